@@ -1,0 +1,24 @@
+/**
+ * A working calendar (../shared/design/api-contract.md, "Calendar"), as loaded and validated by
+ * config/calendars/. Plain data so that a case can pin it.
+ */
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** `["08:30", "12:00"]`: a working period within a day, local time, start before end. */
+export type WorkingPeriod = readonly [string, string];
+
+export interface WorkingCalendar {
+  readonly name: string;
+  /** IANA time zone, e.g. `Asia/Shanghai`. */
+  readonly timezone: string;
+  readonly workingHours: readonly WorkingPeriod[];
+  readonly weekend: readonly Weekday[];
+  /** Local dates `YYYY-MM-DD` that are days off (放假). */
+  readonly holidays: readonly string[];
+  /** Local weekend dates `YYYY-MM-DD` that are worked (调休上班). */
+  readonly workdays: readonly string[];
+  /** Local dates with their own working periods (half days); an empty list makes the day a day off. */
+  readonly specialHours?: Readonly<Record<string, readonly WorkingPeriod[]>>;
+}
