@@ -1,12 +1,25 @@
-/** Jest: one Temporal dev server and one workflow bundle for the whole run (test/setup/global-setup.ts). */
-module.exports = {
+/**
+ * Two projects: `unit` (pure code, no server) and `integration` (`*.int.test.ts`, against one real Temporal dev
+ * server and one workflow bundle started in test/setup/global-setup.ts). `npm test` runs both.
+ */
+const shared = {
   testEnvironment: 'node',
-  maxWorkers: 1,
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest'] },
   transformIgnorePatterns: ['/node_modules/(?!@marcbachmann/cel-js/)'],
-  globalSetup: '<rootDir>/test/setup/global-setup.ts',
-  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+  roots: ['<rootDir>/test'],
+};
+
+module.exports = {
+  maxWorkers: 1,
   testTimeout: 60_000,
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['**/*.test.ts'], testPathIgnorePatterns: ['\\.int\\.test\\.ts$'] },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['**/*.int.test.ts'],
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+    },
+  ],
 };
