@@ -1,0 +1,60 @@
+import type { WorkingCalendar } from '../calendar-model';
+import type { Clock, DurationSpec } from '../flow-model';
+import { explainDeadline, skippedDaysBetween } from './explain-deadline';
+import type { SkippedDays } from './explain-deadline';
+import { inZone } from './instants';
+import { CalendarNoWorkingTimeError } from './time-errors';
+import { workingDayMillis } from './working-days';
+import { addWorkingMillis } from './working-time';
+
+export type { SkippedDays } from './explain-deadline';
+
+/** A computed deadline with a readable account of how it was reached. */
+export interface Deadline {
+  /** Epoch ms. */
+  readonly at: number;
+  readonly explanation: string;
+  readonly skipped: SkippedDays;
+}
+
+const DAY_MILLIS = 86_400_000;
+
+/**
+ * `start` plus `duration` on `clock` (minus it when the duration is negative). Under `working`, a day is one
+ * standard working day of the calendar; under `calendar`, a day is a calendar day in the calendar's time zone.
+ */
+export function addDuration(
+  calendar: WorkingCalendar,
+  start: number,
+  duration: DurationSpec,
+  clock: Clock,
+): Deadline {
+  const at =
+    clock === 'working' ? addWorking(calendar, start, duration) : addCalendar(calendar, start, duration);
+  const skipped =
+    clock === 'working' && at !== start
+      ? skippedDaysBetween(calendar, Math.min(start, at), Math.max(start, at))
+      : { weekends: [], holidays: [], makeUpWorkdays: [], specialDays: [] };
+  return { at, skipped, explanation: explainDeadline({ calendar, start, duration, clock, at, skipped }) };
+}
+
+function addWorking(calendar: WorkingCalendar, start: number, duration: DurationSpec): number {
+  const dayMillis = workingDayMillis(calendar);
+  if (duration.days !== 0 && dayMillis === 0) {
+    throw new CalendarNoWorkingTimeError(
+      calendar.name,
+      inZone(start, calendar.timezone).toISODate() ?? '',
+      0,
+    );
+  }
+  const millis = Math.round(duration.days * dayMillis) + duration.millis;
+  return addWorkingMillis(calendar, start, duration.negative ? -millis : millis);
+}
+
+function addCalendar(calendar: WorkingCalendar, start: number, duration: DurationSpec): number {
+  const sign = duration.negative ? -1 : 1;
+  const wholeDays = Math.trunc(duration.days);
+  const restMillis = Math.round((duration.days - wholeDays) * DAY_MILLIS) + duration.millis;
+  const shifted = inZone(start, calendar.timezone).plus({ days: sign * wholeDays });
+  return shifted.toMillis() + sign * restMillis;
+}

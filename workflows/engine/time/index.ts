@@ -1,0 +1,16 @@
+/**
+ * Working calendars and working-time arithmetic: pure and deterministic, safe inside Temporal workflows.
+ */
+export { parseDuration } from './parse-duration';
+export { addDuration } from './add-duration';
+export type { Deadline, SkippedDays } from './add-duration';
+export { addWorkingMillis, workingMillisBetween, isWorkingTime, nextWorkingMoment } from './working-time';
+export { formatInstant, parseInstant } from './instants';
+export { workingDayMillis } from './working-days';
+export {
+  CalendarNoWorkingTimeError,
+  DurationInvalidError,
+  InstantInvalidError,
+  TimezoneInvalidError,
+  WorkingPeriodInvalidError,
+} from './time-errors';

@@ -1,0 +1,38 @@
+import { DateTime } from 'luxon';
+import { InstantInvalidError, TimezoneInvalidError } from './time-errors';
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:[Zz]|[+-]\d{2}:\d{2})$/;
+const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+
+/** The instant as RFC 3339 in the zone's local time with its offset: `2026-03-09T11:30:00+08:00`. */
+export function formatInstant(at: number, timezone: string): string {
+  const local = inZone(at, timezone);
+  const pattern = local.millisecond === 0 ? "yyyy-MM-dd'T'HH:mm:ssZZ" : "yyyy-MM-dd'T'HH:mm:ss.SSSZZ";
+  return local.toFormat(pattern);
+}
+
+/** Epoch milliseconds of an RFC 3339 timestamp that carries an offset (`Z` or `±HH:MM`). */
+export function parseInstant(text: string): number {
+  if (!RFC3339.test(text)) {
+    throw new InstantInvalidError(text, 'expected RFC 3339 with an offset, e.g. 2026-03-09T11:30:00+08:00');
+  }
+  const parsed = DateTime.fromISO(text.replace(' ', 'T').toUpperCase(), { setZone: true });
+  if (!parsed.isValid)
+    throw new InstantInvalidError(text, parsed.invalidExplanation ?? 'not a real date or time');
+  return parsed.toMillis();
+}
+
+/** `Fri 2026-03-06 16:30` (seconds only when not zero), for explanations; independent of the host locale. */
+export function describeLocal(at: number, timezone: string): string {
+  const local = inZone(at, timezone);
+  const time = local.toFormat(local.second === 0 && local.millisecond === 0 ? 'HH:mm' : 'HH:mm:ss');
+  return `${WEEKDAY_NAMES[local.weekday - 1] ?? ''} ${local.toFormat('yyyy-MM-dd')} ${time}`;
+}
+
+/** The instant in the zone, throwing on an unknown zone. */
+export function inZone(at: number, timezone: string): DateTime {
+  if (!Number.isFinite(at)) throw new InstantInvalidError(String(at), 'not a finite epoch millisecond');
+  const local = DateTime.fromMillis(at, { zone: timezone });
+  if (!local.isValid) throw new TimezoneInvalidError(timezone);
+  return local;
+}

@@ -1,0 +1,100 @@
+import type { DateTime } from 'luxon';
+import type { WorkingCalendar, WorkingPeriod } from '../calendar-model';
+import { WEEKDAYS } from '../calendar-model';
+import { inZone } from './instants';
+import { CalendarNoWorkingTimeError, WorkingPeriodInvalidError } from './time-errors';
+
+/** Why a local date has the working time it has. */
+export type DayKind = 'weekday' | 'weekend' | 'holiday' | 'makeUpWorkday' | 'special';
+
+/** One local date of a calendar with its working intervals as epoch ms, half-open `[start, end)`, in order. */
+export interface WorkingDay {
+  readonly date: string;
+  readonly kind: DayKind;
+  readonly intervals: readonly (readonly [number, number])[];
+}
+
+/** Days without any working time after which a walk gives up: a calendar this empty is a configuration error. */
+export const MAX_IDLE_DAYS = 3 * 366;
+
+const MINUTES_PER_DAY = 24 * 60;
+
+/** Length of a standard working day: the sum of `workingHours`, in ms. */
+export function workingDayMillis(calendar: WorkingCalendar): number {
+  return calendar.workingHours.reduce((sum, period) => {
+    const [start, end] = periodMinutes(calendar, period);
+    return sum + (end - start) * 60_000;
+  }, 0);
+}
+
+/** The working day of the local date that `day` (any time of it, in the calendar's zone) falls on. */
+export function workingDayOf(calendar: WorkingCalendar, day: DateTime): WorkingDay {
+  const midnight = day.startOf('day');
+  const date = midnight.toISODate() ?? '';
+  const kind = dayKind(calendar, date, midnight.weekday);
+  const periods = kind === 'special' ? (calendar.specialHours?.[date] ?? []) : calendar.workingHours;
+  const working = kind === 'weekday' || kind === 'makeUpWorkday' || kind === 'special';
+  const intervals: [number, number][] = [];
+  for (const period of working ? periods : []) {
+    const [start, end] = periodMinutes(calendar, period);
+    const from = atMinute(midnight, start);
+    const to = atMinute(midnight, end);
+    if (to > from) intervals.push([from, to]);
+  }
+  return { date, kind, intervals };
+}
+
+/**
+ * Walks the calendar's local days from the one holding `at`, forwards (`step` 1) or backwards (`step` -1),
+ * until `visit` returns a value. Throws after `MAX_IDLE_DAYS` consecutive days without working time.
+ */
+export function walkDays<T>(
+  calendar: WorkingCalendar,
+  at: number,
+  step: 1 | -1,
+  visit: (day: WorkingDay) => T | undefined,
+): T {
+  let cursor = inZone(at, calendar.timezone).startOf('day');
+  let idle = 0;
+  for (;;) {
+    const day = workingDayOf(calendar, cursor);
+    const result = visit(day);
+    if (result !== undefined) return result;
+    idle = day.intervals.length === 0 ? idle + 1 : 0;
+    if (idle > MAX_IDLE_DAYS) {
+      throw new CalendarNoWorkingTimeError(calendar.name, day.date, MAX_IDLE_DAYS);
+    }
+    cursor = cursor.plus({ days: step });
+  }
+}
+
+function dayKind(calendar: WorkingCalendar, date: string, weekday: number): DayKind {
+  if (calendar.specialHours?.[date] !== undefined) return 'special';
+  if (calendar.holidays.includes(date)) return 'holiday';
+  if (calendar.workdays.includes(date)) return 'makeUpWorkday';
+  const name = WEEKDAYS[weekday - 1];
+  return name !== undefined && calendar.weekend.includes(name) ? 'weekend' : 'weekday';
+}
+
+/** `["08:30", "12:00"]` as minutes after midnight; `24:00` is allowed as an end. */
+function periodMinutes(calendar: WorkingCalendar, period: WorkingPeriod): [number, number] {
+  const start = toMinutes(period[0]);
+  const end = toMinutes(period[1]);
+  if (start === undefined || end === undefined || start >= end || start >= MINUTES_PER_DAY) {
+    throw new WorkingPeriodInvalidError(calendar.name, period);
+  }
+  return [start, end];
+}
+
+function toMinutes(text: string): number | undefined {
+  const match = /^(\d{2}):(\d{2})$/.exec(text);
+  if (match === null) return undefined;
+  const minutes = Number(match[1]) * 60 + Number(match[2]);
+  return Number(match[2]) < 60 && minutes <= MINUTES_PER_DAY ? minutes : undefined;
+}
+
+/** Wall-clock minute of the day as epoch ms; a time inside a DST gap moves forward, as luxon does. */
+function atMinute(midnight: DateTime, minutes: number): number {
+  if (minutes === MINUTES_PER_DAY) return midnight.plus({ days: 1 }).startOf('day').toMillis();
+  return midnight.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toMillis();
+}
