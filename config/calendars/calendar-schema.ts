@@ -1,0 +1,76 @@
+import { DateTime, IANAZone } from 'luxon';
+import { z } from 'zod';
+import type { Weekday, WorkingCalendar } from '../../workflows/engine/calendar-model';
+
+/** The same names as `WEEKDAYS` of the model; `satisfies` keeps them in step without importing workflow values. */
+const WEEKDAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const satisfies readonly Weekday[];
+
+const TimeSchema = z
+  .string()
+  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected HH:MM between 00:00 and 24:00');
+
+const PeriodSchema = z
+  .tuple([TimeSchema, TimeSchema])
+  .refine(([start, end]) => start < end, 'the start of a period must be before its end');
+
+const PeriodListSchema = z.array(PeriodSchema).superRefine((periods, ctx) => {
+  periods.forEach((period, index) => {
+    const previous = periods[index - 1];
+    if (previous !== undefined && period[0] < previous[1]) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [index],
+        message: 'periods must be in order and must not overlap',
+      });
+    }
+  });
+});
+
+const DateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+  .refine((text) => DateTime.fromISO(text).isValid, 'not a real date');
+
+const DateListSchema = z.array(DateSchema).superRefine((dates, ctx) => {
+  dates.forEach((date, index) => {
+    if (dates.indexOf(date) !== index)
+      ctx.addIssue({ code: 'custom', path: [index], message: `${date} is listed twice` });
+  });
+});
+
+/** A calendar file (api-contract.md, "Calendar"); its output is a `WorkingCalendar`. */
+export const WorkingCalendarSchema = z
+  .strictObject({
+    name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and dashes'),
+    timezone: z.string().refine((zone) => IANAZone.isValidZone(zone), 'not a known IANA time zone'),
+    workingHours: PeriodListSchema.min(1, 'a calendar needs at least one working period'),
+    weekend: z.array(z.enum(WEEKDAY_NAMES)),
+    holidays: DateListSchema.default([]),
+    workdays: DateListSchema.default([]),
+    specialHours: z.record(DateSchema, PeriodListSchema).optional(),
+  })
+  // Runs even when other fields are invalid, so that one load reports every problem.
+  .refine((calendar) => workdayConflicts(calendar).length === 0, {
+    path: ['workdays'],
+    when: (payload) => workdayConflicts(payload.value).length > 0,
+    error: (issue) => workdayConflicts(issue.input).join('; '),
+  });
+
+export type WorkingCalendarFile = z.infer<typeof WorkingCalendarSchema>;
+
+/** Compile-time check that a parsed file is a `WorkingCalendar`. */
+export const toWorkingCalendar = (file: WorkingCalendarFile): WorkingCalendar => file;
+
+/** Make-up workdays that are also holidays or that are not weekend days (so already worked: likely a typo). */
+function workdayConflicts(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const { workdays, holidays, weekend } = value as Record<string, unknown>;
+  if (!Array.isArray(workdays)) return [];
+  return workdays.flatMap((date: unknown) => {
+    if (typeof date !== 'string') return [];
+    if (Array.isArray(holidays) && holidays.includes(date)) return [`${date} is also a holiday`];
+    const weekday = WEEKDAY_NAMES[DateTime.fromISO(date).weekday - 1];
+    if (weekday === undefined || !Array.isArray(weekend) || weekend.includes(weekday)) return [];
+    return [`${date} is a ${weekday}, not a weekend day, so it is already a working day`];
+  });
+}
