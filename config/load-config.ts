@@ -1,0 +1,98 @@
+/**
+ * The one configuration of a process, read from the environment once at start and passed down explicitly.
+ * Every problem is reported at once; the object is never logged (it may hold secrets).
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const projectRoot = path.resolve(__dirname, '..');
+
+/** Parses explicit boolean strings only: a typo must fail, not silently mean false. */
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const port = z.coerce.number().int().min(1).max(65_535);
+const projectPath = z
+  .string()
+  .min(1)
+  .transform((value) => path.resolve(projectRoot, value));
+
+export const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_PRETTY: booleanString.default(false),
+    HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+    HTTP_PORT: port.default(3000),
+    HTTP_BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/, 'a size such as 256kb or 1mb')
+      .default('1mb'),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    TEMPORAL_TASK_QUEUE: z.string().min(1).default('fullcycle-cases'),
+    FLOWS_DIR: projectPath.default(path.join(projectRoot, 'flows')),
+    DIRECTORY_PATH: projectPath.default(path.join(projectRoot, 'config', 'directory.yaml')),
+    CALENDARS_DIR: projectPath.default(path.join(projectRoot, 'config', 'calendars')),
+    AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    AUTH_JWKS_URL: z.url().optional(),
+    AUTH_ISSUER: z.string().min(1).optional(),
+    AUTH_AUDIENCE: z.string().min(1).optional(),
+    DEV_DATA_DIR: projectPath.default(path.join(projectRoot, '.data')),
+    TEMPORAL_UI_PORT: port.default(8233),
+    DEMO_SYSTEMS_PORT: port.default(4010),
+  })
+  .transform((env) => ({
+    nodeEnv: env.NODE_ENV,
+    log: { level: env.LOG_LEVEL, pretty: env.LOG_PRETTY },
+    http: { host: env.HTTP_HOST, port: env.HTTP_PORT, bodyLimit: env.HTTP_BODY_LIMIT },
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    data: { flowsDir: env.FLOWS_DIR, directoryPath: env.DIRECTORY_PATH, calendarsDir: env.CALENDARS_DIR },
+    auth: {
+      jwtSecret: env.AUTH_JWT_SECRET,
+      jwksUrl: env.AUTH_JWKS_URL,
+      issuer: env.AUTH_ISSUER,
+      audience: env.AUTH_AUDIENCE,
+    },
+    dev: {
+      dataDir: env.DEV_DATA_DIR,
+      temporalUiPort: env.TEMPORAL_UI_PORT,
+      demoSystemsPort: env.DEMO_SYSTEMS_PORT,
+    },
+  }));
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Thrown when the environment does not describe a valid configuration; lists every problem. */
+export class ConfigInvalidError extends Error {
+  override readonly name = 'ConfigInvalidError';
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+/** What the process needs beyond the common settings. */
+export type ProcessRole = 'api' | 'worker' | 'dev' | 'cli';
+
+function roleProblems(config: Config, role: ProcessRole): string[] {
+  const needsAuth = role === 'api';
+  if (needsAuth && !config.auth.jwtSecret && !config.auth.jwksUrl) {
+    return ['AUTH_JWT_SECRET or AUTH_JWKS_URL: one of them is required to verify bearer tokens'];
+  }
+  return [];
+}
+
+/** Validates `env` into a Config, or throws ConfigInvalidError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv, role: ProcessRole): Config {
+  const withoutEmpty = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = ConfigSchema.safeParse(withoutEmpty);
+  if (!parsed.success) {
+    throw new ConfigInvalidError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  const problems = roleProblems(parsed.data, role);
+  if (problems.length > 0) throw new ConfigInvalidError(problems);
+  return parsed.data;
+}

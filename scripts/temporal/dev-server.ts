@@ -1,0 +1,127 @@
+/**
+ * Starts a Temporal dev server (the CLI's `server start-dev`) on loopback with no outbound calls, waits until it
+ * answers, and prepares its namespace. Used by `npm run dev` (persistent, with the Web UI) and by the test harness
+ * (in memory, headless, on free ports).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { registerSearchAttributes, setRetention } from './prepare-namespace';
+import { resolveTemporalBinary } from './temporal-binaries';
+
+export interface DevServerOptions {
+  /** SQLite file to persist to; in memory when absent. */
+  dbFile?: string;
+  port?: number;
+  /** Serve the Web UI on this port; headless when absent. */
+  uiPort?: number;
+  namespace?: string;
+  retentionDays?: number;
+  log?: (message: string) => void;
+}
+
+export interface RunningDevServer {
+  address: string;
+  namespace: string;
+  uiUrl?: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Thrown when the dev server exits or does not answer in time. */
+export class DevServerStartError extends Error {
+  override readonly name = 'DevServerStartError';
+}
+
+const STARTUP_TIMEOUT_MS = 60_000;
+
+/** A port that is free on 127.0.0.1 right now. */
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function serverArgs(options: DevServerOptions, port: number, namespace: string): string[] {
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--namespace', namespace];
+  args.push('--dynamic-config-value', 'frontend.enableServerVersionCheck=false', '--log-level', 'error');
+  if (options.dbFile) args.push('--db-filename', options.dbFile);
+  if (options.uiPort) args.push('--ui-port', String(options.uiPort), '--ui-disable-news-fetch');
+  else args.push('--headless');
+  return args;
+}
+
+async function waitUntilServing(address: string, child: ChildProcess): Promise<Connection> {
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new DevServerStartError(
+        `Temporal dev server exited with code ${child.exitCode} (is port in use?)`,
+      );
+    }
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+      await connection.workflowService.getSystemInfo({});
+      return connection;
+    } catch (error) {
+      lastError = error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  throw new DevServerStartError(`Temporal dev server at ${address} did not answer: ${String(lastError)}`);
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Starts the server and returns once its namespace has the case search attributes. */
+export async function startDevServer(options: DevServerOptions = {}): Promise<RunningDevServer> {
+  const log = options.log ?? ((message: string) => console.error(message));
+  const executable = await resolveTemporalBinary('cli', process.env, log);
+  const port = options.port ?? (await findFreePort());
+  const namespace = options.namespace ?? 'default';
+  if (options.dbFile) await mkdir(path.dirname(options.dbFile), { recursive: true });
+  const child = spawn(executable, serverArgs(options, port, namespace), {
+    env: { ...process.env, TEMPORAL_VERSION_CHECK_DISABLED: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  child.stderr?.on('data', (chunk: Buffer) => log(`[temporal] ${chunk.toString().trimEnd()}`));
+  const address = `127.0.0.1:${port}`;
+  try {
+    const connection = await waitUntilServing(address, child);
+    try {
+      await registerSearchAttributes(connection, namespace);
+      await setRetention(connection, namespace, options.retentionDays ?? 30);
+    } finally {
+      await connection.close();
+    }
+  } catch (error) {
+    await stopProcess(child);
+    throw error;
+  }
+  return {
+    address,
+    namespace,
+    uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,
+    process: child,
+    stop: () => stopProcess(child),
+  };
+}

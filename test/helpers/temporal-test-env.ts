@@ -1,0 +1,56 @@
+/**
+ * Per-test access to the run's shared dev server and workflow bundle (test/setup/global-setup.ts): a client,
+ * a unique task queue, and a case worker that runs for the duration of a callback.
+ */
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { Runtime, DefaultLogger } from '@temporalio/worker';
+import { createCaseWorker } from '../../worker/create-case-worker';
+import type { ActivityDependencies } from '../../activities';
+
+let runtimeInstalled = false;
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the integration tests through jest (globalSetup)`);
+  return value;
+}
+
+/** The shared dev server's address. */
+export function testTemporalAddress(): string {
+  return requiredEnv('FULLCYCLE_TEST_TEMPORAL_ADDRESS');
+}
+
+/** A task queue no other test uses. */
+export function uniqueTaskQueue(prefix = 'test'): string {
+  return `${prefix}-${randomUUID()}`;
+}
+
+/** A client of the shared dev server; close its connection after the test. */
+export async function createTestClient(): Promise<{ client: Client; connection: Connection }> {
+  const connection = await Connection.connect({ address: testTemporalAddress() });
+  return { client: new Client({ connection, namespace: 'default' }), connection };
+}
+
+/** Runs a case worker on `taskQueue` (with the shared bundle) while `fn` runs, then shuts it down. */
+export async function withCaseWorker<T>(
+  taskQueue: string,
+  fn: () => Promise<T>,
+  activityDependencies: ActivityDependencies = { env: {} },
+): Promise<T> {
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    runtimeInstalled = true;
+  }
+  const { worker, connection } = await createCaseWorker({
+    temporal: { connectionOptions: { address: testTemporalAddress() }, namespace: 'default' },
+    taskQueue,
+    activityDependencies,
+    workflowBundle: { codePath: requiredEnv('FULLCYCLE_TEST_WORKFLOW_BUNDLE') },
+  });
+  try {
+    return await worker.runUntil(fn);
+  } finally {
+    await connection.close();
+  }
+}

@@ -1,0 +1,32 @@
+/** Builds the worker that runs case workflows and their activities on one task queue. */
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities, type ActivityDependencies } from '../activities';
+import type { TemporalConnectionSettings } from '../config/temporal-connection';
+
+export interface CaseWorkerOptions {
+  temporal: TemporalConnectionSettings;
+  taskQueue: string;
+  activityDependencies: ActivityDependencies;
+  /** A prebuilt bundle (tests build one for the whole run); otherwise the workflows are bundled at start. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+}
+
+export interface CaseWorker {
+  worker: Worker;
+  connection: NativeConnection;
+}
+
+/** Connects to Temporal and creates (but does not run) the case worker. */
+export async function createCaseWorker(options: CaseWorkerOptions): Promise<CaseWorker> {
+  const connection = await NativeConnection.connect(options.temporal.connectionOptions);
+  const worker = await Worker.create({
+    connection,
+    namespace: options.temporal.namespace,
+    taskQueue: options.taskQueue,
+    activities: createActivities(options.activityDependencies),
+    ...(options.workflowBundle
+      ? { workflowBundle: options.workflowBundle }
+      : { workflowsPath: require.resolve('../workflows') }),
+  });
+  return { worker, connection };
+}
