@@ -19,12 +19,14 @@ export function parseDuration(text: string): DurationSpec {
   const negative = trimmed.startsWith('-');
   const body = trimmed.replace(/^[-+]/, '');
   const parts = body.startsWith('P') ? parseIso(text, body) : parseShort(text, body);
-  const [days, hours, minutes, seconds] = parts.map((part) => (part === undefined ? 0 : toNumber(part)));
-  const millis = Math.round((hours ?? 0) * HOUR + (minutes ?? 0) * MINUTE + (seconds ?? 0) * SECOND);
-  if (!Number.isFinite(millis) || !Number.isFinite(days ?? 0) || (days ?? 0) > 100_000) {
+  const [days = 0, hours = 0, minutes = 0, seconds = 0] = parts.map((part) =>
+    part === undefined ? 0 : toNumber(part),
+  );
+  const millis = Math.round(hours * HOUR + minutes * MINUTE + seconds * SECOND);
+  if (!Number.isFinite(millis) || !Number.isFinite(days) || days > 100_000) {
     throw new DurationInvalidError(text, 'it is too large');
   }
-  return { text: trimmed, negative: negative && (days !== 0 || millis !== 0), days: days ?? 0, millis };
+  return { text: trimmed, negative: negative && (days !== 0 || millis !== 0), days, millis };
 }
 
 function parseIso(text: string, body: string): (string | undefined)[] {
