@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from '../../../../workflows/engine/calendar-model';
 import type { Clock } from '../../../../workflows/engine/flow-model';
 import { addDuration, formatInstant, parseDuration, parseInstant } from '../../../../workflows/engine/time';
+import type { SkippedDays } from '../../../../workflows/engine/time';
 import { berlin, cnMainland, cnWithSpecialDays } from './calendar-fixtures';
 
 interface Case {
@@ -13,7 +14,7 @@ interface Case {
   readonly skipped?: Partial<Record<'weekends' | 'holidays' | 'makeUpWorkdays' | 'specialDays', string[]>>;
 }
 
-function deadline(c: Case): { at: string; explanation: string; skipped: Record<string, string[]> } {
+function deadline(c: Case): { at: string; explanation: string; skipped: SkippedDays } {
   const calendar = c.calendar ?? cnMainland;
   const result = addDuration(
     calendar,
