@@ -38,6 +38,14 @@ const DateListSchema = z.array(DateSchema).superRefine((dates, ctx) => {
   });
 });
 
+/** Keys are checked here rather than by `z.record(DateSchema, …)` so that messages name the problem. */
+const SpecialHoursSchema = z.record(z.string(), PeriodListSchema).superRefine((hours, ctx) => {
+  for (const date of Object.keys(hours)) {
+    const problem = DateSchema.safeParse(date).error?.issues[0]?.message;
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', path: [date], message: problem });
+  }
+});
+
 /** A calendar file (api-contract.md, "Calendar"); its output is a `WorkingCalendar`. */
 export const WorkingCalendarSchema = z
   .strictObject({
@@ -47,7 +55,7 @@ export const WorkingCalendarSchema = z
     weekend: z.array(z.enum(WEEKDAY_NAMES)),
     holidays: DateListSchema.default([]),
     workdays: DateListSchema.default([]),
-    specialHours: z.record(DateSchema, PeriodListSchema).optional(),
+    specialHours: SpecialHoursSchema.optional(),
   })
   // Runs even when other fields are invalid, so that one load reports every problem.
   .refine((calendar) => workdayConflicts(calendar).length === 0, {
