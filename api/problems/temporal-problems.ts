@@ -1,0 +1,68 @@
+/**
+ * Temporal's own errors as HTTP problems: an unknown workflow is an unknown case (404), a workflow id already taken
+ * is a conflict (409), and a cluster that cannot be reached is a 503 with `Retry-After`.
+ */
+import {
+  ServiceError,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+} from '@temporalio/client';
+import {
+  ConflictProblemError,
+  NotFoundProblemError,
+  ServiceUnavailableProblemError,
+} from './http-problem-error';
+import type { HttpProblemError } from './http-problem-error';
+
+/** gRPC status codes meaning "the server is not there (now)": UNAVAILABLE and DEADLINE_EXCEEDED. */
+const UNREACHABLE_GRPC_CODES = new Set([14, 4]);
+const UNREACHABLE_SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ETIMEDOUT',
+]);
+
+/** The problem for a Temporal client error, or undefined when it is none of the known ones. */
+export function temporalProblemOf(error: unknown, retryAfterSeconds: number): HttpProblemError | undefined {
+  if (error instanceof WorkflowNotFoundError) {
+    return new NotFoundProblemError('No such case', { slug: 'case-not-found', title: 'Case not found' });
+  }
+  if (error instanceof WorkflowExecutionAlreadyStartedError) {
+    return new ConflictProblemError('A case with this id already exists', {
+      slug: 'case-already-exists',
+      title: 'Case already exists',
+    });
+  }
+  if (isTemporalUnreachable(error)) {
+    return new ServiceUnavailableProblemError(
+      'The workflow service is not reachable; retry later',
+      retryAfterSeconds,
+      {
+        slug: 'temporal-unavailable',
+      },
+    );
+  }
+  return undefined;
+}
+
+/**
+ * True when the error (or a cause) says Temporal could not be reached: a gRPC UNAVAILABLE or DEADLINE_EXCEEDED
+ * status, a refused or reset socket, or a client ServiceError without any gRPC status (a failed connect).
+ */
+export function isTemporalUnreachable(error: unknown): boolean {
+  let sawServiceError = false;
+  let sawGrpcStatus = false;
+  for (let current = error, depth = 0; current instanceof Error && depth < 10; depth++) {
+    const { code } = current as { code?: unknown };
+    if (current instanceof ServiceError) sawServiceError = true;
+    if (typeof code === 'number') {
+      if (UNREACHABLE_GRPC_CODES.has(code)) return true;
+      sawGrpcStatus = true;
+    }
+    if (typeof code === 'string' && UNREACHABLE_SOCKET_CODES.has(code)) return true;
+    current = current.cause;
+  }
+  return sawServiceError && !sawGrpcStatus;
+}

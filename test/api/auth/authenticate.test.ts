@@ -1,0 +1,98 @@
+import express from 'express';
+import request from 'supertest';
+import { actorOf, authenticate } from '../../../api/auth/authenticate';
+import { mintToken } from '../../../api/auth/mint-token';
+import { requireRole } from '../../../api/auth/require-role';
+import { createTokenVerifier } from '../../../api/auth/token-verifier';
+import { createProblemHandler } from '../../../api/problems/problem-handler';
+import { createTestLogger } from '../support/test-logger';
+
+const SECRET = 'test-secret-that-is-long-enough-for-hs256!';
+
+function buildApp() {
+  const app = express();
+  app.use(authenticate(createTokenVerifier({ secret: SECRET })));
+  app.get('/me', (_req, res) => {
+    res.json(actorOf(res));
+  });
+  app.post('/supervise', requireRole('supervisor', 'admin'), (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.use(createProblemHandler({ logger: createTestLogger().logger }));
+  return app;
+}
+
+const app = buildApp();
+const bearer = async (claims: Parameters<typeof mintToken>[1], expiresIn: string | number = '1h') =>
+  `Bearer ${await mintToken(SECRET, claims, { expiresIn })}`;
+
+describe('authenticate', () => {
+  it('returns 401 with a Bearer challenge when no token is sent', async () => {
+    const res = await request(app).get('/me').expect(401);
+    expect(res.headers['www-authenticate']).toBe('Bearer');
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toEqual({
+      type: 'https://fullcycle.dev/problems/unauthorized',
+      title: 'Unauthorized',
+      status: 401,
+      detail: 'A bearer token is required',
+      instance: '/me',
+    });
+  });
+
+  it('returns 401 invalid_token when the header is not a bearer token', async () => {
+    const res = await request(app).get('/me').set('Authorization', 'Basic dXNlcjpwYXNz').expect(401);
+    expect(res.headers['www-authenticate']).toBe('Bearer error="invalid_token"');
+    expect(res.body.type).toBe('https://fullcycle.dev/problems/invalid-token');
+  });
+
+  it('returns 401 when the token is expired', async () => {
+    const res = await request(app)
+      .get('/me')
+      .set('Authorization', await bearer({ sub: 'u1', role: 'admin' }, -60))
+      .expect(401);
+    expect(res.body.detail).toBe('The bearer token was rejected: token expired');
+  });
+
+  it('returns 401 when the token is signed with another secret', async () => {
+    const token = await mintToken(
+      'a-completely-different-secret-value!!',
+      { sub: 'u1', role: 'admin' },
+      { expiresIn: '1h' },
+    );
+    await request(app).get('/me').set('Authorization', `Bearer ${token}`).expect(401);
+  });
+
+  it('puts the verified actor on res.locals', async () => {
+    const res = await request(app)
+      .get('/me')
+      .set('Authorization', await bearer({ sub: 'sup-1', role: 'supervisor', region: '440104' }))
+      .expect(200);
+    expect(res.body).toEqual({ sub: 'sup-1', role: 'supervisor', region: '440104' });
+  });
+});
+
+describe('requireRole', () => {
+  it('returns 403 for a valid token of another role', async () => {
+    const res = await request(app)
+      .post('/supervise')
+      .set('Authorization', await bearer({ sub: 'd1', role: 'department', dept: 'yuexiu-sanitation' }))
+      .expect(403);
+    expect(res.body).toMatchObject({
+      type: 'https://fullcycle.dev/problems/role-not-allowed',
+      status: 403,
+      detail: 'This endpoint is for: supervisor, admin',
+    });
+  });
+
+  it('lets a listed role through', async () => {
+    await request(app)
+      .post('/supervise')
+      .set('Authorization', await bearer({ sub: 'a1', role: 'admin' }))
+      .expect(200, { ok: true });
+  });
+
+  it('answers 401, not 403, when the token is missing', async () => {
+    await request(app).post('/supervise').expect(401);
+  });
+});
