@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import type { CryptoKey } from 'jose';
 import { TokenRejectedError, TokenVerifierConfigError } from '../../../api/auth/auth-errors';
 import { mintToken } from '../../../api/auth/mint-token';
 import { createTokenVerifier } from '../../../api/auth/token-verifier';
