@@ -1,5 +1,6 @@
 import type { WorkingCalendar } from '../calendar-model';
 import type { Clock, DurationSpec } from '../flow-model';
+import { DateTime } from 'luxon';
 import { describeLocal, inZone } from './instants';
 import { workingDayOf } from './working-days';
 import { isWorkingTime, nextWorkingMoment } from './working-time';
@@ -56,10 +57,10 @@ export function explainDeadline(facts: DeadlineFacts): string {
       `outside working hours, counting from ${describeLocal(nextWorkingMoment(calendar, start), zone)}`,
     );
   }
-  if (skipped.weekends.length > 0) notes.push(`weekend ${skipped.weekends.join(', ')} skipped`);
-  if (skipped.holidays.length > 0) notes.push(`holidays ${skipped.holidays.join(', ')} skipped`);
+  if (skipped.weekends.length > 0) notes.push(`weekend ${listDates(skipped.weekends)} skipped`);
+  if (skipped.holidays.length > 0) notes.push(`holidays ${listDates(skipped.holidays)} skipped`);
   if (skipped.makeUpWorkdays.length > 0) {
-    notes.push(`make-up workdays ${skipped.makeUpWorkdays.join(', ')} counted`);
+    notes.push(`make-up workdays ${listDates(skipped.makeUpWorkdays)} counted`);
   }
   for (const date of skipped.specialDays) notes.push(describeSpecialDay(calendar, date));
   const details = notes.length > 0 ? `: ${notes.join('; ')}` : '';
@@ -85,4 +86,22 @@ function describeAmount(duration: DurationSpec, clock: Clock): string {
 
 function plural(count: number, unit: string): string {
   return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
+/** `2026-03-07, 2026-03-08`; three or more consecutive dates as a range: `2026-10-01 to 2026-10-07`. */
+function listDates(dates: readonly string[]): string {
+  const runs: string[][] = [];
+  for (const date of dates) {
+    const run = runs[runs.length - 1];
+    const previous = run?.[run.length - 1];
+    if (run !== undefined && previous !== undefined && nextDate(previous) === date) run.push(date);
+    else runs.push([date]);
+  }
+  return runs
+    .map((run) => (run.length >= 3 ? `${run[0]} to ${run[run.length - 1]}` : run.join(', ')))
+    .join(', ');
+}
+
+function nextDate(date: string): string | null {
+  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days: 1 }).toISODate();
 }

@@ -4,6 +4,9 @@ import { DurationInvalidError } from './time-errors';
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 const SECOND = 1_000;
+const DAY = 86_400_000;
+/** About ten years: no time limit is longer, and it bounds the walk over the calendar. */
+const MAX_DAYS = 3_660;
 
 const NUMBER = String.raw`(\d+(?:[.,]\d+)?)`;
 const ISO = new RegExp(String.raw`^P(?:${NUMBER}D)?(?:T(?:${NUMBER}H)?(?:${NUMBER}M)?(?:${NUMBER}S)?)?$`);
@@ -23,8 +26,8 @@ export function parseDuration(text: string): DurationSpec {
     part === undefined ? 0 : toNumber(part),
   );
   const millis = Math.round(hours * HOUR + minutes * MINUTE + seconds * SECOND);
-  if (!Number.isFinite(millis) || !Number.isFinite(days) || days > 100_000) {
-    throw new DurationInvalidError(text, 'it is too large');
+  if (!(days <= MAX_DAYS && millis <= MAX_DAYS * DAY)) {
+    throw new DurationInvalidError(text, `it is longer than ${MAX_DAYS} days`);
   }
   return { text: trimmed, negative: negative && (days !== 0 || millis !== 0), days, millis };
 }

@@ -1,5 +1,6 @@
 import type { WorkingCalendar } from '../calendar-model';
 import { inZone } from './instants';
+import { DurationInvalidError } from './time-errors';
 import { walkDays, workingDayOf } from './working-days';
 
 /**
@@ -7,6 +8,7 @@ import { walkDays, workingDayOf } from './working-days';
  * working moment; a result that lands exactly on the end of a period stays there (12:00, not 14:00).
  */
 export function addWorkingMillis(calendar: WorkingCalendar, start: number, millis: number): number {
+  if (!Number.isFinite(millis)) throw new DurationInvalidError(String(millis), 'not a finite number of ms');
   if (millis === 0) return start;
   return millis > 0 ? forward(calendar, start, millis) : backward(calendar, start, -millis);
 }

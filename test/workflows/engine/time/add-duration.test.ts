@@ -283,7 +283,7 @@ describe('addDuration on the working clock', () => {
   it('names holidays, make-up workdays, special days and a start outside working hours', () => {
     const national = deadline(WORKING_CASES[3]!).explanation;
     expect(national).toContain('5 working days from Tue 2026-09-29 09:00');
-    expect(national).toContain('holidays 2026-10-01, 2026-10-02');
+    expect(national).toContain('weekend 2026-10-11 skipped; holidays 2026-10-01 to 2026-10-07 skipped');
     expect(national).toContain('make-up workdays 2026-10-10 counted');
     const special = deadline(WORKING_CASES.find((c) => c.calendar === cnWithSpecialDays)!).explanation;
     expect(special).toContain('special hours on 2026-03-10 (08:30–12:00) counted');

@@ -60,6 +60,9 @@ describe('parseDuration', () => {
     ['PT4D', /ISO 8601/],
     ['P1H', /ISO 8601/],
     ['--4h', /short form/],
+    ['3661d', /longer than 3660 days/],
+    ['P1000000DT1H', /longer than 3660 days/],
+    ['87840001h', /longer than 3660 days/],
   ])('rejects %j with a message saying what is wrong', (text, message) => {
     const error = errorOf(() => parseDuration(text));
     expect(error.name).toBe('DurationInvalidError');

@@ -27,7 +27,7 @@ describe('working-time arithmetic (properties)', () => {
   it('measures back the working time it added', () => {
     fc.assert(
       fc.property(calendarArb, startArb, millisArb, fc.boolean(), (calendar, start, millis, backwards) => {
-        const signed = backwards ? -millis : millis;
+        const signed = backwards && millis > 0 ? -millis : millis;
         const end = addWorkingMillis(calendar, start, signed);
         expect(workingMillisBetween(calendar, start, end)).toBe(signed);
       }),

@@ -66,6 +66,12 @@ describe('addWorkingMillis', () => {
     );
     expect(addWorkingMillis(alwaysOpen, at('2026-03-06T16:30:00Z'), 4 * H)).toBe(at('2026-03-06T20:30:00Z'));
   });
+
+  it('rejects a duration that is not a finite number', () => {
+    expect(() => addWorkingMillis(cnMainland, at('2026-03-06T16:30:00+08:00'), Number.NaN)).toThrow(
+      expect.objectContaining({ name: 'DurationInvalidError' }),
+    );
+  });
 });
 
 describe('a calendar without working time', () => {
