@@ -7,8 +7,8 @@ import { celEnvironment, parseCached } from './expression-environment';
 
 /** What an expression may name where it appears. */
 export interface ExpressionScope {
-  /** Field names of the flow's `data`. */
-  readonly dataFields: readonly string[];
+  /** Field names of the flow's `data`; undefined: `case.data.<x>` is not checked. */
+  readonly dataFields?: readonly string[];
   /** Known step ids; `resultFields` set (a task's form) makes `steps.<id>.result.<z>` checked against it. */
   readonly steps: Readonly<Record<string, { readonly resultFields?: readonly string[] }>>;
   /** Set inside `rework` only: the form fields `result.<z>` may name. */
@@ -178,7 +178,7 @@ function checkPath(
     out.push({ code: 'unknown-name', message, start: at.start, end: at.end });
   if (root === 'case') {
     if (first && !CASE_FIELDS.includes(first.name)) report(first, `unknown field 'case.${first.name}'`);
-    if (first?.name === 'data' && second && !scope.dataFields.includes(second.name)) {
+    if (first?.name === 'data' && second && scope.dataFields && !scope.dataFields.includes(second.name)) {
       report(
         second,
         `unknown data field '${second.name}' (case.data.${second.name} is not declared in data)`,

@@ -1,0 +1,114 @@
+/** Checks of single values: durations, enum fields, escalation rungs, wait steps. */
+import { durationOrder, durationSites, parseDurationText } from './flow-durations';
+import type { DurationSpec } from '../../workflows/engine/flow-model';
+import type { DocumentPath, PathProblem } from './flow-problem';
+import type { FlowParts } from './flow-parts';
+import type { FieldMapDocumentSchema } from './flow-schema';
+import type { z } from 'zod';
+
+/** Value problems of `parts`. */
+export function checkValues(parts: FlowParts): PathProblem[] {
+  const problems: PathProblem[] = [];
+  for (const site of durationSites(parts)) {
+    try {
+      const spec = parseDurationText(site.text);
+      const zero = spec.days === 0 && spec.millis === 0;
+      if (site.rule === 'positive' && (spec.negative || zero)) {
+        problems.push({ path: site.path, message: `duration '${site.text}' must be greater than zero` });
+      } else if (site.rule === 'non-negative' && spec.negative) {
+        problems.push({ path: site.path, message: `duration '${site.text}' must not be negative` });
+      }
+    } catch (error) {
+      problems.push({ path: site.path, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  if (parts.doc.data) checkFields(parts.doc.data, ['data'], problems);
+  for (const { step, path } of parts.steps) {
+    if (step?.kind === 'task') {
+      if (step.form) checkFields(step.form, [...path, 'form'], problems);
+      checkEscalation(step, path, problems);
+    }
+    if (step?.kind === 'wait' && (step.for === undefined) === (step.until === undefined)) {
+      const both = step.for !== undefined;
+      problems.push({
+        path: both ? [...path, 'until'] : path,
+        message: `wait step '${step.id}' needs exactly one of for and until (it has ${both ? 'both' : 'neither'})`,
+      });
+    }
+  }
+  return problems;
+}
+
+function checkFields(
+  fields: z.infer<typeof FieldMapDocumentSchema>,
+  base: DocumentPath,
+  problems: PathProblem[],
+) {
+  for (const [name, field] of Object.entries(fields)) {
+    if (field.type === 'enum' && field.values === undefined) {
+      problems.push({ path: [...base, name, 'type'], message: `enum field '${name}' needs values` });
+    }
+    if (field.type !== 'enum' && field.values !== undefined) {
+      problems.push({
+        path: [...base, name, 'values'],
+        message: `field '${name}' has values but is not an enum`,
+      });
+    }
+  }
+}
+
+type TaskDocument = Extract<NonNullable<FlowParts['steps'][number]['step']>, { kind: 'task' }>;
+
+function checkEscalation(step: TaskDocument, path: DocumentPath, problems: PathProblem[]): void {
+  const rungs = step.escalation ?? [];
+  if (rungs.length > 0 && step.sla === undefined) {
+    problems.push({
+      path: [...path, 'escalation'],
+      message: `step '${step.id}' has escalation rungs but no sla (rungs are timed from the deadline)`,
+    });
+  }
+  let previous: DurationSpec | undefined;
+  rungs.forEach((rung, index) => {
+    const at = [...path, 'escalation', index];
+    if (rung.do === 'escalate' && rung.to === undefined) {
+      problems.push({
+        path: at,
+        message: `escalation rung ${index + 1} of step '${step.id}' escalates without 'to'`,
+      });
+    }
+    if (rung.do !== 'escalate' && rung.to !== undefined) {
+      problems.push({
+        path: [...at, 'to'],
+        message: `'to' applies only to do: escalate (this rung does ${rung.do})`,
+      });
+    }
+    if (rung.do === 'emergency' && rung.level === undefined) {
+      problems.push({
+        path: at,
+        message: `escalation rung ${index + 1} of step '${step.id}' opens an emergency without 'level'`,
+      });
+    }
+    if (rung.do !== 'emergency' && rung.level !== undefined) {
+      problems.push({
+        path: [...at, 'level'],
+        message: `'level' applies only to do: emergency (this rung does ${rung.do})`,
+      });
+    }
+    const spec = tryParse(rung.at);
+    if (spec && previous && durationOrder(spec) < durationOrder(previous)) {
+      problems.push({
+        path: [...at, 'at'],
+        message: `escalation rungs of step '${step.id}' must be in increasing 'at' order: '${rung.at}' comes after '${previous.text}'`,
+      });
+    }
+    if (spec) previous = spec;
+  });
+}
+
+function tryParse(text: string | number): DurationSpec | undefined {
+  try {
+    return parseDurationText(text);
+  } catch {
+    return undefined;
+  }
+}
