@@ -1,0 +1,77 @@
+/** What people (through the API) and the shell (service results) can do to a case. */
+import type { Actor, Priority } from '../case-input';
+
+export type ReturnReason = 'wrong-area' | 'unclear-ownership' | 'overlapping-remit' | 'other';
+export type Satisfaction = 'satisfied' | 'basically-satisfied' | 'unsatisfied';
+
+interface ActionBase {
+  readonly actor: Actor;
+}
+
+/** Every action `validateAction` and `applyAction` accept, discriminated by `type`. */
+export type CaseAction = ActionBase &
+  (
+    | { readonly type: 'claim'; readonly stepId: string }
+    | { readonly type: 'complete'; readonly stepId: string; readonly result: unknown }
+    | {
+        readonly type: 'return';
+        readonly stepId: string;
+        readonly reason: ReturnReason;
+        readonly note?: string;
+      }
+    | {
+        readonly type: 'requestExtension';
+        readonly stepId: string;
+        readonly until: number;
+        readonly reason: string;
+      }
+    | {
+        readonly type: 'decideExtension';
+        readonly stepId: string;
+        readonly approve: boolean;
+        readonly note?: string;
+      }
+    | { readonly type: 'requestPark'; readonly stepId: string; readonly reason: string }
+    | {
+        readonly type: 'decidePark';
+        readonly stepId: string;
+        readonly approve: boolean;
+        readonly note?: string;
+      }
+    | { readonly type: 'urge'; readonly stepId: string; readonly note?: string }
+    | {
+        readonly type: 'reassign';
+        readonly stepId: string;
+        readonly department: string;
+        readonly reason: string;
+      }
+    | { readonly type: 'setEmergency'; readonly level: 0 | 1 | 2 | 3 | 4; readonly reason: string }
+    | { readonly type: 'suspend'; readonly reason: string }
+    | { readonly type: 'resume'; readonly reason: string }
+    | { readonly type: 'cancel'; readonly reason: string }
+    | {
+        readonly type: 'feedback';
+        readonly satisfaction: Satisfaction;
+        readonly resolved: boolean;
+        readonly fault?: 'department' | 'other';
+        readonly comment?: string;
+      }
+    | { readonly type: 'retry'; readonly stepId: string }
+    | {
+        readonly type: 'updateData';
+        readonly data?: Readonly<Record<string, unknown>>;
+        readonly priority?: Priority;
+        readonly reason?: string;
+      }
+  );
+
+export type CaseActionType = CaseAction['type'];
+
+/** The outcome of a departmental system call, reported by the shell. */
+export interface ServiceResult {
+  readonly stepId: string;
+  readonly round: number;
+  readonly outcome:
+    | { readonly ok: true; readonly result: unknown }
+    | { readonly ok: false; readonly error: string; readonly retryable: false };
+}

@@ -1,0 +1,106 @@
+/** The case view and timeline entries the API returns (api-contract.md, "Case view" and the timeline). */
+import type { Actor, Priority } from '../case-input';
+import { formatInstant } from '../time';
+import type { CaseState, CaseStatus } from './case-state';
+import { allSteps } from './flow-graph';
+import type { CaseMetrics } from './metrics';
+import { caseMetrics } from './metrics';
+import type { CaseStage } from './stage';
+import { currentStage } from './stage';
+import type { StepView } from './step-view';
+import { stepView } from './step-view';
+
+export type { StepView } from './step-view';
+
+/** The contract's case view; `dueExplanation`, `overdue`, `suspendedAt` and `review` are additions. */
+export interface CaseView {
+  readonly caseId: string;
+  readonly flowId: string;
+  readonly flowVersion: number;
+  readonly profile?: string;
+  readonly title?: string;
+  readonly region: string;
+  readonly priority: Priority;
+  readonly status: CaseStatus;
+  readonly stage: CaseStage;
+  readonly emergencyLevel: number;
+  readonly createdAt: string;
+  readonly closedAt?: string;
+  /** Whole-case deadline. */
+  readonly dueAt?: string;
+  readonly dueExplanation?: string;
+  /** Past the whole-case deadline while open. */
+  readonly overdue: boolean;
+  readonly suspendedAt?: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly steps: readonly StepView[];
+  readonly review?: {
+    readonly status: string;
+    readonly windowClosesAt: string;
+    readonly feedbackCount: number;
+  };
+  readonly metrics?: CaseMetrics;
+}
+
+/** One timeline entry: what happened, when (RFC 3339), to which step, by whom. */
+export interface TimelineEntry {
+  readonly at: string;
+  readonly type: string;
+  readonly stepId?: string;
+  readonly actor?: Actor;
+  readonly detail: string;
+}
+
+/** The case view at `now`: main steps in flow order, then emergency steps. */
+export function caseView(state: CaseState, now: number): CaseView {
+  const { input } = state;
+  const zone = input.calendar.timezone;
+  const steps = allSteps(input.flow).flatMap((step) => {
+    const current = state.steps[step.id];
+    return current === undefined ? [] : [stepView(state, step, current, now)];
+  });
+  const open = state.status === 'open' || state.status === 'suspended';
+  return {
+    caseId: input.caseId,
+    flowId: input.flow.id,
+    flowVersion: input.flow.version,
+    ...(input.profile !== undefined ? { profile: input.profile } : {}),
+    ...(input.title !== undefined ? { title: input.title } : {}),
+    region: input.region,
+    priority: state.priority,
+    status: state.status,
+    stage: currentStage(state),
+    emergencyLevel: state.emergency.level,
+    createdAt: formatInstant(state.createdAt, zone),
+    ...(state.closedAt !== undefined ? { closedAt: formatInstant(state.closedAt, zone) } : {}),
+    ...(state.caseDeadline !== undefined
+      ? { dueAt: formatInstant(state.caseDeadline.at, zone), dueExplanation: state.caseDeadline.explanation }
+      : {}),
+    overdue: open && state.caseDeadline !== undefined && now > state.caseDeadline.at,
+    ...(state.suspendedAt !== undefined ? { suspendedAt: formatInstant(state.suspendedAt, zone) } : {}),
+    data: state.data,
+    steps,
+    ...(state.review !== undefined
+      ? {
+          review: {
+            status: state.review.status,
+            windowClosesAt: formatInstant(state.review.window.at, zone),
+            feedbackCount: state.review.feedback.length,
+          },
+        }
+      : {}),
+    metrics: caseMetrics(state, now),
+  };
+}
+
+/** Everything that happened, oldest first, each with who did it (the engine itself as a `system` actor). */
+export function caseTimeline(state: CaseState): TimelineEntry[] {
+  const zone = state.input.calendar.timezone;
+  return state.timeline.map((event) => ({
+    at: formatInstant(event.at, zone),
+    type: event.type,
+    ...(event.stepId !== undefined ? { stepId: event.stepId } : {}),
+    actor: event.actor,
+    detail: event.detail,
+  }));
+}

@@ -1,0 +1,68 @@
+/** Per-case metrics for the view: on-time rounds (按期), overdue steps, rounds, exceptions, satisfaction. */
+import type { CaseState } from './case-state';
+import { isOverdue } from './step-view';
+
+/** One step's record over all its rounds. */
+export interface StepMetrics {
+  readonly rounds: number;
+  readonly onTime: number;
+  readonly late: number;
+  readonly parked: boolean;
+}
+
+/** The case's metrics; counts of rounds exclude parked rounds and rounds without a deadline. */
+export interface CaseMetrics {
+  /** Closed by the whole-case deadline; absent while open or without a whole-case SLA. */
+  readonly onTime?: boolean;
+  readonly overdueSteps: number;
+  readonly roundsOnTime: number;
+  readonly roundsLate: number;
+  readonly returns: number;
+  readonly reworks: number;
+  readonly redos: number;
+  readonly extensions: number;
+  readonly urges: number;
+  readonly escalations: number;
+  readonly satisfaction?: string;
+  readonly resolved?: boolean;
+  readonly steps: Readonly<Record<string, StepMetrics>>;
+}
+
+/** The metrics of the case at `now`. */
+export function caseMetrics(state: CaseState, now: number): CaseMetrics {
+  const steps: Record<string, StepMetrics> = {};
+  let onTimeRounds = 0;
+  let lateRounds = 0;
+  for (const step of Object.values(state.steps)) {
+    const finished = step.history.filter((round) => round.outcome === 'completed');
+    const onTime = finished.filter((round) => round.onTime === true).length;
+    const late = finished.filter((round) => round.onTime === false).length;
+    onTimeRounds += onTime;
+    lateRounds += late;
+    steps[step.id] = { rounds: step.round, onTime, late, parked: step.parked };
+  }
+  const count = (type: string): number => state.timeline.filter((event) => event.type === type).length;
+  const lastFeedback = state.review?.feedback.at(-1);
+  const closedOnTime =
+    state.status === 'closed' && state.caseDeadline !== undefined && state.closedAt !== undefined
+      ? state.closedAt <= state.caseDeadline.at
+      : undefined;
+  return {
+    ...(closedOnTime !== undefined ? { onTime: closedOnTime } : {}),
+    overdueSteps: Object.values(state.steps).filter(
+      (step) => (step.status === 'active' || step.status === 'claimed') && isOverdue(step, now),
+    ).length,
+    roundsOnTime: onTimeRounds,
+    roundsLate: lateRounds,
+    returns: count('step-returned'),
+    reworks: count('rework-started'),
+    redos: count('redo-started'),
+    extensions: count('extension-approved'),
+    urges: count('urged'),
+    escalations: count('escalated') + count('rework-limit-reached'),
+    ...(lastFeedback !== undefined
+      ? { satisfaction: lastFeedback.satisfaction, resolved: lastFeedback.resolved }
+      : {}),
+    steps,
+  };
+}

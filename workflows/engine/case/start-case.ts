@@ -1,0 +1,48 @@
+/** A new case: every step pending, the whole-case clock started, triggers checked, the first steps running. */
+import type { CaseInput } from '../case-input';
+import type { CaseState, StepState } from './case-state';
+import { ENGINE_ACTOR } from './case-state';
+import type { Transition } from './commands';
+import { caseSla, deadlineFrom } from './deadlines';
+import { checkTriggers } from './emergency';
+import { allSteps } from './flow-graph';
+import { settle } from './settle';
+import { begin, finish, record } from './tx';
+
+/** Starts a case at `now` from its pinned input. */
+export function startCase(input: CaseInput, now: number): Transition {
+  const steps: Record<string, StepState> = {};
+  for (const step of allSteps(input.flow)) {
+    steps[step.id] = {
+      id: step.id,
+      status: 'pending',
+      round: 0,
+      rungs: [],
+      parked: false,
+      reworks: 0,
+      history: [],
+    };
+  }
+  const sla = caseSla({ input });
+  const state: CaseState = {
+    input,
+    status: 'open',
+    createdAt: now,
+    data: input.data,
+    priority: input.priority,
+    emergency: { level: 0 },
+    steps,
+    ...(sla !== undefined ? { caseDeadline: deadlineFrom(input.calendar, sla, now) } : {}),
+    caseOverdueNotified: false,
+    lastProgressAt: now,
+    timeline: [],
+  };
+  const tx = begin(state, now);
+  const label = `${input.flow.id} v${input.flow.version}${input.profile ? ` (profile ${input.profile})` : ''}`;
+  record(tx, 'case-started', `${label} in region ${input.region}`, {
+    actor: input.startedBy ?? ENGINE_ACTOR,
+  });
+  checkTriggers(tx);
+  settle(tx);
+  return finish(tx);
+}

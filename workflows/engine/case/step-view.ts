@@ -1,0 +1,83 @@
+/** One step as the API shows it (api-contract.md, "StepView"). */
+import type { ResolvedAssignee } from '../case-input';
+import type { Step, StepKind, Stage } from '../flow-model';
+import { formatInstant } from '../time';
+import type { CaseState, StepState, StepStatus } from './case-state';
+import { stageOf, stepTitle } from './flow-graph';
+
+/** The contract's StepView; `incident`, `request`, `parked` and `onTime` are additions. */
+export interface StepView {
+  readonly id: string;
+  readonly title: string;
+  readonly stage: Stage;
+  readonly kind: StepKind;
+  readonly status: StepStatus;
+  readonly assignee?: ResolvedAssignee;
+  readonly activatedAt?: string;
+  readonly claimedAt?: string;
+  readonly completedAt?: string;
+  readonly dueAt?: string;
+  readonly dueExplanation?: string;
+  readonly overdue: boolean;
+  readonly round: number;
+  readonly result?: unknown;
+  /** A service call (or wait) that cannot proceed until a supervisor retries it. */
+  readonly incident?: { readonly at: string; readonly error: string };
+  /** A pending extension or park request. */
+  readonly request?: {
+    readonly kind: 'extension' | 'park';
+    readonly reason: string;
+    readonly until?: string;
+  };
+  /** 挂账: approved park. */
+  readonly parked?: boolean;
+  /** For a completed round with a deadline (not parked): whether it was met. */
+  readonly onTime?: boolean;
+}
+
+/** Whether the step's current round is past its deadline (a completed round: finished late); parked never is. */
+export function isOverdue(current: StepState, now: number): boolean {
+  if (current.parked || current.deadline === undefined) return false;
+  if (current.status === 'active' || current.status === 'claimed') return now > current.deadline.at;
+  if (current.status === 'completed') return (current.completedAt ?? 0) > current.deadline.at;
+  return false;
+}
+
+/** The view of one step at `now`, instants in the calendar's zone. */
+export function stepView(state: CaseState, step: Step, current: StepState, now: number): StepView {
+  const zone = state.input.calendar.timezone;
+  const at = (ms: number | undefined): string | undefined =>
+    ms === undefined ? undefined : formatInstant(ms, zone);
+  const onTime = current.status === 'completed' ? current.history.at(-1)?.onTime : undefined;
+  const fields: Record<string, unknown> = {
+    assignee: current.assignee,
+    activatedAt: at(current.activatedAt),
+    claimedAt: at(current.claimedAt),
+    completedAt: at(current.completedAt),
+    dueAt: at(current.deadline?.at),
+    dueExplanation: current.deadline?.explanation,
+    result: current.result,
+    incident: current.incident && { at: at(current.incident.at), error: current.incident.error },
+    request: current.request && {
+      kind: current.request.kind,
+      reason: current.request.reason,
+      ...(current.request.until !== undefined ? { until: at(current.request.until) } : {}),
+    },
+    parked: current.parked || undefined,
+    onTime,
+  };
+  return {
+    id: step.id,
+    title: stepTitle(step),
+    stage: stageOf(state.input.flow, step),
+    kind: step.kind,
+    status: current.status,
+    overdue: isOverdue(current, now),
+    round: current.round,
+    ...definedOnly(fields),
+  };
+}
+
+function definedOnly(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+}

@@ -1,0 +1,115 @@
+/** What the passing of time does: escalation rungs, wait timers, the review window, the whole-case SLA. */
+import { assigneeKey } from '../case-input';
+import type { TaskStep } from '../flow-model';
+import type { CaseState } from './case-state';
+import { ENGINE_ACTOR } from './case-state';
+import type { Transition } from './commands';
+import { completeStep } from './completion';
+import { levelName, setEmergencyLevel } from './emergency';
+import { findStep, stepTitle } from './flow-graph';
+import { closeCase, settle } from './settle';
+import type { Tx } from './tx';
+import { begin, finish, notify, patchCase, patchStep, record, stepState } from './tx';
+
+type TimeEvent =
+  | { readonly at: number; readonly kind: 'rung'; readonly stepId: string; readonly index: number }
+  | { readonly at: number; readonly kind: 'wait'; readonly stepId: string }
+  | { readonly at: number; readonly kind: 'review' }
+  | { readonly at: number; readonly kind: 'caseSla' };
+
+const MAX_EVENTS = 10_000;
+
+/** Processes, oldest first, everything due at or before `now`, then runs the flow forward. */
+export function applyTime(state: CaseState, now: number): Transition {
+  const tx = begin(state, now);
+  for (let count = 0; count < MAX_EVENTS; count += 1) {
+    const next = pendingEvents(tx.state).find((event) => event.at <= now);
+    if (next === undefined) break;
+    processEvent(tx, next);
+  }
+  settle(tx);
+  return finish(tx);
+}
+
+/** The earliest instant at which `applyTime` has something to do; undefined when nothing is scheduled. */
+export function nextWakeAt(state: CaseState): number | undefined {
+  return pendingEvents(state)[0]?.at;
+}
+
+/** Scheduled events of an open case, soonest first; nothing runs while suspended or after closure. */
+function pendingEvents(state: CaseState): TimeEvent[] {
+  if (state.status !== 'open') return [];
+  const events: TimeEvent[] = [];
+  for (const step of Object.values(state.steps)) {
+    const running = step.status === 'active' || step.status === 'claimed';
+    if (!running) continue;
+    if (!step.parked) {
+      step.rungs.forEach((rung, index) => {
+        if (!rung.fired) events.push({ at: rung.at, kind: 'rung', stepId: step.id, index });
+      });
+    }
+    if (step.waitUntil !== undefined && step.incident === undefined) {
+      events.push({ at: step.waitUntil, kind: 'wait', stepId: step.id });
+    }
+  }
+  if (state.review?.status === 'open') events.push({ at: state.review.window.at, kind: 'review' });
+  if (state.caseDeadline !== undefined && !state.caseOverdueNotified && state.review?.status !== 'open') {
+    events.push({ at: state.caseDeadline.at, kind: 'caseSla' });
+  }
+  return events.sort((a, b) => a.at - b.at);
+}
+
+function processEvent(tx: Tx, event: TimeEvent): void {
+  switch (event.kind) {
+    case 'rung':
+      return fireRung(tx, event.stepId, event.index);
+    case 'wait':
+      patchStep(tx, event.stepId, { waitUntil: undefined });
+      return completeStep(tx, event.stepId, undefined);
+    case 'review': {
+      const review = tx.state.review;
+      if (review !== undefined) patchCase(tx, { review: { ...review, status: 'done' } });
+      return closeCase(tx, 'the feedback window closed');
+    }
+    case 'caseSla':
+      patchCase(tx, { caseOverdueNotified: true });
+      record(tx, 'case-overdue', 'the whole-case time limit has passed');
+      return notify(tx, 'overdue', `Case ${tx.state.input.caseId} is past its whole-case time limit`);
+  }
+}
+
+/** One escalation rung: 提醒, 催办, escalation to the `to` department, or an emergency at its level. */
+function fireRung(tx: Tx, stepId: string, index: number): void {
+  const state = stepState(tx, stepId);
+  const step = findStep(tx.state.input.flow, stepId) as TaskStep | undefined;
+  const rung = step?.escalation[index];
+  if (step === undefined || rung === undefined) return;
+  patchStep(tx, stepId, { rungs: state.rungs.map((r, i) => (i === index ? { ...r, fired: true } : r)) });
+  const title = stepTitle(step);
+  const own = state.assignee?.department;
+  const target = { stepId, ...(own !== undefined ? { department: own } : {}) };
+  switch (rung.do) {
+    case 'remind':
+      record(tx, 'reminded', `${title}: deadline ${rung.at.text} away`, { stepId });
+      return notify(tx, 'remind', `Reminder: ${title} is due soon`, target);
+    case 'urge':
+      record(tx, 'urged', `${title}: 催办 at ${rung.at.text} from the deadline`, {
+        stepId,
+        actor: ENGINE_ACTOR,
+      });
+      return notify(tx, 'urge', `催办: ${title} has reached its deadline`, target);
+    case 'escalate': {
+      const to = rung.to !== undefined ? tx.state.input.assignees[assigneeKey(rung.to)] : undefined;
+      const message = `${title} is overdue (${rung.at.text} past the deadline) at ${own ?? 'no department'}`;
+      record(tx, 'escalated', `${message}; escalated to ${to?.department ?? 'supervision'}`, { stepId });
+      return notify(tx, 'escalate', message, { stepId, ...(to ? { department: to.department } : {}) });
+    }
+    case 'emergency': {
+      const level = rung.level ?? 4;
+      const current = tx.state.emergency.level;
+      record(tx, 'escalated', `${title}: escalation rung opens an emergency ${levelName(level)}`, { stepId });
+      if (current === 0 || level < current) setEmergencyLevel(tx, level, `${title} overdue`, ENGINE_ACTOR);
+      return;
+    }
+  }
+}
