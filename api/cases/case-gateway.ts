@@ -1,0 +1,114 @@
+/**
+ * The API's one door to Temporal for cases: start (idempotent by caseId), read the view and timeline, run an
+ * action as an Update (update id = idempotency key), and list cases through visibility with page tokens.
+ */
+import { createHash } from 'node:crypto';
+import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
+import type { TypedSearchAttributes } from '@temporalio/common';
+import type { CaseInput } from '../../workflows/engine/case-input';
+import type { CaseActionType } from '../../workflows/engine/case/case-actions';
+import type { CaseView, TimelineEntry } from '../../workflows/engine/case/case-view';
+import {
+  CASE_ACTION_UPDATES,
+  caseTimelineQuery,
+  caseViewQuery,
+  caseWorkflowId,
+  type ActionPayload,
+} from '../../workflows/messages';
+import { CASE_SEARCH_ATTRIBUTES as SA } from '../../workflows/search-attributes';
+import { ConflictProblemError } from '../problems';
+
+export interface CaseListPage {
+  items: { caseId: string; attributes: TypedSearchAttributes }[];
+  nextPageToken?: string;
+}
+
+export interface CaseGateway {
+  /** Starts the case; the same caseId with the same request again answers `created: false` and the view. */
+  start(input: CaseInput, request: unknown): Promise<{ created: boolean; view: CaseView }>;
+  view(caseId: string): Promise<CaseView>;
+  timeline(caseId: string): Promise<TimelineEntry[]>;
+  act<K extends CaseActionType>(
+    caseId: string,
+    type: K,
+    payload: ActionPayload<K>,
+    updateId?: string,
+  ): Promise<CaseView>;
+  list(query: string, pageSize: number, pageToken?: string): Promise<CaseListPage>;
+}
+
+/** A stable fingerprint of a start request, kept in the workflow's memo to tell a retry from a conflict. */
+export function requestFingerprint(request: unknown): string {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+          )
+        : value;
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(request)))
+    .digest('hex');
+}
+
+/** Builds the gateway over a Temporal client and the task queue the case worker polls. */
+export function createCaseGateway(client: Client, taskQueue: string): CaseGateway {
+  const handle = (caseId: string) => client.workflow.getHandle(caseWorkflowId(caseId));
+  return {
+    async start(input, request) {
+      const fingerprint = requestFingerprint(request);
+      try {
+        await client.workflow.start('caseWorkflow', {
+          taskQueue,
+          workflowId: caseWorkflowId(input.caseId),
+          args: [{ kind: 'start', case: input }],
+          memo: { requestFingerprint: fingerprint },
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          typedSearchAttributes: [
+            { key: SA.flowId, value: input.flow.id },
+            { key: SA.region, value: input.region },
+            { key: SA.regionPath, value: [...input.regionPath] },
+            { key: SA.status, value: 'open' },
+          ],
+        });
+      } catch (error) {
+        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+        const description = await handle(input.caseId).describe();
+        if (description.memo?.requestFingerprint !== fingerprint) {
+          throw new ConflictProblemError(`Case '${input.caseId}' exists with a different request`);
+        }
+        return { created: false, view: await handle(input.caseId).query(caseViewQuery) };
+      }
+      return { created: true, view: await handle(input.caseId).query(caseViewQuery) };
+    },
+    view: (caseId) => handle(caseId).query(caseViewQuery),
+    timeline: (caseId) => handle(caseId).query(caseTimelineQuery),
+    act(caseId, type, payload, updateId) {
+      const update = CASE_ACTION_UPDATES[type] as unknown as typeof CASE_ACTION_UPDATES.claim;
+      return handle(caseId).executeUpdate(update, {
+        args: [payload as unknown as ActionPayload<'claim'>],
+        ...(updateId ? { updateId } : {}),
+      });
+    },
+    async list(query, pageSize, pageToken) {
+      const response = await client.workflowService.listWorkflowExecutions({
+        namespace: client.options.namespace,
+        query,
+        pageSize,
+        nextPageToken: pageToken ? Buffer.from(pageToken, 'base64url') : undefined,
+      });
+      const items = (response.executions ?? []).map((execution) => ({
+        caseId: (execution.execution?.workflowId ?? '').replace(/^case-/, ''),
+        attributes: decodeTypedSearchAttributes(execution.searchAttributes?.indexedFields),
+      }));
+      const token = response.nextPageToken?.length
+        ? Buffer.from(response.nextPageToken).toString('base64url')
+        : undefined;
+      return { items, ...(token ? { nextPageToken: token } : {}) };
+    },
+  };
+}

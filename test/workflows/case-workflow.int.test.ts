@@ -1,0 +1,131 @@
+import type { Client, Connection } from '@temporalio/client';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { caseWorkflow } from '../../workflows';
+import type { CaseInput } from '../../workflows/engine/case-input';
+import {
+  CASE_ACTION_UPDATES,
+  caseTimelineQuery,
+  caseViewQuery,
+  caseWorkflowId,
+} from '../../workflows/messages';
+import { caseInputFor, flowFromYaml } from '../helpers/case-fixtures';
+import { createTestClient, uniqueTaskQueue, withCaseWorker } from '../helpers/temporal-test-env';
+
+const SMALL_FLOW = `
+id: test.small
+version: 1
+title: { en: Small flow }
+calendar: cn-mainland
+data:
+  address: { type: string, required: true }
+steps:
+  - id: handle
+    stage: action
+    kind: task
+    assignee: { role: sanitation, level: district }
+    sla: { within: 4h, clock: working }
+    form:
+      done: { type: boolean, required: true }
+  - id: tell
+    stage: supervision
+    kind: notify
+    after: [handle]
+    assignee: { role: hotline, level: city }
+    message: { zh: 已处理, en: Handled }
+`;
+
+const SANITATION = { sub: 'worker-1', role: 'department', dept: 'yuexiu-sanitation' } as const;
+const OTHER_DEPT = { sub: 'worker-2', role: 'department', dept: 'tianhe-sanitation' } as const;
+
+describe('caseWorkflow on the real dev server', () => {
+  let client: Client;
+  let connection: Connection;
+  let input: CaseInput;
+
+  beforeAll(async () => {
+    ({ client, connection } = await createTestClient());
+  });
+  afterAll(async () => connection.close());
+
+  beforeEach(async () => {
+    input = await caseInputFor(
+      { flowId: 'test.small', region: '440104001001001', data: { address: '北京路 1 号' } },
+      await flowFromYaml(SMALL_FLOW),
+    );
+  });
+
+  it('runs a case from intake to closure when the department completes its task', async () => {
+    const taskQueue = uniqueTaskQueue();
+    await withCaseWorker(taskQueue, async () => {
+      const handle = await client.workflow.start(caseWorkflow, {
+        taskQueue,
+        workflowId: caseWorkflowId(input.caseId),
+        args: [{ kind: 'start', case: input }],
+      });
+      const started = await handle.query(caseViewQuery);
+      expect(started.stage).toBe('action');
+      expect(started.steps.find((s) => s.id === 'handle')).toMatchObject({
+        status: 'active',
+        assignee: { department: 'yuexiu-sanitation' },
+      });
+
+      await handle.executeUpdate(CASE_ACTION_UPDATES.complete, {
+        args: [{ actor: SANITATION, stepId: 'handle', result: { done: true } }],
+        updateId: 'complete-handle-1',
+      });
+      const final = await handle.result();
+      expect(final.status).toBe('closed');
+      expect(final.steps.map((s) => [s.id, s.status])).toEqual([
+        ['handle', 'completed'],
+        ['tell', 'completed'],
+      ]);
+      const timeline = await handle.query(caseTimelineQuery);
+      expect(timeline.some((entry) => entry.actor?.dept === 'yuexiu-sanitation')).toBe(true);
+    });
+  });
+
+  it('rejects a completion by another department and leaves the step active', async () => {
+    const taskQueue = uniqueTaskQueue();
+    await withCaseWorker(taskQueue, async () => {
+      const handle = await client.workflow.start(caseWorkflow, {
+        taskQueue,
+        workflowId: caseWorkflowId(input.caseId),
+        args: [{ kind: 'start', case: input }],
+      });
+      const attempt = handle.executeUpdate(CASE_ACTION_UPDATES.complete, {
+        args: [{ actor: OTHER_DEPT, stepId: 'handle', result: { done: true } }],
+      });
+      const error = await attempt.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+      expect(((error as WorkflowUpdateFailedError).cause as ApplicationFailure).type).toBe(
+        'StepNotAssignedError',
+      );
+      const view = await handle.query(caseViewQuery);
+      expect(view.steps.find((s) => s.id === 'handle')?.status).toBe('active');
+      await handle.terminate('test done');
+    });
+  });
+
+  it('applies a repeated completion with the same update id once', async () => {
+    const taskQueue = uniqueTaskQueue();
+    await withCaseWorker(taskQueue, async () => {
+      const handle = await client.workflow.start(caseWorkflow, {
+        taskQueue,
+        workflowId: caseWorkflowId(input.caseId),
+        args: [{ kind: 'start', case: input }],
+      });
+      const complete = () =>
+        handle.executeUpdate(CASE_ACTION_UPDATES.complete, {
+          args: [{ actor: SANITATION, stepId: 'handle', result: { done: true } }],
+          updateId: 'same-key',
+        });
+      const [first, second] = [await complete(), await complete()];
+      expect(second).toEqual(first);
+      const timeline = await handle.query(caseTimelineQuery);
+      expect(
+        timeline.filter((entry) => entry.type === 'step-completed' && entry.stepId === 'handle'),
+      ).toHaveLength(1);
+    });
+  });
+});

@@ -1,0 +1,26 @@
+/** The search attribute values of a case, from the engine's summary: no personal data, codes and times only. */
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import type { CaseSummary } from './engine/case/case-summary';
+import type { CaseState } from './engine/case/case-state';
+import { CASE_SEARCH_ATTRIBUTES as SA } from './search-attributes';
+
+/** Every case search attribute with its current value (null removes a value that no longer applies). */
+export function searchAttributeUpdates(summary: CaseSummary, state: CaseState): SearchAttributeUpdatePair[] {
+  const departments = new Set<string>();
+  for (const step of Object.values(state.steps)) if (step.assignee) departments.add(step.assignee.department);
+  return [
+    { key: SA.flowId, value: summary.flowId },
+    { key: SA.stage, value: summary.stage },
+    { key: SA.status, value: summary.status },
+    { key: SA.region, value: summary.region },
+    { key: SA.priority, value: state.priority },
+    { key: SA.regionPath, value: [...state.input.regionPath] },
+    { key: SA.waitingOn, value: [...summary.waitingOn] },
+    { key: SA.departments, value: [...departments].sort() },
+    { key: SA.nextDueAt, value: summary.nextDueAt === undefined ? null : new Date(summary.nextDueAt) },
+    { key: SA.lastProgressAt, value: new Date(summary.lastProgressAt) },
+    { key: SA.overdue, value: summary.overdue },
+    { key: SA.incident, value: summary.incident },
+    { key: SA.emergencyLevel, value: summary.emergencyLevel },
+  ];
+}

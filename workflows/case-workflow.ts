@@ -1,0 +1,164 @@
+/**
+ * The Temporal shell of a case: runs the pure engine (workflows/engine/case) with Temporal primitives. Actions
+ * arrive as Updates whose validators reject what the engine would refuse (leaving no history); service steps
+ * call departmental systems through activities; one durable timer sleeps until the engine's next due instant.
+ */
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  currentUpdateInfo,
+  log,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { CaseAction, CaseActionType, ServiceResult } from './engine/case/case-actions';
+import type { CaseState } from './engine/case/case-state';
+import type { Command, Transition } from './engine/case/commands';
+import type { CaseView } from './engine/case/case-view';
+import {
+  applyAction,
+  applyServiceResult,
+  applyTime,
+  caseSummary,
+  caseTimeline,
+  caseView,
+  nextWakeAt,
+  startCase,
+  validateAction,
+} from './engine/case';
+import { CASE_ACTION_UPDATES, caseTimelineQuery, caseViewQuery, type CaseWorkflowInput } from './messages';
+import { searchAttributeUpdates } from './case-search-attributes';
+import { runCommand } from './case-commands';
+
+/**
+ * How many applied update ids a case remembers and carries across continue-as-new. Within one run Temporal
+ * itself answers a repeated update id with the first outcome; after continue-as-new a repeat gets the current
+ * view and changes nothing.
+ */
+const REMEMBERED_UPDATE_IDS = 2_000;
+
+const isFinal = (state: CaseState): boolean => state.status === 'closed' || state.status === 'cancelled';
+
+/** Turns an engine error into an ApplicationFailure of the same type, with its field errors as details. */
+function toFailure(error: unknown): ApplicationFailure {
+  if (error instanceof ApplicationFailure) return error;
+  const err = error instanceof Error ? error : new Error(String(error));
+  const details = 'errors' in err ? [(err as { errors: unknown }).errors] : [];
+  return ApplicationFailure.create({ type: err.name, message: err.message, nonRetryable: true, details });
+}
+
+/** Runs one case from intake to closure (or cancellation); returns the final case view. */
+export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
+  let state: CaseState;
+  const appliedUpdateIds = new Set<string>(input.kind === 'continued' ? input.appliedUpdateIds : []);
+  const serviceResults: ServiceResult[] = [];
+  let commandsInFlight = 0;
+  /** Bumped by every transition, so that the main loop re-plans its timer after an update. */
+  let revision = 0;
+  let lastAttributes = '';
+
+  const commit = (transition: Transition): void => {
+    state = transition.state;
+    revision += 1;
+    for (const command of transition.commands) void execute(command);
+  };
+  const execute = async (command: Command): Promise<void> => {
+    commandsInFlight += 1;
+    try {
+      const result = await runCommand(state.input.caseId, command, state.input.calendar.timezone);
+      if (result) serviceResults.push(result);
+    } finally {
+      commandsInFlight -= 1;
+    }
+  };
+  const syncSearchAttributes = (): void => {
+    const updates = searchAttributeUpdates(caseSummary(state, Date.now()), state);
+    const fingerprint = JSON.stringify(updates.map((u) => [u.key.name, u.value]));
+    if (fingerprint === lastAttributes) return;
+    lastAttributes = fingerprint;
+    upsertSearchAttributes(updates);
+  };
+
+  if (input.kind === 'start') {
+    const started = startCase(input.case, Date.now());
+    state = started.state;
+    for (const command of started.commands) void execute(command);
+  } else {
+    state = input.state as CaseState;
+  }
+
+  for (const [type, update] of Object.entries(CASE_ACTION_UPDATES) as [
+    CaseActionType,
+    typeof CASE_ACTION_UPDATES.claim,
+  ][]) {
+    setHandler(
+      update,
+      (payload) => {
+        const id = currentUpdateInfo()?.id;
+        if (id !== undefined && appliedUpdateIds.has(id)) return caseView(state, Date.now());
+        commit(applyAction(state, { ...payload, type } as CaseAction, Date.now()));
+        if (id !== undefined) remember(appliedUpdateIds, id);
+        syncSearchAttributes();
+        return caseView(state, Date.now());
+      },
+      {
+        validator: (payload) => {
+          const id = currentUpdateInfo()?.id;
+          if (id !== undefined && appliedUpdateIds.has(id)) return;
+          try {
+            validateAction(state, { ...payload, type } as CaseAction, Date.now());
+          } catch (error) {
+            throw toFailure(error);
+          }
+        },
+      },
+    );
+  }
+  setHandler(caseViewQuery, () => caseView(state, Date.now()));
+  setHandler(caseTimelineQuery, () => caseTimeline(state));
+
+  const historyEventLimit = input.options?.historyEventLimit;
+  const shouldContinueAsNew = (): boolean =>
+    workflowInfo().continueAsNewSuggested ||
+    (historyEventLimit !== undefined && workflowInfo().historyLength >= historyEventLimit);
+
+  syncSearchAttributes();
+  while (!isFinal(state)) {
+    const wakeAt = nextWakeAt(state);
+    const timeout = wakeAt === undefined ? undefined : Math.max(wakeAt - Date.now(), 1);
+    const seen = revision;
+    await condition(
+      () => revision !== seen || serviceResults.length > 0 || isFinal(state) || shouldContinueAsNew(),
+      timeout,
+    );
+    while (serviceResults.length > 0) commit(applyServiceResult(state, serviceResults.shift()!, Date.now()));
+    commit(applyTime(state, Date.now()));
+    syncSearchAttributes();
+    if (!isFinal(state) && shouldContinueAsNew()) {
+      await condition(() => allHandlersFinished() && commandsInFlight === 0);
+      while (serviceResults.length > 0)
+        commit(applyServiceResult(state, serviceResults.shift()!, Date.now()));
+      log.info('Continuing as new', {
+        caseId: state.input.caseId,
+        historyLength: workflowInfo().historyLength,
+      });
+      await continueAsNew<typeof caseWorkflow>({
+        kind: 'continued',
+        state,
+        appliedUpdateIds: [...appliedUpdateIds],
+        options: input.options,
+      });
+    }
+  }
+  await condition(allHandlersFinished);
+  syncSearchAttributes();
+  return caseView(state, Date.now());
+}
+
+function remember(ids: Set<string>, id: string): void {
+  ids.add(id);
+  if (ids.size > REMEMBERED_UPDATE_IDS) ids.delete(ids.values().next().value!);
+}

@@ -1,0 +1,2 @@
+/** Every workflow the case worker runs. */
+export { caseWorkflow } from './case-workflow';
