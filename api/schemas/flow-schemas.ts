@@ -1,0 +1,36 @@
+/**
+ * Flows as the API lists, shows and validates them.
+ */
+import { z } from 'zod';
+import { FlowIdSchema, FlowVersionSchema, LocalizedTextSchema } from './common-schemas';
+
+export const FlowListItemSchema = z
+  .object({ id: FlowIdSchema, version: z.number().int().positive(), title: LocalizedTextSchema })
+  .meta({ id: 'FlowListItem' });
+export type FlowListItem = z.infer<typeof FlowListItemSchema>;
+
+export const FlowListSchema = z
+  .object({ items: z.array(FlowListItemSchema) })
+  .meta({ id: 'FlowList', description: 'Every version of every flow' });
+
+/** A flow definition as written (see the flow language), plus its Mermaid diagram. */
+export const FlowDefinitionSchema = z
+  .looseObject({
+    id: FlowIdSchema,
+    version: z.number().int().positive(),
+    title: LocalizedTextSchema,
+    diagram: z.string().meta({ description: 'Mermaid source' }),
+  })
+  .meta({ id: 'FlowDefinition' });
+export type FlowDefinition = z.infer<typeof FlowDefinitionSchema>;
+
+export const FlowParamsSchema = z.object({ flowId: FlowIdSchema });
+export const FlowVersionParamsSchema = z.object({ flowId: FlowIdSchema, version: FlowVersionSchema });
+
+/** The body of `POST /v1/flows/validate` when it is JSON (YAML comes as text). */
+export const FlowDocumentSchema = z.record(z.string(), z.unknown()).meta({ id: 'FlowDocument' });
+
+export const ValidateFlowResponseSchema = z
+  .object({ valid: z.literal(true) })
+  .meta({ id: 'ValidateFlowResponse' });
+export type ValidateFlowResponse = z.infer<typeof ValidateFlowResponseSchema>;

@@ -1,0 +1,34 @@
+/**
+ * Bodies of what a department does with its step: claim (签收), complete, return (退单), ask for an extension
+ * (延期), and the supervisor's decision on that extension.
+ */
+import { z } from 'zod';
+import { TimestampSchema } from './common-schemas';
+
+const NoteSchema = z.string().max(2000);
+
+/** 签收 takes no fields; an empty body or `{}` is fine. */
+export const ClaimStepRequestSchema = z.object({}).meta({ id: 'ClaimStepRequest' });
+export type ClaimStepRequest = z.infer<typeof ClaimStepRequestSchema>;
+
+export const CompleteStepRequestSchema = z
+  .object({ result: z.record(z.string(), z.unknown()).meta({ description: "Values for the step's form" }) })
+  .meta({ id: 'CompleteStepRequest' });
+export type CompleteStepRequest = z.infer<typeof CompleteStepRequestSchema>;
+
+export const ReturnReasonSchema = z.enum(['wrong-area', 'unclear-ownership', 'overlapping-remit', 'other']);
+
+export const ReturnStepRequestSchema = z
+  .object({ reason: ReturnReasonSchema, note: NoteSchema.optional() })
+  .meta({ id: 'ReturnStepRequest' });
+export type ReturnStepRequest = z.infer<typeof ReturnStepRequestSchema>;
+
+export const ExtensionRequestSchema = z
+  .object({ until: TimestampSchema, reason: z.string().min(1).max(2000) })
+  .meta({ id: 'ExtensionRequest' });
+export type ExtensionRequest = z.infer<typeof ExtensionRequestSchema>;
+
+export const ExtensionDecisionRequestSchema = z
+  .object({ approve: z.boolean(), note: NoteSchema.optional() })
+  .meta({ id: 'ExtensionDecisionRequest' });
+export type ExtensionDecisionRequest = z.infer<typeof ExtensionDecisionRequestSchema>;

@@ -1,0 +1,88 @@
+/**
+ * The department inbox and the supervision views: stalled cases and the summary counts.
+ */
+import { z } from 'zod';
+import {
+  CaseIdSchema,
+  DepartmentIdSchema,
+  FlowIdSchema,
+  IsoDurationSchema,
+  LocalizedTextSchema,
+  PageQuerySchema,
+  pageOf,
+  QueryBooleanSchema,
+  RegionCodeSchema,
+  StageSchema,
+  StepIdSchema,
+  TimestampSchema,
+} from './common-schemas';
+
+export const InboxQuerySchema = PageQuerySchema;
+export type InboxQuery = z.infer<typeof InboxQuerySchema>;
+
+export const InboxItemSchema = z
+  .object({
+    caseId: CaseIdSchema,
+    stepId: StepIdSchema,
+    title: LocalizedTextSchema,
+    stage: StageSchema,
+    status: z.enum(['active', 'claimed']),
+    dueAt: TimestampSchema.optional(),
+    overdue: z.boolean(),
+    region: RegionCodeSchema,
+    flowId: FlowIdSchema,
+  })
+  .meta({ id: 'InboxItem' });
+export type InboxItem = z.infer<typeof InboxItemSchema>;
+
+export const InboxPageSchema = pageOf(InboxItemSchema).meta({
+  id: 'InboxPage',
+  description: 'Soonest deadline first',
+});
+
+export const StalledQuerySchema = PageQuerySchema.extend({
+  region: RegionCodeSchema.optional().meta({
+    description: "Within the token's region; the token's region by default",
+  }),
+  department: DepartmentIdSchema.optional(),
+  stage: StageSchema.optional(),
+  overdue: QueryBooleanSchema.optional(),
+  idleFor: IsoDurationSchema.optional().meta({
+    description: 'No progress for at least this long (ISO 8601)',
+  }),
+});
+export type StalledQuery = z.infer<typeof StalledQuerySchema>;
+
+export const StalledItemSchema = z
+  .object({
+    caseId: CaseIdSchema,
+    flowId: FlowIdSchema,
+    stage: StageSchema,
+    region: RegionCodeSchema,
+    waitingOn: z.array(DepartmentIdSchema),
+    nextDueAt: TimestampSchema.optional(),
+    overdue: z.boolean(),
+    lastProgressAt: TimestampSchema,
+  })
+  .meta({ id: 'StalledItem' });
+export type StalledItem = z.infer<typeof StalledItemSchema>;
+
+export const StalledPageSchema = pageOf(StalledItemSchema).meta({ id: 'StalledPage' });
+
+export const SummaryQuerySchema = z.object({ region: RegionCodeSchema.optional() });
+export type SummaryQuery = z.infer<typeof SummaryQuerySchema>;
+
+export const SummarySchema = z
+  .object({
+    region: RegionCodeSchema.optional().meta({
+      description: 'The region counted; absent for everywhere (admin)',
+    }),
+    asOf: TimestampSchema,
+    openByStage: z.record(StageSchema, z.number().int().nonnegative()),
+    overdueByDepartment: z.record(DepartmentIdSchema, z.number().int().nonnegative()),
+  })
+  .meta({
+    id: 'Summary',
+    description: "Open cases by stage and overdue counts by department, in the token's region",
+  });
+export type Summary = z.infer<typeof SummarySchema>;

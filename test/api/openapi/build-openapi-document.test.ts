@@ -1,0 +1,92 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { buildOpenApiDocument } from '../../../api/openapi/build-openapi-document';
+
+/** Every route of the HTTP contract (docs/api-contract), plus the operational ones. */
+const CONTRACT_ROUTES = [
+  'post /v1/cases',
+  'get /v1/cases/{caseId}',
+  'get /v1/cases/{caseId}/timeline',
+  'post /v1/cases/{caseId}/steps/{stepId}/claim',
+  'post /v1/cases/{caseId}/steps/{stepId}/complete',
+  'post /v1/cases/{caseId}/steps/{stepId}/return',
+  'post /v1/cases/{caseId}/steps/{stepId}/extension',
+  'post /v1/cases/{caseId}/steps/{stepId}/extension/decision',
+  'post /v1/cases/{caseId}/steps/{stepId}/retry',
+  'post /v1/cases/{caseId}/emergency',
+  'post /v1/cases/{caseId}/urge',
+  'post /v1/cases/{caseId}/reassign',
+  'post /v1/cases/{caseId}/suspend',
+  'post /v1/cases/{caseId}/resume',
+  'post /v1/cases/{caseId}/cancel',
+  'post /v1/cases/{caseId}/feedback',
+  'get /v1/departments/{dept}/tasks',
+  'get /v1/supervision/stalled',
+  'get /v1/supervision/summary',
+  'get /v1/flows',
+  'get /v1/flows/{flowId}',
+  'get /v1/flows/{flowId}/versions/{version}',
+  'post /v1/flows/validate',
+  'get /healthz',
+  'get /readyz',
+  'get /metrics',
+  'get /openapi.json',
+  'get /docs',
+];
+
+type Operation = { security?: unknown[]; responses: Record<string, unknown> };
+const operations = (document: ReturnType<typeof buildOpenApiDocument>) =>
+  Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+    Object.entries(item as Record<string, Operation>).map(([method, operation]) => ({
+      route: `${method} ${path}`,
+      operation,
+    })),
+  );
+
+describe('buildOpenApiDocument', () => {
+  const document = buildOpenApiDocument({ version: '1.2.3' });
+
+  it('is a valid OpenAPI 3.1 document', async () => {
+    expect(document.openapi).toBe('3.1.0');
+    // validate() dereferences in place, so it gets a copy.
+    await expect(SwaggerParser.validate(structuredClone(document) as never)).resolves.toBeDefined();
+  });
+
+  it('lists exactly the routes of the contract', () => {
+    expect(
+      operations(document)
+        .map(({ route }) => route)
+        .sort(),
+    ).toEqual([...CONTRACT_ROUTES].sort());
+  });
+
+  it('requires a bearer token everywhere except the operational endpoints', () => {
+    expect(document.security).toEqual([{ bearerAuth: [] }]);
+    expect(document.components?.securitySchemes?.['bearerAuth']).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
+    const open = operations(document).filter(({ operation }) => operation.security?.length === 0);
+    expect(open.map(({ route }) => route).sort()).toEqual(
+      ['get /healthz', 'get /readyz', 'get /metrics', 'get /openapi.json', 'get /docs'].sort(),
+    );
+  });
+
+  it('describes errors of the /v1 routes as problem+json, with 401 on each', () => {
+    for (const { route, operation } of operations(document).filter(({ route }) => route.includes(' /v1/'))) {
+      expect([route, operation.responses['401']]).toEqual([
+        route,
+        { $ref: '#/components/responses/Unauthorized' },
+      ]);
+    }
+    const unprocessable = document.components?.responses?.['Unprocessable'] as {
+      content: Record<string, unknown>;
+    };
+    expect(unprocessable.content).toEqual({
+      'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+    });
+  });
+
+  it('carries the given version', () => {
+    expect(document.info.version).toBe('1.2.3');
+  });
+});
