@@ -8,17 +8,25 @@ import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/se
 import { msToTs } from '@temporalio/common/lib/time';
 import { ALL_CASE_SEARCH_ATTRIBUTE_KEYS } from '../../workflows/search-attributes';
 
-/** gRPC status code ALREADY_EXISTS. */
+/** gRPC status codes: ALREADY_EXISTS, and UNIMPLEMENTED (the time-skipping test server cannot list). */
 const GRPC_ALREADY_EXISTS = 6;
+const GRPC_UNIMPLEMENTED = 12;
 
-function isAlreadyExists(error: unknown): boolean {
-  return (error as { code?: number }).code === GRPC_ALREADY_EXISTS;
+const grpcCode = (error: unknown): number | undefined => (error as { code?: number }).code;
+
+async function registeredNames(connection: Connection, namespace: string): Promise<Set<string>> {
+  try {
+    const existing = await connection.operatorService.listSearchAttributes({ namespace });
+    return new Set(Object.keys(existing.customAttributes ?? {}));
+  } catch (error) {
+    if (grpcCode(error) === GRPC_UNIMPLEMENTED) return new Set();
+    throw error;
+  }
 }
 
 /** Adds every missing case search attribute to the namespace. */
 export async function registerSearchAttributes(connection: Connection, namespace: string): Promise<void> {
-  const existing = await connection.operatorService.listSearchAttributes({ namespace });
-  const known = new Set(Object.keys(existing.customAttributes ?? {}));
+  const known = await registeredNames(connection, namespace);
   const missing = ALL_CASE_SEARCH_ATTRIBUTE_KEYS.filter((key) => !known.has(key.name));
   if (missing.length === 0) return;
   const searchAttributes = Object.fromEntries(
@@ -27,7 +35,7 @@ export async function registerSearchAttributes(connection: Connection, namespace
   try {
     await connection.operatorService.addSearchAttributes({ namespace, searchAttributes });
   } catch (error) {
-    if (!isAlreadyExists(error)) throw error;
+    if (grpcCode(error) !== GRPC_ALREADY_EXISTS) throw error;
   }
 }
 
