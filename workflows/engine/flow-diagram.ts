@@ -85,7 +85,9 @@ function exceptionEdges(flow: Flow, node: (id: string) => string): string[] {
     }
   }
   for (const step of flow.emergency?.steps ?? []) {
-    if (step.after.length === 0) lines.push(`  ${TRIGGER} -.-> ${node(step.id)}`);
+    if (step.after.length > 0) continue;
+    const label = step.when === undefined ? '' : `|"${mermaidText(`when ${shorten(step.when, 40)}`)}"|`;
+    lines.push(`  ${TRIGGER} -.->${label} ${node(step.id)}`);
   }
   const redo = flow.review?.reworkOnUnsatisfied;
   if (redo !== undefined) lines.push(`  ${FEEDBACK} -.->|"重办 redo if unsatisfied"| ${node(redo)}`);

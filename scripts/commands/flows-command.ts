@@ -1,0 +1,42 @@
+/** `fullcycle flows …`: the designer's commands (validate, diagram, explain) over flow files. */
+import { Command } from 'commander';
+import type { CommandContext } from './flows/command-io';
+import { processContext, runCommand } from './flows/command-io';
+import { diagramFlow } from './flows/diagram-flow';
+import { explainFlowCommand } from './flows/explain-flow';
+import type { ExplainCommandOptions } from './flows/explain-flow';
+import { validateFlows } from './flows/validate-flows';
+
+/** The `flows` command with its subcommands; `context` is the process unless a test gives its own. */
+export function createFlowsCommand(context: () => CommandContext = processContext): Command {
+  const run = async (action: (ctx: CommandContext) => Promise<number>) => {
+    const ctx = context();
+    process.exitCode = await runCommand(ctx, () => action(ctx));
+  };
+  const flows = new Command('flows').description('check, draw and explain service flows');
+  flows
+    .command('validate')
+    .description('validate flow files (default: every flow in FLOWS_DIR) against the directory and calendars')
+    .argument('[paths...]', 'flow files or folders')
+    .addHelpText('after', '\nExit codes: 0 no problems, 1 problems found, 2 could not run.')
+    .action((paths: string[]) => run((ctx) => validateFlows(paths, ctx)));
+  flows
+    .command('diagram')
+    .description('print a flow as a Mermaid flowchart')
+    .argument('<file|id>', 'a flow file, or a flow id in FLOWS_DIR (id@version for a given version)')
+    .action((reference: string) => run((ctx) => diagramFlow(reference, ctx)));
+  flows
+    .command('explain')
+    .description("show each step's SLA, clock and the deadline it would get if activated at --start")
+    .argument('<file|id>', 'a flow file, or a flow id in FLOWS_DIR (id@version for a given version)')
+    .option('--profile <name>', 'apply the SLA overrides of this profile')
+    .option(
+      '--start <time>',
+      'RFC 3339 start instant with an offset, e.g. 2026-03-06T16:30:00+08:00 (default: now)',
+    )
+    .option('--json', 'print { steps: [{ id, sla, dueAt, explanation }], case, … } as JSON')
+    .action((reference: string, options: ExplainCommandOptions) =>
+      run((ctx) => explainFlowCommand(reference, options, ctx)),
+    );
+  return flows;
+}
