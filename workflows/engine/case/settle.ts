@@ -27,13 +27,13 @@ export function settle(tx: Tx): void {
   finishIfDone(tx);
 }
 
-/** Closes the case (closing an open emergency with it). */
+/** Closes the case, closing an open emergency with it (emergency steps never reached are cancelled). */
 export function closeCase(tx: Tx, why: string): void {
   if (tx.state.emergency.level > 0) {
+    for (const step of tx.state.input.flow.emergency?.steps ?? []) cancelStep(tx, step.id);
     patchCase(tx, { emergency: { level: 0 } });
     record(tx, 'emergency-closed', 'closed with the case');
   }
-  for (const step of allSteps(tx.state.input.flow)) cancelStep(tx, step.id);
   patchCase(tx, { status: 'closed', closedAt: tx.now });
   record(tx, 'case-closed', why);
 }
