@@ -10,8 +10,12 @@ const remembered = new Map<string, string>();
 function answerFor(operation: string, body: { caseId?: string; stepId?: string }): Record<string, unknown> {
   const reference = `${operation}-${body.caseId ?? 'case'}-${Date.now().toString(36)}`;
   switch (operation) {
-    case 'registerBusiness':
-      return { creditCode: `91440100MA${Date.now().toString().slice(-8)}`, reference };
+    case 'createWorkOrder':
+      return { workOrderId: reference, accepted: true };
+    case 'publishLicence':
+      return { published: true, reference };
+    case 'submitReport':
+      return { reportId: reference, received: true };
     default:
       return { accepted: true, reference };
   }

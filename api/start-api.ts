@@ -1,0 +1,60 @@
+/**
+ * Starts the HTTP API: loads the service data, connects (lazily) to Temporal, builds the app and listens.
+ * Shared by `api/server.ts` (production) and `scripts/dev.ts`.
+ */
+import type { Server } from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import type { Logger } from 'pino';
+import type { Config } from '../config/load-config';
+import { loadServiceData, type ServiceData } from '../config/load-service-data';
+import type { TemporalConnectionSettings } from '../config/temporal-connection';
+import { createApp } from './app';
+import { createTokenVerifier } from './auth';
+import { createCaseGateway, type CaseGateway } from './cases/case-gateway';
+import { createApiRouters } from './create-api-routers';
+
+export interface RunningApi {
+  url: string;
+  gateway: CaseGateway;
+  service: ServiceData;
+  close(): Promise<void>;
+}
+
+/** Listens on `config.http`; resolves once the port is bound. */
+export async function startApi(
+  config: Config,
+  logger: Logger,
+  temporal: TemporalConnectionSettings,
+): Promise<RunningApi> {
+  const service = await loadServiceData(config.data);
+  // Lazy: the API starts (and answers /readyz with 503) even while Temporal is down.
+  const connection = Connection.lazy(temporal.connectionOptions);
+  const client = new Client({ connection, namespace: temporal.namespace });
+  const gateway = createCaseGateway(client, config.taskQueue);
+  const verifier = createTokenVerifier({
+    secret: config.auth.jwtSecret,
+    jwksUrl: config.auth.jwksUrl,
+    issuer: config.auth.issuer,
+    audience: config.auth.audience,
+  });
+  const app = createApp({
+    logger,
+    checkTemporal: async () => {
+      await connection.workflowService.getSystemInfo({});
+    },
+    routers: createApiRouters({ gateway, service, verifier, logger, config }),
+  });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(config.http.port, config.http.host, () => resolve(listening));
+    listening.once('error', reject);
+  });
+  return {
+    url: `http://${config.http.host}:${config.http.port}`,
+    gateway,
+    service,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await connection.close();
+    },
+  };
+}
