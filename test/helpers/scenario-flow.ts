@@ -1,0 +1,51 @@
+/**
+ * A small flow that has every exception the scenario tests exercise: a dispatch task, a handling task that allows
+ * return and extension (calendar clock, so deadlines do not depend on the hour the tests run), a check with
+ * rework, an emergency step, and a review window with 重办.
+ */
+export const SCENARIO_FLOW = `
+id: test.scenarios
+version: 1
+title: { en: Scenario flow }
+calendar: cn-mainland
+data:
+  address: { type: string, required: true }
+steps:
+  - id: dispatch
+    stage: mobilization
+    kind: task
+    assignee: { role: shift-lead, level: district }
+    form:
+      note: { type: text }
+  - id: handle
+    stage: action
+    kind: task
+    after: [dispatch]
+    assignee: { role: sanitation, level: district }
+    sla: { within: 4h, clock: calendar }
+    allow: [return, extension]
+    form:
+      done: { type: boolean, required: true }
+  - id: check
+    stage: supervision
+    kind: task
+    after: [handle]
+    assignee: { role: inspector, level: grid }
+    form:
+      fixed: { type: boolean, required: true }
+    rework: { when: '!result.fixed', goto: handle, max: 3 }
+emergency:
+  steps:
+    - id: report-duty-office
+      kind: task
+      assignee: { role: duty-office, level: district }
+      sla: { within: 2h, clock: calendar }
+      form:
+        reported: { type: boolean, required: true }
+review:
+  feedback: { within: 3d, clock: calendar }
+  reworkOnUnsatisfied: handle
+`;
+
+export const SCENARIO_REGION = '440104001001001';
+export const SCENARIO_DATA = { address: '越秀区北京路 1 号' };
