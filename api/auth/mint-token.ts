@@ -17,8 +17,11 @@ export async function mintToken(secret: string, claims: Actor, options: MintToke
   const actor = ActorSchema.parse(claims);
   const { sub, ...rest } = actor;
   const expiresIn = typeof options.expiresIn === 'number' ? `${options.expiresIn}s` : options.expiresIn;
-  let jwt = new SignJWT(rest).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(sub).setIssuedAt();
-  jwt = jwt.setExpirationTime(expiresIn);
+  let jwt = new SignJWT(rest)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(sub)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn);
   if (options.issuer !== undefined) jwt = jwt.setIssuer(options.issuer);
   if (options.audience !== undefined) jwt = jwt.setAudience(options.audience);
   return jwt.sign(new TextEncoder().encode(secret));

@@ -34,17 +34,15 @@ export function registerProblemResponses(registry: OpenAPIRegistry): void {
   }
 }
 
-/** `$ref`s to the problem responses of these statuses, plus 401, 429 and 500 which any route may answer. */
+/** A `$ref` to the problem response of one status. */
+export function problemResponse(status: ProblemStatus): { $ref: string } {
+  return { $ref: `#/components/responses/${PROBLEM_RESPONSES[status].name}` };
+}
+
+/** The problem responses of these statuses, plus 401, 429 and 500 which any authenticated route may answer. */
 export function problems(...statuses: ProblemStatus[]): Record<string, { $ref: string }> {
   const all = new Set<ProblemStatus>([...statuses, 401, 429, 500]);
-  return Object.fromEntries(
-    [...all]
-      .sort()
-      .map((status) => [
-        String(status),
-        { $ref: `#/components/responses/${PROBLEM_RESPONSES[status].name}` },
-      ]),
-  );
+  return Object.fromEntries([...all].sort().map((status) => [String(status), problemResponse(status)]));
 }
 
 /** A JSON response with the given body schema. */

@@ -4,7 +4,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { HealthSchema, ReadinessSchema } from '../schemas';
-import { jsonResponse, problems } from './openapi-responses';
+import { jsonResponse, problemResponse } from './openapi-responses';
 
 const TAG = ['Operations'];
 const PUBLIC: Record<string, string[]>[] = [];
@@ -24,7 +24,7 @@ export function registerOperationPaths(registry: OpenAPIRegistry): void {
     tags: TAG,
     summary: 'Temporal is reachable',
     security: PUBLIC,
-    responses: { 200: jsonResponse(ReadinessSchema, 'Ready'), ...pick(problems(503), '503') },
+    responses: { 200: jsonResponse(ReadinessSchema, 'Ready'), 503: problemResponse(503) },
   });
   registry.registerPath({
     method: 'get',
@@ -57,9 +57,4 @@ export function registerOperationPaths(registry: OpenAPIRegistry): void {
     security: PUBLIC,
     responses: { 200: { description: 'An HTML page', content: { 'text/html': { schema: z.string() } } } },
   });
-}
-
-function pick<T>(record: Record<string, T>, key: string): Record<string, T> {
-  const value = record[key];
-  return value === undefined ? {} : { [key]: value };
 }
