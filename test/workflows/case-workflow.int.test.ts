@@ -1,6 +1,6 @@
 import type { Client, Connection } from '@temporalio/client';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { type ApplicationFailure } from '@temporalio/common';
 import { caseWorkflow } from '../../workflows';
 import type { CaseInput } from '../../workflows/engine/case-input';
 import {
