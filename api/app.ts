@@ -2,6 +2,7 @@
 import express, { type Express, type Router } from 'express';
 import type { Logger } from 'pino';
 import { createHttpMetrics } from './operations/http-metrics';
+import { createProblemHandler, notFoundHandler } from './problems';
 import { createOperationsRouter } from './operations/operations-router';
 import { createRequestLogging } from './request-logging';
 
@@ -13,7 +14,7 @@ export interface AppDependencies {
   routers?: readonly Router[];
 }
 
-/** Creates the app: request logging, metrics, operations endpoints, then the product routes. */
+/** Creates the app: request logging, metrics, operations endpoints, the product routes, then 404 and problems. */
 export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -23,5 +24,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(metrics.middleware);
   app.use(createOperationsRouter({ checkTemporal: deps.checkTemporal, metricsRegistry: metrics.registry }));
   for (const router of deps.routers ?? []) app.use(router);
+  app.use(notFoundHandler);
+  app.use(createProblemHandler({ logger: deps.logger }));
   return app;
 }

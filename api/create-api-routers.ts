@@ -1,0 +1,67 @@
+/**
+ * Composes the product routes of the HTTP contract over their injected dependencies: the public docs, then under
+ * `/v1` authentication, per-subject rate limiting, flow validation (reads its own text body), JSON bodies with
+ * the configured limit, and the routers for cases, actions, the inbox, supervision and flows.
+ */
+import { Router } from 'express';
+import type { Logger } from 'pino';
+import type { Config } from '../config/load-config';
+import type { ServiceData } from '../config/load-service-data';
+import { authenticate, type TokenVerifier } from './auth';
+import type { CaseGateway } from './cases/case-gateway';
+import { createDocsRouter } from './docs/docs-router';
+import { createJsonBodyParser, createRateLimiter, JSON_MEDIA_TYPES, requireMediaType } from './limits';
+import { buildOpenApiDocument } from './openapi/build-openapi-document';
+import { createCaseActionsRouter } from './routes/case-actions-router';
+import { createCasesRouter } from './routes/cases-router';
+import { createDepartmentsRouter } from './routes/departments-router';
+import { createFlowValidationRouter } from './routes/flow-validation-router';
+import { createFlowsRouter } from './routes/flows-router';
+import type { RouteDependencies } from './routes/route-context';
+import { createStepActionsRouter } from './routes/step-actions-router';
+import { createSupervisionRouter } from './routes/supervision-router';
+
+export interface ApiRouterDependencies {
+  readonly gateway: CaseGateway;
+  readonly service: ServiceData;
+  readonly verifier: TokenVerifier;
+  readonly logger: Logger;
+  /** Body limit and rate limit; defaults `1mb` and 600 requests per minute per subject. */
+  readonly config?: { readonly http: Pick<Config['http'], 'bodyLimit'>; readonly rateLimitPerMinute: number };
+  /** The clock (epoch ms); `Date.now` by default. */
+  readonly now?: () => number;
+  /** Zone of the instants the API writes from search attributes; `Asia/Shanghai` by default. */
+  readonly timezone?: string;
+}
+
+/** The docs router and the `/v1` router, in mounting order. */
+export function createApiRouters(deps: ApiRouterDependencies): Router[] {
+  const context: RouteDependencies = {
+    gateway: deps.gateway,
+    service: deps.service,
+    logger: deps.logger,
+    now: deps.now ?? Date.now,
+    timezone: deps.timezone ?? 'Asia/Shanghai',
+  };
+  const bodyLimit = deps.config?.http.bodyLimit ?? '1mb';
+  const v1 = Router();
+  v1.use('/v1', authenticate(deps.verifier));
+  v1.use('/v1', createRateLimiter({ limit: deps.config?.rateLimitPerMinute ?? 600 }));
+  v1.use(createFlowValidationRouter(context, bodyLimit));
+  v1.use('/v1', (req, res, next) => {
+    if (req.method === 'POST') requireMediaType(...JSON_MEDIA_TYPES)(req, res, next);
+    else next();
+  });
+  v1.use('/v1', createJsonBodyParser(bodyLimit));
+  for (const create of [
+    createCasesRouter,
+    createStepActionsRouter,
+    createCaseActionsRouter,
+    createDepartmentsRouter,
+    createSupervisionRouter,
+    createFlowsRouter,
+  ]) {
+    v1.use(create(context));
+  }
+  return [createDocsRouter(buildOpenApiDocument()), v1];
+}

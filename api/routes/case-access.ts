@@ -1,0 +1,54 @@
+/**
+ * Reading a case on behalf of an actor: the view is fetched, then the contract's rules decide whether the actor may
+ * see it, act on one of its steps or supervise it. Each refusal is a 403 problem, raised before any Update runs.
+ */
+import type { Actor } from '../auth';
+import { canActOnStep, canSeeCase, canSuperviseCase } from '../auth';
+import type { CaseView, StepView } from '../../workflows/engine/case/case-view';
+import { allSteps } from '../../workflows/engine/case/flow-graph';
+import { ConflictProblemError, ForbiddenProblemError, NotFoundProblemError } from '../problems';
+import { regionWithin, type RouteDependencies } from './route-context';
+
+/** The region and every department assigned to one of the case's steps. */
+export function caseFactsOf(view: CaseView): { region: string; departments: string[] } {
+  const departments = view.steps.flatMap((step) => (step.assignee ? [step.assignee.department] : []));
+  return { region: view.region, departments: [...new Set(departments)] };
+}
+
+/** The case view when the actor may see the case; 404 unknown, 403 not allowed. */
+export async function visibleCase(deps: RouteDependencies, caseId: string, actor: Actor): Promise<CaseView> {
+  const view = await deps.gateway.view(caseId);
+  if (!canSeeCase(actor, caseFactsOf(view), regionWithin(deps.service))) {
+    throw new ForbiddenProblemError(`You may not see case '${caseId}'`, { slug: 'case-not-visible' });
+  }
+  return view;
+}
+
+/** The step of the view; 409 when the flow has it but the case has not reached it, 404 when the flow has none. */
+export function stepOf(deps: RouteDependencies, view: CaseView, stepId: string): StepView {
+  const step = view.steps.find((candidate) => candidate.id === stepId);
+  if (step) return step;
+  const flow = deps.service.flows.get(view.flowId, view.flowVersion);
+  if (flow && allSteps(flow).some((candidate) => candidate.id === stepId)) {
+    throw new ConflictProblemError(`Step '${stepId}' is not active`, { slug: 'step-not-active' });
+  }
+  throw new NotFoundProblemError(`Case '${view.caseId}' has no step '${stepId}'`);
+}
+
+/** Checks that the department actor holds the step; 403 otherwise. */
+export function assertActsOnStep(actor: Actor, step: StepView): void {
+  if (!canActOnStep(actor, step.assignee?.department)) {
+    throw new ForbiddenProblemError(`Step '${step.id}' is not assigned to your department`, {
+      slug: 'step-not-assigned',
+    });
+  }
+}
+
+/** Checks that the actor supervises the case (admin, or supervisor with the case in its region); 403 otherwise. */
+export function assertSupervises(deps: RouteDependencies, actor: Actor, view: CaseView): void {
+  if (!canSuperviseCase(actor, view.region, regionWithin(deps.service))) {
+    throw new ForbiddenProblemError(`Case '${view.caseId}' is outside your region`, {
+      slug: 'out-of-region',
+    });
+  }
+}

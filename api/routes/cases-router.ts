@@ -1,0 +1,56 @@
+/**
+ * `POST /v1/cases` (start, idempotent by caseId), `GET /v1/cases/{caseId}` and its timeline.
+ */
+import { randomUUID } from 'node:crypto';
+import { Router } from 'express';
+import { actorOf, isRegionWithin, requireRole } from '../auth';
+import { buildCaseInput } from '../cases/build-case-input';
+import { ForbiddenProblemError } from '../problems';
+import { CaseParamsSchema, StartCaseRequestSchema } from '../schemas';
+import { visibleCase } from './case-access';
+import { regionWithin, requestLogger, type RouteDependencies } from './route-context';
+
+/** Routes that start and read cases. */
+export function createCasesRouter(deps: RouteDependencies): Router {
+  const router = Router();
+
+  router.post('/v1/cases', requireRole('intake', 'admin'), async (req, res) => {
+    const actor = actorOf(res);
+    const body = StartCaseRequestSchema.parse(req.body);
+    const request = { ...body, caseId: body.caseId ?? randomUUID() };
+    const input = buildCaseInput(deps.service, request, actor);
+    if (
+      actor.role === 'intake' &&
+      !isRegionWithin(request.region, actor.region ?? '', regionWithin(deps.service))
+    ) {
+      throw new ForbiddenProblemError(`Region '${request.region}' is outside your region`, {
+        slug: 'out-of-region',
+      });
+    }
+    const { created, view } = await deps.gateway.start(input, request);
+    const log = requestLogger(deps.logger, req, actor, request.caseId);
+    if (created) {
+      log.info({ flowId: input.flow.id, flowVersion: input.flow.version }, 'Case started');
+      res
+        .status(201)
+        .location(`/v1/cases/${encodeURIComponent(request.caseId)}`)
+        .json(view);
+      return;
+    }
+    log.info('Case start repeated; nothing new started');
+    res.status(200).json(view);
+  });
+
+  router.get('/v1/cases/:caseId', async (req, res) => {
+    const { caseId } = CaseParamsSchema.parse(req.params);
+    res.json(await visibleCase(deps, caseId, actorOf(res)));
+  });
+
+  router.get('/v1/cases/:caseId/timeline', async (req, res) => {
+    const { caseId } = CaseParamsSchema.parse(req.params);
+    await visibleCase(deps, caseId, actorOf(res));
+    res.json({ items: await deps.gateway.timeline(caseId) });
+  });
+
+  return router;
+}

@@ -1,0 +1,64 @@
+/**
+ * Reading supervision answers out of search attributes: one stalled item per case, and the summary counts over
+ * every page of a visibility query (bounded, so one request cannot walk an unbounded history).
+ */
+import { STAGES, type Stage } from '../../workflows/engine/flow-model';
+import { formatInstant } from '../../workflows/engine/time';
+import { CASE_SEARCH_ATTRIBUTES as SA } from '../../workflows/search-attributes';
+import type { CaseListPage } from '../cases/case-gateway';
+import type { StalledItem } from '../schemas';
+import type { RouteDependencies } from './route-context';
+
+/** Pages of 500 read for one summary at most; beyond that the counts are partial and a warning is logged. */
+export const SUMMARY_MAX_PAGES = 40;
+const SUMMARY_PAGE_SIZE = 500;
+
+/** A stalled item from one case's search attributes. */
+export function stalledItemOf(item: CaseListPage['items'][number], timezone: string): StalledItem {
+  const { attributes } = item;
+  const time = (at: Date | undefined) =>
+    at === undefined ? undefined : formatInstant(at.getTime(), timezone);
+  const nextDueAt = time(attributes.get(SA.nextDueAt));
+  return {
+    caseId: item.caseId,
+    flowId: attributes.get(SA.flowId) ?? '',
+    stage: (attributes.get(SA.stage) ?? 'assessment') as Stage,
+    region: attributes.get(SA.region) ?? '',
+    waitingOn: attributes.get(SA.waitingOn) ?? [],
+    ...(nextDueAt === undefined ? {} : { nextDueAt }),
+    overdue: attributes.get(SA.overdue) ?? false,
+    lastProgressAt: time(attributes.get(SA.lastProgressAt)) ?? '',
+  };
+}
+
+/** Counts of open cases by stage and of overdue cases by waiting department, over every page of `query`. */
+export async function summarize(
+  deps: RouteDependencies,
+  query: string,
+): Promise<{
+  asOf: string;
+  totals: { openByStage: Record<Stage, number>; overdueByDepartment: Record<string, number> };
+}> {
+  const openByStage = Object.fromEntries(STAGES.map((stage) => [stage, 0])) as Record<Stage, number>;
+  const overdueByDepartment: Record<string, number> = {};
+  const asOf = formatInstant(deps.now(), deps.timezone);
+  let pageToken: string | undefined;
+  for (let pages = 0; ; pages += 1) {
+    if (pages === SUMMARY_MAX_PAGES) {
+      deps.logger.warn({ pages }, 'Supervision summary stopped at its page limit; counts are partial');
+      break;
+    }
+    const page = await deps.gateway.list(query, SUMMARY_PAGE_SIZE, pageToken);
+    for (const { attributes } of page.items) {
+      const stage = attributes.get(SA.stage) as Stage | undefined;
+      if (stage !== undefined && stage in openByStage) openByStage[stage] += 1;
+      if (attributes.get(SA.overdue) !== true) continue;
+      for (const dept of attributes.get(SA.waitingOn) ?? []) {
+        overdueByDepartment[dept] = (overdueByDepartment[dept] ?? 0) + 1;
+      }
+    }
+    pageToken = page.nextPageToken;
+    if (pageToken === undefined) break;
+  }
+  return { asOf, totals: { openByStage, overdueByDepartment } };
+}
