@@ -23,9 +23,11 @@ export async function validateFlows(paths: readonly string[], ctx: CommandContex
   const problems: FlowProblem[] = [];
   const declared = new Map<string, string>();
   for (const file of files) {
-    const source = await readFlowSource(file).catch((error: unknown) => error as Error);
-    if (source instanceof Error) {
-      problems.push({ file, path: '', message: `cannot read: ${readReason(source)}` });
+    let source: FlowSourceFile;
+    try {
+      source = await readFlowSource(file);
+    } catch (error) {
+      problems.push({ file, path: '', message: `cannot read: ${readReason(error)}` });
       continue;
     }
     problems.push(...checkFile(source, environment.validation, declared, ctx.cwd));
@@ -69,9 +71,9 @@ function summary(problems: readonly FlowProblem[], fileCount: number): string {
   return `${count} in ${failing} of ${files}.`;
 }
 
-function readReason(error: Error): string {
+function readReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return 'is a directory';
-  return error.message;
+  return String(error);
 }
