@@ -117,6 +117,8 @@ export interface CaseState {
   readonly status: CaseStatus;
   readonly createdAt: number;
   readonly closedAt?: number;
+  /** When the main steps last all finished (结案 before review): what the whole-case SLA is measured against. */
+  readonly resolvedAt?: number;
   readonly data: Readonly<Record<string, unknown>>;
   readonly priority: Priority;
   readonly emergency: EmergencyState;

@@ -1,4 +1,5 @@
 /** The case in a few fields, for Temporal search attributes (the inbox, `stalled`, `summary`). */
+import { isCaseOverdue } from './case-clock';
 import type { CaseState, CaseStatus } from './case-state';
 import type { CaseStage } from './stage';
 import { currentStage } from './stage';
@@ -31,9 +32,11 @@ export function caseSummary(state: CaseState, now: number): CaseSummary {
   const deadlines = running
     .filter((s) => !s.parked && s.deadline !== undefined)
     .map((s) => s.deadline?.at ?? 0);
-  if (open && state.caseDeadline !== undefined) deadlines.push(state.caseDeadline.at);
+  if (open && state.caseDeadline !== undefined && state.review?.status !== 'open') {
+    deadlines.push(state.caseDeadline.at);
+  }
   const nextDueAt = deadlines.length > 0 ? Math.min(...deadlines) : undefined;
-  const caseOverdue = open && state.caseDeadline !== undefined && now > state.caseDeadline.at;
+  const caseOverdue = isCaseOverdue(state, now);
   return {
     flowId: state.input.flow.id,
     stage: currentStage(state),

@@ -1,6 +1,7 @@
 /** The case view and timeline entries the API returns (api-contract.md, "Case view" and the timeline). */
 import type { Actor, Priority } from '../case-input';
 import { formatInstant } from '../time';
+import { isCaseOverdue } from './case-clock';
 import type { CaseState, CaseStatus } from './case-state';
 import { allSteps } from './flow-graph';
 import type { CaseMetrics } from './metrics';
@@ -29,7 +30,7 @@ export interface CaseView {
   /** Whole-case deadline. */
   readonly dueAt?: string;
   readonly dueExplanation?: string;
-  /** Past the whole-case deadline while open. */
+  /** Past the whole-case deadline while open (in review: resolved after it). */
   readonly overdue: boolean;
   readonly suspendedAt?: string;
   readonly data: Readonly<Record<string, unknown>>;
@@ -59,7 +60,6 @@ export function caseView(state: CaseState, now: number): CaseView {
     const current = state.steps[step.id];
     return current === undefined ? [] : [stepView(state, step, current, now)];
   });
-  const open = state.status === 'open' || state.status === 'suspended';
   return {
     caseId: input.caseId,
     flowId: input.flow.id,
@@ -76,7 +76,7 @@ export function caseView(state: CaseState, now: number): CaseView {
     ...(state.caseDeadline !== undefined
       ? { dueAt: formatInstant(state.caseDeadline.at, zone), dueExplanation: state.caseDeadline.explanation }
       : {}),
-    overdue: open && state.caseDeadline !== undefined && now > state.caseDeadline.at,
+    overdue: isCaseOverdue(state, now),
     ...(state.suspendedAt !== undefined ? { suspendedAt: formatInstant(state.suspendedAt, zone) } : {}),
     data: state.data,
     steps,

@@ -1,4 +1,5 @@
 /** Per-case metrics for the view: on-time rounds (按期), overdue steps, rounds, exceptions, satisfaction. */
+import { caseResolvedOnTime } from './case-clock';
 import type { CaseState } from './case-state';
 import { isOverdue } from './step-view';
 
@@ -12,7 +13,7 @@ export interface StepMetrics {
 
 /** The case's metrics; counts of rounds exclude parked rounds and rounds without a deadline. */
 export interface CaseMetrics {
-  /** Closed by the whole-case deadline; absent while open or without a whole-case SLA. */
+  /** Resolved (main steps done) by the whole-case deadline; absent while open or without a whole-case SLA. */
   readonly onTime?: boolean;
   readonly overdueSteps: number;
   readonly roundsOnTime: number;
@@ -43,10 +44,7 @@ export function caseMetrics(state: CaseState, now: number): CaseMetrics {
   }
   const count = (type: string): number => state.timeline.filter((event) => event.type === type).length;
   const lastFeedback = state.review?.feedback.at(-1);
-  const closedOnTime =
-    state.status === 'closed' && state.caseDeadline !== undefined && state.closedAt !== undefined
-      ? state.closedAt <= state.caseDeadline.at
-      : undefined;
+  const closedOnTime = caseResolvedOnTime(state);
   return {
     ...(closedOnTime !== undefined ? { onTime: closedOnTime } : {}),
     overdueSteps: Object.values(state.steps).filter(

@@ -72,6 +72,7 @@ function finishIfDone(tx: Tx): void {
   const finished = (step: Step): boolean => FINISHED.includes(stepState(tx, step.id).status);
   if (!state.input.flow.steps.every(finished)) return;
   if (state.emergency.level > 0 && !(state.input.flow.emergency?.steps ?? []).every(finished)) return;
+  patchCase(tx, { resolvedAt: tx.now });
   const review = state.input.flow.review;
   if (review === undefined) return closeCase(tx, 'all steps finished');
   const window = deadlineFrom(state.input.calendar, { ...review.feedback, starts: 'activated' }, tx.now);
@@ -80,8 +81,8 @@ function finishIfDone(tx: Tx): void {
       status: 'open',
       openedAt: tx.now,
       window,
-      feedback: state.review?.feedback ?? [],
-      redos: state.review?.redos ?? 0,
+      feedback: tx.state.review?.feedback ?? [],
+      redos: tx.state.review?.redos ?? 0,
     },
   });
   record(

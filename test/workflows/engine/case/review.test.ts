@@ -80,6 +80,18 @@ describe('review', () => {
     expect(c.timelineTypes().at(-1)).toBe('case-closed');
   });
 
+  it('measures the whole-case SLA to resolution, not to the end of the review window', () => {
+    const f = flow([task('handle')], {
+      sla: sla('1d', 'calendar'),
+      review: { feedback: { within: parseDuration('3d'), clock: 'calendar' } },
+    });
+    const c = new CaseDriver(caseInput(f), T0).complete('handle', {}, T0 + DAY / 2);
+    expect(c.tick(T0 + 2 * DAY).summary()).toMatchObject({ overdue: false, stage: 'review' });
+    expect(c.summary().nextDueAt).toBeUndefined();
+    c.tick(T0 + 4 * DAY);
+    expect(c.view()).toMatchObject({ status: 'closed', overdue: false, metrics: { onTime: true } });
+  });
+
   it('refuses feedback outside the window', () => {
     const c = new CaseDriver(caseInput(flow([task('a')])), T0);
     expect(() => c.act({ type: 'feedback', satisfaction: 'satisfied', resolved: true })).toThrow(

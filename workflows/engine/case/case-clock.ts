@@ -1,0 +1,18 @@
+/** The whole-case time limit: measured to when the main steps finished (结案), not to the end of the review. */
+import type { CaseState } from './case-state';
+
+/** Whether the open case is past its whole-case deadline; during review, whether it was resolved late. */
+export function isCaseOverdue(state: CaseState, now: number): boolean {
+  const deadline = state.caseDeadline?.at;
+  if (deadline === undefined || (state.status !== 'open' && state.status !== 'suspended')) return false;
+  const measured = state.review?.status === 'open' ? (state.resolvedAt ?? now) : now;
+  return measured > deadline;
+}
+
+/** For a closed case with a whole-case SLA: whether it was resolved by the deadline. */
+export function caseResolvedOnTime(state: CaseState): boolean | undefined {
+  const deadline = state.caseDeadline?.at;
+  const resolved = state.resolvedAt ?? state.closedAt;
+  if (state.status !== 'closed' || deadline === undefined || resolved === undefined) return undefined;
+  return resolved <= deadline;
+}
