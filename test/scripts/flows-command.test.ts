@@ -8,6 +8,7 @@ import { diagramFlow } from '../../scripts/commands/flows/diagram-flow';
 import { explainFlowCommand } from '../../scripts/commands/flows/explain-flow';
 import type { ExplainCommandOptions } from '../../scripts/commands/flows/explain-flow';
 import { validateFlows } from '../../scripts/commands/flows/validate-flows';
+import type { FlowExplanation } from '../../workflows/engine/flow-explain';
 
 const ROOT = join(__dirname, '../..');
 const EXAMPLE = readFileSync(join(ROOT, 'test/fixtures/flows/exposed-garbage-example.yaml'), 'utf8');
@@ -75,7 +76,7 @@ describe('flows validate', () => {
     const code = await validate(['syntax.yaml', 'nowhere.yaml']);
     expect(err).toEqual([]);
     expect(code).toBe(1);
-    expect(out[0]).toMatch(/^syntax\.yaml:\d+:\d+  \S/);
+    expect(out[0]).toMatch(/^syntax\.yaml:\d+:\d+ {2}\S/);
     expect(out).toContain('nowhere.yaml  cannot read: no such file');
   });
 
@@ -146,8 +147,8 @@ describe('flows explain', () => {
     expect(await explain('urban.exposed-garbage', { start: '2026-03-06T16:30:00+08:00', json: true })).toBe(
       0,
     );
-    const result = JSON.parse(out.join('\n'));
-    const handle = result.steps.find((step: { id: string }) => step.id === 'handle');
+    const result = JSON.parse(out.join('\n')) as FlowExplanation;
+    const handle = result.steps.find((step) => step.id === 'handle');
     expect(handle).toMatchObject({
       id: 'handle',
       sla: { within: '4h', clock: 'working', starts: 'claimed' },
