@@ -4,8 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-
-const projectRoot = path.resolve(__dirname, '..');
+import { PROJECT_ROOT as projectRoot } from './project-root';
 
 /** Parses explicit boolean strings only: a typo must fail, not silently mean false. */
 const booleanString = z

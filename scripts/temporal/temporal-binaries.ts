@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { access, constants, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { PROJECT_ROOT as projectRoot } from '../../config/project-root';
 
 const run = promisify(execFile);
 
@@ -28,7 +29,6 @@ export class TemporalBinaryUnavailableError extends Error {
   override readonly name = 'TemporalBinaryUnavailableError';
 }
 
-const projectRoot = path.resolve(__dirname, '..', '..');
 const toolsDir = (binary: TemporalBinary): string =>
   path.join(projectRoot, '.tools', `${TEMPORAL_BINARIES[binary].pkg}-${TEMPORAL_BINARIES[binary].version}`);
 
