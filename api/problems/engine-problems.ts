@@ -3,7 +3,12 @@
  * or carried across Temporal as an ApplicationFailure `type`, usually inside a WorkflowUpdateFailedError.
  */
 import { ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ConflictProblemError, ForbiddenProblemError, UnprocessableProblemError } from './http-problem-error';
+import {
+  ConflictProblemError,
+  ForbiddenProblemError,
+  NotFoundProblemError,
+  UnprocessableProblemError,
+} from './http-problem-error';
 import type { HttpProblemError, ProblemIssue } from './http-problem-error';
 
 type ProblemFactory = (detail: string, issues: readonly ProblemIssue[]) => HttpProblemError;
@@ -19,6 +24,13 @@ const ENGINE_PROBLEMS: ReadonlyMap<string, ProblemFactory> = new Map(
     ActionNotAllowedError: conflict('action-not-allowed', 'Action not allowed'),
     CaseClosedError: conflict('case-closed', 'Case closed'),
     ExtensionNotPendingError: conflict('extension-not-pending', 'No extension pending'),
+    CaseSuspendedError: conflict('case-suspended', 'Case suspended'),
+    CaseNotSuspendedError: conflict('case-not-suspended', 'Case not suspended'),
+    IncidentNotOpenError: conflict('incident-not-open', 'No incident to retry'),
+    StepNotFoundError: (detail) =>
+      new NotFoundProblemError(detail, { slug: 'step-not-found', title: 'Step not found' }),
+    ActionInvalidError: (detail) =>
+      new UnprocessableProblemError(detail, [], { slug: 'action-invalid', title: 'Action invalid' }),
     StepNotAssignedError: (detail) =>
       new ForbiddenProblemError(detail, { slug: 'step-not-assigned', title: 'Step not assigned to you' }),
     FormMismatchError: (detail, issues) =>
