@@ -1,0 +1,68 @@
+import { Connection } from '@temporalio/client';
+import pino from 'pino';
+import request from 'supertest';
+import { createApp } from '../../api/app';
+import { testTemporalAddress } from '../helpers/temporal-test-env';
+
+const silent = pino({ level: 'silent' });
+
+function appAgainst(address: string) {
+  const connection = Connection.lazy({ address, connectTimeout: 500 });
+  const app = createApp({
+    logger: silent,
+    checkTemporal: async () => {
+      await connection.workflowService.getSystemInfo({});
+    },
+  });
+  return { app, connection };
+}
+
+describe('operations endpoints', () => {
+  it('answers /healthz and /readyz with 200 while Temporal is reachable', async () => {
+    const { app, connection } = appAgainst(testTemporalAddress());
+    try {
+      await request(app).get('/healthz').expect(200, { status: 'ok' });
+      await request(app).get('/readyz').expect(200);
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it('answers /readyz with 503 and Retry-After when Temporal is unreachable', async () => {
+    const { app, connection } = appAgainst('127.0.0.1:9');
+    try {
+      const response = await request(app).get('/readyz').expect(503);
+      expect(response.headers['retry-after']).toBeDefined();
+      await request(app).get('/healthz').expect(200);
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it('counts requests in the Prometheus histogram by route and status', async () => {
+    const { app, connection } = appAgainst(testTemporalAddress());
+    try {
+      await request(app).get('/healthz').expect(200);
+      const metrics = await request(app).get('/metrics').expect(200);
+      expect(metrics.headers['content-type']).toMatch(/text\/plain/);
+      expect(metrics.text).toMatch(
+        /http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} 1/,
+      );
+      expect(metrics.text).toMatch(/process_cpu_seconds_total/);
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it('echoes a sane X-Request-Id and makes one up otherwise', async () => {
+    const { app, connection } = appAgainst(testTemporalAddress());
+    try {
+      const given = await request(app).get('/healthz').set('X-Request-Id', 'req-123').expect(200);
+      expect(given.headers['x-request-id']).toBe('req-123');
+      const made = await request(app).get('/healthz').set('X-Request-Id', 'bad id with spaces').expect(200);
+      expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    } finally {
+      await connection.close();
+    }
+  });
+});
