@@ -1,0 +1,118 @@
+/**
+ * An app over the real routers, the shipped service data and a fake CaseGateway (the gateway is not under test
+ * here): one case in 越秀 whose `handle` step is active for yuexiu-sanitation, and tokens for every role.
+ */
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { Express } from 'express';
+import { createApp } from '../../../api/app';
+import { createTokenVerifier, mintToken, type Actor } from '../../../api/auth';
+import type { CaseGateway, CaseListPage } from '../../../api/cases/case-gateway';
+import { createApiRouters } from '../../../api/create-api-routers';
+import type { CaseView } from '../../../workflows/engine/case/case-view';
+import { serviceData } from '../../helpers/case-fixtures';
+import { createTestLogger } from '../support/test-logger';
+
+export const SECRET = 'test-secret-test-secret-test-secret-0123';
+export const CASE_ID = 'GZ-1';
+
+/** The fake case: 越秀 grid, `handle` active for yuexiu-sanitation, `check` pending for the hotline. */
+export function fakeView(): CaseView {
+  return {
+    caseId: CASE_ID,
+    flowId: 'urban.exposed-garbage',
+    flowVersion: 1,
+    region: '440104001001001',
+    priority: 'normal',
+    status: 'open',
+    stage: 'action',
+    emergencyLevel: 0,
+    createdAt: '2026-03-02T09:30:00+08:00',
+    overdue: false,
+    data: { address: '北京路 1 号' },
+    steps: [
+      {
+        id: 'handle',
+        title: '处置',
+        stage: 'action',
+        kind: 'task',
+        status: 'active',
+        assignee: { department: 'yuexiu-sanitation' },
+        dueAt: '2026-03-02T13:30:00+08:00',
+        overdue: false,
+        round: 1,
+      },
+    ],
+  };
+}
+
+/** Calls the fake gateway saw. */
+export interface GatewayCalls {
+  act: { caseId: string; type: string; payload: unknown; updateId?: string }[];
+  list: string[];
+  started: unknown[];
+}
+
+/** The fake gateway: `view` knows only CASE_ID; `list` answers `page`. */
+export function createFakeGateway(page: CaseListPage = { items: [] }): {
+  gateway: CaseGateway;
+  calls: GatewayCalls;
+} {
+  const calls: GatewayCalls = { act: [], list: [], started: [] };
+  const gateway: CaseGateway = {
+    start(input, request) {
+      calls.started.push(request);
+      return Promise.resolve({
+        created: calls.started.length === 1,
+        view: { ...fakeView(), caseId: input.caseId },
+      });
+    },
+    view(caseId) {
+      if (caseId !== CASE_ID)
+        return Promise.reject(new WorkflowNotFoundError('not found', `case-${caseId}`, undefined));
+      return Promise.resolve(fakeView());
+    },
+    timeline: () => Promise.resolve([]),
+    act(caseId, type, payload, updateId) {
+      calls.act.push({ caseId, type, payload, ...(updateId === undefined ? {} : { updateId }) });
+      return Promise.resolve(fakeView());
+    },
+    list(query) {
+      calls.list.push(query);
+      return Promise.resolve(page);
+    },
+  };
+  return { gateway, calls };
+}
+
+/** The app over the fake gateway, with the clock pinned. */
+export async function createFakeApp(gateway: CaseGateway): Promise<Express> {
+  const { logger } = createTestLogger();
+  const verifier = createTokenVerifier({ secret: SECRET });
+  const routers = createApiRouters({
+    gateway,
+    service: await serviceData(),
+    verifier,
+    logger,
+    now: () => Date.parse('2026-03-05T10:00:00+08:00'),
+  });
+  return createApp({ logger, checkTemporal: () => Promise.resolve(), routers });
+}
+
+/** Tokens for the roles the tests use. */
+export const ACTORS = {
+  intakeYuexiu: { sub: 'seat-1', role: 'intake', region: '440104' },
+  intakeTianhe: { sub: 'seat-2', role: 'intake', region: '440106' },
+  sanitation: { sub: 'w-1', role: 'department', dept: 'yuexiu-sanitation' },
+  otherDept: { sub: 'w-2', role: 'department', dept: 'tianhe-sanitation' },
+  supervisorYuexiu: { sub: 'sup-1', role: 'supervisor', region: '440104' },
+  supervisorTianhe: { sub: 'sup-2', role: 'supervisor', region: '440106' },
+  designer: { sub: 'd-1', role: 'designer' },
+  admin: { sub: 'a-1', role: 'admin' },
+} satisfies Record<string, Actor>;
+
+export type ActorName = keyof typeof ACTORS;
+
+/** A bearer header for the named actor. */
+export async function bearer(name: ActorName): Promise<string> {
+  return `Bearer ${await mintToken(SECRET, ACTORS[name], { expiresIn: '10m' })}`;
+}

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Express } from 'express';
+import request from 'supertest';
+import { bearer, createFakeApp, createFakeGateway } from './fake-api';
+
+const GARBAGE = readFileSync(path.resolve(__dirname, '../../../flows/urban-exposed-garbage.yaml'), 'utf8');
+
+describe('POST /v1/flows/validate', () => {
+  let app: Express;
+  beforeAll(async () => {
+    app = await createFakeApp(createFakeGateway().gateway);
+  });
+
+  it('accepts a valid YAML flow', async () => {
+    const response = await request(app)
+      .post('/v1/flows/validate')
+      .set('Authorization', await bearer('designer'))
+      .set('Content-Type', 'application/yaml')
+      .send(GARBAGE);
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ valid: true });
+  });
+
+  it('answers 422 with located problems for an invalid YAML flow', async () => {
+    const broken = GARBAGE.replace('id: handle', 'id: handle\n    bogus: 1');
+    const response = await request(app)
+      .post('/v1/flows/validate')
+      .set('Authorization', await bearer('designer'))
+      .set('Content-Type', 'application/yaml')
+      .send(broken);
+    expect(response.status).toBe(422);
+    expect(response.headers['content-type']).toMatch(/problem\+json/);
+    expect(response.body.errors[0]).toEqual(
+      expect.objectContaining({
+        path: expect.any(String),
+        line: expect.any(Number),
+        message: expect.any(String),
+      }),
+    );
+  });
+
+  it('locates problems of a JSON flow in the text that was sent', async () => {
+    const text = '{\n  "id": "x",\n  "version": "one"\n}';
+    const response = await request(app)
+      .post('/v1/flows/validate')
+      .set('Authorization', await bearer('admin'))
+      .set('Content-Type', 'application/json')
+      .send(text);
+    expect(response.status).toBe(422);
+    expect(response.body.errors).toContainEqual(expect.objectContaining({ path: 'version', line: 3 }));
+  });
+
+  it('answers 422 for JSON that does not parse, and 415 for other media types', async () => {
+    const auth = await bearer('designer');
+    const broken = await request(app)
+      .post('/v1/flows/validate')
+      .set('Authorization', auth)
+      .set('Content-Type', 'application/json')
+      .send('{"id":');
+    expect(broken.status).toBe(422);
+    const text = await request(app)
+      .post('/v1/flows/validate')
+      .set('Authorization', auth)
+      .set('Content-Type', 'text/plain')
+      .send('id: x');
+    expect(text.status).toBe(415);
+  });
+
+  it('is for designers and admins only', async () => {
+    const response = await request(app)
+      .post('/v1/flows/validate')
+      .set('Authorization', await bearer('sanitation'))
+      .set('Content-Type', 'application/yaml')
+      .send(GARBAGE);
+    expect(response.status).toBe(403);
+  });
+});
