@@ -3,7 +3,7 @@
  * result that satisfies their form (the happy branch unless told otherwise) as the step's assigned department,
  * gives satisfied feedback when the review window opens, and polls the case view until a condition holds.
  */
-import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { Client, WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { caseWorkflow } from '../../workflows';
 import type { CaseView, StepView } from '../../workflows/engine/case';
 import type { Actor, CaseInput } from '../../workflows/engine/case-input';
@@ -32,7 +32,7 @@ export function startCaseWorkflow(
   taskQueue: string,
   input: CaseInput,
   options?: CaseWorkflowOptions,
-): Promise<CaseHandle> {
+): Promise<WorkflowHandleWithFirstExecutionRunId<typeof caseWorkflow>> {
   return client.workflow.start(caseWorkflow, {
     taskQueue,
     workflowId: caseWorkflowId(input.caseId),
