@@ -18,6 +18,7 @@ import {
   UrgeRequestSchema,
 } from '../schemas';
 import { assertSupervises, visibleCase } from './case-access';
+import { actOnCase } from './act-on-case';
 import { optionalIdempotencyKey } from './idempotency';
 import { engineActor, requestLogger, type RouteDependencies } from './route-context';
 
@@ -67,7 +68,7 @@ async function runCaseAction(
   const stepId = typeof body['stepId'] === 'string' ? body['stepId'] : undefined;
   const updateId = key === undefined ? undefined : `${route.type}:${stepId ?? 'case'}:${key}`;
   const payload = { ...body, actor: engineActor(actor) } as unknown as ActionPayload<CaseActionType>;
-  const after = await deps.gateway.act(caseId, route.type, payload, updateId);
+  const after = await actOnCase(deps, view, route.type, payload, updateId);
   requestLogger(deps.logger, req, actor, caseId).info({ action: route.type, stepId }, 'Case action applied');
   res.json(after);
 }

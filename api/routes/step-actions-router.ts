@@ -20,6 +20,7 @@ import {
 } from '../schemas';
 import { assertActsOnStep, assertSupervises, stepOf, visibleCase } from './case-access';
 import { engineActor, requestLogger, type RouteDependencies } from './route-context';
+import { actOnCase } from './act-on-case';
 import { optionalIdempotencyKey } from './idempotency';
 
 type StepPayload<K extends CaseActionType> = Omit<ActionPayload<K>, 'actor' | 'stepId'>;
@@ -105,8 +106,9 @@ async function runStepAction(
   if (route.who === 'department') assertActsOnStep(actor, stepOf(deps, view, stepId));
   else assertSupervises(deps, actor, view);
   const updateId = key === undefined ? undefined : `${route.type}:${stepId}:${key}`;
-  const after = await deps.gateway.act(
-    caseId,
+  const after = await actOnCase(
+    deps,
+    view,
     route.type,
     { ...payload, stepId, actor: engineActor(actor) } as ActionPayload<CaseActionType>,
     updateId,

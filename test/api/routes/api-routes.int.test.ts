@@ -1,0 +1,148 @@
+import type { Client, Connection } from '@temporalio/client';
+import type { Express } from 'express';
+import request from 'supertest';
+import { createApp } from '../../../api/app';
+import { createTokenVerifier, mintToken, type Actor } from '../../../api/auth';
+import { createCaseGateway } from '../../../api/cases/case-gateway';
+import { createApiRouters } from '../../../api/create-api-routers';
+import { createFlowCatalog } from '../../../config/flow/load-flows';
+import { flowFromYaml, serviceData, uniqueCaseId } from '../../helpers/case-fixtures';
+import { createTestClient, uniqueTaskQueue, withCaseWorker } from '../../helpers/temporal-test-env';
+import { createTestLogger } from '../support/test-logger';
+
+const SECRET = 'integration-secret-integration-secret-01';
+const SMALL_FLOW = `
+id: test.api
+version: 1
+title: { en: API flow }
+calendar: cn-mainland
+data:
+  address: { type: string, required: true }
+steps:
+  - id: handle
+    stage: action
+    kind: task
+    assignee: { role: sanitation, level: district }
+    sla: { within: 4h, clock: working }
+    form:
+      done: { type: boolean, required: true }
+  - id: tell
+    stage: supervision
+    kind: notify
+    after: [handle]
+    assignee: { role: hotline, level: city }
+    message: { zh: 已处理, en: Handled }
+`;
+
+const token = (actor: Actor) => mintToken(SECRET, actor, { expiresIn: '10m' }).then((jwt) => `Bearer ${jwt}`);
+const INTAKE: Actor = { sub: 'seat-1', role: 'intake', region: '440104' };
+const SANITATION: Actor = { sub: 'w-1', role: 'department', dept: 'yuexiu-sanitation' };
+const OTHER: Actor = { sub: 'w-2', role: 'department', dept: 'tianhe-sanitation' };
+const SUPERVISOR: Actor = { sub: 'sup-1', role: 'supervisor', region: '440104' };
+
+/** The case ids of a list response body. */
+const caseIdsOf = (body: unknown): string[] =>
+  ((body as { items?: { caseId: string }[] }).items ?? []).map((item) => item.caseId);
+
+/** Polls `probe` until it returns true (visibility is eventually consistent). */
+async function eventually(probe: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error('condition not met before the deadline');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+describe('HTTP API over the real gateway and dev server', () => {
+  let client: Client;
+  let connection: Connection;
+  let app: Express;
+  const taskQueue = uniqueTaskQueue('api');
+
+  beforeAll(async () => {
+    ({ client, connection } = await createTestClient());
+    const data = await serviceData();
+    const flow = await flowFromYaml(SMALL_FLOW);
+    const flows = createFlowCatalog([{ flow, file: 'test.yaml', text: SMALL_FLOW, format: 'yaml' }]);
+    const { logger } = createTestLogger();
+    const routers = createApiRouters({
+      gateway: createCaseGateway(client, taskQueue),
+      service: { ...data, flows },
+      verifier: createTokenVerifier({ secret: SECRET }),
+      logger,
+    });
+    app = createApp({ logger, checkTemporal: () => Promise.resolve(), routers });
+  });
+  afterAll(async () => connection.close());
+
+  it('starts, lists, supervises and completes a case with the contract status codes', async () => {
+    await withCaseWorker(taskQueue, async () => {
+      const caseId = uniqueCaseId('API');
+      const body = {
+        caseId,
+        flowId: 'test.api',
+        region: '440104001001001',
+        data: { address: '北京路 1 号' },
+      };
+      const intake = await token(INTAKE);
+      const start = () => request(app).post('/v1/cases').set('Authorization', intake).send(body);
+
+      const created = await start();
+      expect(created.status).toBe(201);
+      expect(created.headers['location']).toBe(`/v1/cases/${caseId}`);
+      expect(created.body).toMatchObject({ caseId, status: 'open', stage: 'action' });
+      expect((await start()).status).toBe(200);
+      const different = { ...body, data: { address: '北京路 2 号' } };
+      expect((await request(app).post('/v1/cases').set('Authorization', intake).send(different)).status).toBe(
+        409,
+      );
+      const unknown = { ...body, caseId: uniqueCaseId(), flowId: 'no.such.flow' };
+      expect((await request(app).post('/v1/cases').set('Authorization', intake).send(unknown)).status).toBe(
+        404,
+      );
+      const bad = await request(app)
+        .post('/v1/cases')
+        .set('Authorization', intake)
+        .send({ ...body, caseId: uniqueCaseId(), data: {} });
+      expect(bad.status).toBe(422);
+      expect(bad.body.errors).toContainEqual(expect.objectContaining({ path: 'data.address' }));
+
+      const sanitation = await token(SANITATION);
+      await eventually(async () => {
+        const inbox = await request(app)
+          .get('/v1/departments/yuexiu-sanitation/tasks')
+          .set('Authorization', sanitation);
+        return caseIdsOf(inbox.body).includes(caseId);
+      });
+      const supervisor = await token(SUPERVISOR);
+      await eventually(async () => {
+        const stalled = await request(app)
+          .get('/v1/supervision/stalled?department=yuexiu-sanitation')
+          .set('Authorization', supervisor);
+        return caseIdsOf(stalled.body).includes(caseId);
+      });
+
+      const complete = (auth: string, key: string) =>
+        request(app)
+          .post(`/v1/cases/${caseId}/steps/handle/complete`)
+          .set('Authorization', auth)
+          .set('Idempotency-Key', key)
+          .send({ result: { done: true } });
+      expect((await complete(await token(OTHER), 'k-other')).status).toBe(403);
+      const first = await complete(sanitation, 'k-1');
+      expect(first.status).toBe(200);
+      const again = await complete(sanitation, 'k-1');
+      expect(again.status).toBe(200);
+      expect(again.body.steps).toEqual(first.body.steps);
+      expect((await complete(sanitation, 'k-2')).status).toBe(409);
+
+      const timeline = await request(app).get(`/v1/cases/${caseId}/timeline`).set('Authorization', intake);
+      const entries = (timeline.body as { items: { type: string; stepId?: string }[] }).items;
+      const completions = entries.filter(
+        (entry: { type: string; stepId?: string }) =>
+          entry.stepId === 'handle' && entry.type.includes('complete'),
+      );
+      expect(completions).toHaveLength(1);
+    });
+  });
+});
