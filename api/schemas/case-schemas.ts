@@ -9,7 +9,6 @@ import {
   DepartmentIdSchema,
   FlowIdSchema,
   LevelSchema,
-  LocalizedTextSchema,
   RegionCodeSchema,
   StageSchema,
   StepIdSchema,
@@ -38,7 +37,9 @@ export type StartCaseRequest = z.infer<typeof StartCaseRequestSchema>;
 export const StepViewSchema = z
   .object({
     id: StepIdSchema,
-    title: LocalizedTextSchema,
+    title: z
+      .string()
+      .describe('The step title: Chinese when the flow gives it, else English, else the step id'),
     stage: StageSchema,
     kind: z.enum(['task', 'service', 'notify', 'wait']),
     status: z.enum(['pending', 'active', 'claimed', 'completed', 'skipped', 'returned', 'cancelled']),

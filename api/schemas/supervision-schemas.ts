@@ -7,7 +7,6 @@ import {
   DepartmentIdSchema,
   FlowIdSchema,
   IsoDurationSchema,
-  LocalizedTextSchema,
   PageQuerySchema,
   pageOf,
   QueryBooleanSchema,
@@ -24,7 +23,9 @@ export const InboxItemSchema = z
   .object({
     caseId: CaseIdSchema,
     stepId: StepIdSchema,
-    title: LocalizedTextSchema,
+    title: z
+      .string()
+      .describe('The step title: Chinese when the flow gives it, else English, else the step id'),
     stage: StageSchema,
     status: z.enum(['active', 'claimed']),
     dueAt: TimestampSchema.optional(),
