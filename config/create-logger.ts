@@ -12,7 +12,17 @@ export function createLogger(config: Pick<Config, 'log'>, name: string): Logger 
       censor: '[redacted]',
     },
     ...(config.log.pretty
-      ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l' } } }
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: {
+              colorize: true,
+              singleLine: true,
+              translateTime: 'SYS:HH:MM:ss.l',
+              ignore: 'pid,hostname',
+            },
+          },
+        }
       : {}),
   });
 }

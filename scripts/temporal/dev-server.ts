@@ -104,6 +104,10 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<Ru
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   child.stderr?.on('data', (chunk: Buffer) => log(`[temporal] ${chunk.toString().trimEnd()}`));
+  // A parent that exits without stopping the server (a crash, process.exit) must not leave it running.
+  const killOnExit = (): void => void child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   const address = `127.0.0.1:${port}`;
   try {
     const connection = await waitUntilServing(address, child);
