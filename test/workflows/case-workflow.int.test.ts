@@ -1,14 +1,9 @@
 import type { Client, Connection } from '@temporalio/client';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { type ApplicationFailure } from '@temporalio/common';
-import { caseWorkflow } from '../../workflows';
 import type { CaseInput } from '../../workflows/engine/case-input';
-import {
-  CASE_ACTION_UPDATES,
-  caseTimelineQuery,
-  caseViewQuery,
-  caseWorkflowId,
-} from '../../workflows/messages';
+import { CASE_ACTION_UPDATES, caseTimelineQuery, caseViewQuery } from '../../workflows/messages';
+import { startCaseWorkflow } from '../helpers/case-driver';
 import { caseInputFor, flowFromYaml } from '../helpers/case-fixtures';
 import { createTestClient, uniqueTaskQueue, withCaseWorker } from '../helpers/temporal-test-env';
 
@@ -58,11 +53,7 @@ describe('caseWorkflow on the real dev server', () => {
   it('runs a case from intake to closure when the department completes its task', async () => {
     const taskQueue = uniqueTaskQueue();
     await withCaseWorker(taskQueue, async () => {
-      const handle = await client.workflow.start(caseWorkflow, {
-        taskQueue,
-        workflowId: caseWorkflowId(input.caseId),
-        args: [{ kind: 'start', case: input }],
-      });
+      const handle = await startCaseWorkflow(client, taskQueue, input);
       const started = await handle.query(caseViewQuery);
       expect(started.stage).toBe('action');
       expect(started.steps.find((s) => s.id === 'handle')).toMatchObject({
@@ -88,11 +79,7 @@ describe('caseWorkflow on the real dev server', () => {
   it('rejects a completion by another department and leaves the step active', async () => {
     const taskQueue = uniqueTaskQueue();
     await withCaseWorker(taskQueue, async () => {
-      const handle = await client.workflow.start(caseWorkflow, {
-        taskQueue,
-        workflowId: caseWorkflowId(input.caseId),
-        args: [{ kind: 'start', case: input }],
-      });
+      const handle = await startCaseWorkflow(client, taskQueue, input);
       const attempt = handle.executeUpdate(CASE_ACTION_UPDATES.complete, {
         args: [{ actor: OTHER_DEPT, stepId: 'handle', result: { done: true } }],
       });
@@ -110,11 +97,7 @@ describe('caseWorkflow on the real dev server', () => {
   it('applies a repeated completion with the same update id once', async () => {
     const taskQueue = uniqueTaskQueue();
     await withCaseWorker(taskQueue, async () => {
-      const handle = await client.workflow.start(caseWorkflow, {
-        taskQueue,
-        workflowId: caseWorkflowId(input.caseId),
-        args: [{ kind: 'start', case: input }],
-      });
+      const handle = await startCaseWorkflow(client, taskQueue, input);
       const complete = () =>
         handle.executeUpdate(CASE_ACTION_UPDATES.complete, {
           args: [{ actor: SANITATION, stepId: 'handle', result: { done: true } }],
