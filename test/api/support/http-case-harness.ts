@@ -1,0 +1,210 @@
+/**
+ * The real API over the shared dev server, for end-to-end tests that act only through HTTP: the app (supertest, no
+ * port), the shipped directory with its systems pointed at a local stub, role tokens, and a driver that reads the
+ * case view over HTTP and completes each active task as the department it is assigned to.
+ */
+import type { Client, Connection } from '@temporalio/client';
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import request from 'supertest';
+import { createApp } from '../../../api/app';
+import { createTokenVerifier, mintToken, type Actor } from '../../../api/auth';
+import { createCaseGateway } from '../../../api/cases/case-gateway';
+import { createApiRouters } from '../../../api/create-api-routers';
+import type { ServiceData } from '../../../config/load-service-data';
+import type { CaseView, StepView } from '../../../workflows/engine/case/case-view';
+import type { Flow } from '../../../workflows/engine/flow-model';
+import { flowStep, happyResult } from '../../helpers/case-driver';
+import { serviceData } from '../../helpers/case-fixtures';
+import {
+  startDepartmentSystemsStub,
+  type DepartmentSystemsStub,
+} from '../../helpers/department-systems-stub';
+import { createTestClient, uniqueTaskQueue } from '../../helpers/temporal-test-env';
+
+export const SECRET = 'e2e-secret-e2e-secret-e2e-secret-0001';
+
+export const INTAKE: Actor = { sub: 'seat-12', role: 'intake', region: '440104' };
+export const SUPERVISOR: Actor = { sub: 'sup-yuexiu', role: 'supervisor', region: '440104' };
+export const OTHER_SUPERVISOR: Actor = { sub: 'sup-tianhe', role: 'supervisor', region: '440106' };
+
+/** The user of a department. */
+export const departmentUser = (dept: string): Actor => ({ sub: `${dept}-user`, role: 'department', dept });
+
+/** `Bearer <jwt>` for the actor, valid ten minutes. */
+export const bearer = (actor: Actor): Promise<string> =>
+  mintToken(SECRET, actor, { expiresIn: '10m' }).then((jwt) => `Bearer ${jwt}`);
+
+export interface HttpHarness {
+  readonly app: Express;
+  readonly taskQueue: string;
+  readonly service: ServiceData;
+  readonly stub: DepartmentSystemsStub;
+  readonly client: Client;
+  close(): Promise<void>;
+}
+
+/** Builds the app over the dev server, with a stub for the departmental systems and no practical rate limit. */
+export async function startHttpHarness(logger: Logger): Promise<HttpHarness> {
+  const { client, connection }: { client: Client; connection: Connection } = await createTestClient();
+  const stub = await startDepartmentSystemsStub();
+  const data = await serviceData();
+  const service: ServiceData = {
+    ...data,
+    directory: {
+      ...data.directory,
+      systems: data.directory.systems.map((system) => ({ ...system, url: stub.url })),
+    },
+  };
+  const taskQueue = uniqueTaskQueue('e2e');
+  const routers = createApiRouters({
+    gateway: createCaseGateway(client, taskQueue),
+    service,
+    verifier: createTokenVerifier({ secret: SECRET }),
+    logger,
+    config: { http: { bodyLimit: '1mb' }, rateLimitPerMinute: 1_000_000 },
+  });
+  const app = createApp({ logger, checkTemporal: () => Promise.resolve(), routers });
+  return {
+    app,
+    taskQueue,
+    service,
+    stub,
+    client,
+    async close() {
+      await stub.close();
+      await connection.close();
+    },
+  };
+}
+
+/** Polls `probe` until it holds (visibility and the worker are eventually consistent). */
+export async function eventually<T>(
+  probe: () => Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`not before the deadline: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export const isOpenTask = (step: StepView): boolean =>
+  step.kind === 'task' && (step.status === 'active' || step.status === 'claimed');
+
+/** Acting on cases over HTTP as the roles of the contract. */
+export class HttpCaseDriver {
+  private keys = 0;
+
+  constructor(
+    readonly app: Express,
+    readonly service: ServiceData,
+  ) {}
+
+  /** The case view as `actor` sees it (intake by default); fails on anything but 200. */
+  async view(caseId: string, actor: Actor = INTAKE): Promise<CaseView> {
+    const response = await request(this.app)
+      .get(`/v1/cases/${caseId}`)
+      .set('Authorization', await bearer(actor));
+    if (response.status !== 200) throw new Error(`GET case ${caseId}: ${response.status} ${response.text}`);
+    return response.body as CaseView;
+  }
+
+  /** Polls the view until `predicate` holds. */
+  until(caseId: string, predicate: (view: CaseView) => boolean, what: string): Promise<CaseView> {
+    return eventually(async () => {
+      const view = await this.view(caseId);
+      return predicate(view) ? view : undefined;
+    }, `${caseId}: ${what}`);
+  }
+
+  /** POSTs `body` to a case path as `actor`; returns the raw response. */
+  async post(caseId: string, path: string, actor: Actor, body: object, key?: string) {
+    const call = request(this.app)
+      .post(`/v1/cases/${caseId}/${path}`)
+      .set('Authorization', await bearer(actor));
+    if (key !== undefined) call.set('Idempotency-Key', key);
+    return call.send(body);
+  }
+
+  /** Claims the step as its department when its clock starts at 签收. */
+  async claimIfNeeded(caseId: string, flow: Flow, step: StepView): Promise<void> {
+    const spec = flowStep(flow, step.id);
+    const startsClaimed = 'sla' in spec && spec.sla?.starts === 'claimed';
+    if (!startsClaimed || step.status !== 'active') return;
+    const claimed = await this.post(caseId, `steps/${step.id}/claim`, this.assigneeOf(step), {});
+    expectStatus(claimed, 200, `claim ${step.id}`);
+  }
+
+  /** Claims when needed, then completes the step as its department with an Idempotency-Key. */
+  async complete(
+    caseId: string,
+    flow: Flow,
+    step: StepView,
+    result?: Record<string, unknown>,
+  ): Promise<CaseView> {
+    await this.claimIfNeeded(caseId, flow, step);
+    const spec = flowStep(flow, step.id);
+    const form = spec.kind === 'task' ? spec.form : {};
+    this.keys += 1;
+    const response = await this.post(
+      caseId,
+      `steps/${step.id}/complete`,
+      this.assigneeOf(step),
+      { result: result ?? happyResult(form) },
+      `k-${caseId}-${step.id}-r${step.round}-${this.keys}`,
+    );
+    expectStatus(response, 200, `complete ${step.id}`);
+    return response.body as CaseView;
+  }
+
+  /** Completes active tasks (results by step id) and gives satisfied feedback until the case is closed. */
+  async driveToClosure(
+    caseId: string,
+    flow: Flow,
+    results: Readonly<Record<string, Record<string, unknown>>> = {},
+  ): Promise<CaseView> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const view = await this.view(caseId);
+      if (view.status === 'closed' || view.status === 'cancelled') return view;
+      const incident = view.steps.find((step) => step.incident !== undefined);
+      if (incident) throw new Error(`incident on ${incident.id}: ${incident.incident?.error}`);
+      const tasks = view.steps.filter(isOpenTask);
+      for (const step of tasks) await this.complete(caseId, flow, step, results[step.id]);
+      if (tasks.length === 0 && view.review?.status === 'open') {
+        const feedback = await this.post(caseId, 'feedback', INTAKE, {
+          satisfaction: 'satisfied',
+          resolved: true,
+        });
+        expectStatus(feedback, 200, 'feedback');
+      }
+      if (Date.now() > deadline) throw new Error(`${caseId} did not close: ${JSON.stringify(view.steps)}`);
+      if (tasks.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** The department user the step is assigned to. */
+  assigneeOf(step: StepView): Actor {
+    const dept = step.assignee?.department;
+    if (dept === undefined) throw new Error(`step ${step.id} has no assignee`);
+    return departmentUser(dept);
+  }
+}
+
+/** Fails with the response body when the status is not the expected one. */
+export function expectStatus(response: request.Response, status: number, what: string): void {
+  if (response.status !== status) {
+    throw new Error(`${what}: expected ${status}, got ${response.status} ${response.text}`);
+  }
+}
+
+export const stepIn = (view: CaseView, stepId: string): StepView => {
+  const step = view.steps.find((candidate) => candidate.id === stepId);
+  if (step === undefined) throw new Error(`no step ${stepId} in ${view.caseId}`);
+  return step;
+};
