@@ -11,6 +11,8 @@ export interface OperationsDependencies {
 const READINESS_TIMEOUT_MS = 2_000;
 
 function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
+  // The check may settle after the timeout has answered; its late rejection must not go unhandled.
+  promise.catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
