@@ -11,6 +11,7 @@ import type { TemporalConnectionSettings } from '../config/temporal-connection';
 import { createApp } from './app';
 import { createTokenVerifier } from './auth';
 import { createCaseGateway, type CaseGateway } from './cases/case-gateway';
+import { createTemporalHealthCheck } from './operations/temporal-health-check';
 import { createApiRouters } from './create-api-routers';
 
 export interface RunningApi {
@@ -39,9 +40,7 @@ export async function startApi(
   });
   const app = createApp({
     logger,
-    checkTemporal: async () => {
-      await connection.workflowService.getSystemInfo({});
-    },
+    checkTemporal: createTemporalHealthCheck(connection),
     routers: createApiRouters({ gateway, service, verifier, logger, config }),
   });
   const server = await new Promise<Server>((resolve, reject) => {

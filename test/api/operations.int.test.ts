@@ -2,18 +2,14 @@ import { Connection } from '@temporalio/client';
 import pino from 'pino';
 import request from 'supertest';
 import { createApp } from '../../api/app';
+import { createTemporalHealthCheck } from '../../api/operations/temporal-health-check';
 import { testTemporalAddress } from '../helpers/temporal-test-env';
 
 const silent = pino({ level: 'silent' });
 
 function appAgainst(address: string) {
   const connection = Connection.lazy({ address, connectTimeout: 500 });
-  const app = createApp({
-    logger: silent,
-    checkTemporal: async () => {
-      await connection.workflowService.getSystemInfo({});
-    },
-  });
+  const app = createApp({ logger: silent, checkTemporal: createTemporalHealthCheck(connection) });
   return { app, connection };
 }
 
@@ -31,9 +27,18 @@ describe('operations endpoints', () => {
   it('answers /readyz with 503 and Retry-After when Temporal is unreachable', async () => {
     const { app, connection } = appAgainst('127.0.0.1:9');
     try {
-      const response = await request(app).get('/readyz').expect(503);
-      expect(response.headers['retry-after']).toBeDefined();
-      await request(app).get('/healthz').expect(200);
+      const failures: unknown[] = [];
+      const record = (error: unknown) => failures.push(error);
+      process.on('unhandledRejection', record);
+      try {
+        const response = await request(app).get('/readyz').expect(503);
+        expect(response.headers['retry-after']).toBeDefined();
+        await request(app).get('/healthz').expect(200);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        expect(failures).toEqual([]);
+      } finally {
+        process.off('unhandledRejection', record);
+      }
     } finally {
       await connection.close();
     }
