@@ -11,6 +11,7 @@ import {
   currentUpdateInfo,
   log,
   setHandler,
+  upsertMemo,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -30,6 +31,7 @@ import {
   validateAction,
 } from './engine/case';
 import { CASE_ACTION_UPDATES, caseTimelineQuery, caseViewQuery, type CaseWorkflowInput } from './messages';
+import { caseMemo } from './case-memo';
 import { searchAttributeUpdates } from './case-search-attributes';
 import { runCommand } from './case-commands';
 
@@ -75,11 +77,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     }
   };
   const syncSearchAttributes = (): void => {
-    const updates = searchAttributeUpdates(caseSummary(state, Date.now()), state);
-    const fingerprint = JSON.stringify(updates.map((u) => [u.key.name, u.value]));
+    const now = Date.now();
+    const updates = searchAttributeUpdates(caseSummary(state, now), state);
+    const memo = caseMemo(caseView(state, now));
+    const fingerprint = JSON.stringify([updates.map((u) => [u.key.name, u.value]), memo]);
     if (fingerprint === lastAttributes) return;
     lastAttributes = fingerprint;
     upsertSearchAttributes(updates);
+    upsertMemo({ ...memo });
   };
 
   if (input.kind === 'start') {

@@ -5,7 +5,9 @@
 import { createHash } from 'node:crypto';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
-import type { TypedSearchAttributes } from '@temporalio/common';
+import { defaultPayloadConverter, type TypedSearchAttributes } from '@temporalio/common';
+import { mapFromPayloads } from '@temporalio/common/lib/converter/payload-converter';
+import type { CaseMemo } from '../../workflows/case-memo';
 import type { CaseInput } from '../../workflows/engine/case-input';
 import type { CaseActionType } from '../../workflows/engine/case/case-actions';
 import type { CaseView, TimelineEntry } from '../../workflows/engine/case/case-view';
@@ -17,10 +19,12 @@ import {
   type ActionPayload,
 } from '../../workflows/messages';
 import { CASE_SEARCH_ATTRIBUTES as SA } from '../../workflows/search-attributes';
-import { ConflictProblemError } from '../problems';
+import { BadRequestProblemError, ConflictProblemError } from '../problems';
+
+const GRPC_INVALID_ARGUMENT = 3;
 
 export interface CaseListPage {
-  items: { caseId: string; attributes: TypedSearchAttributes }[];
+  items: { caseId: string; attributes: TypedSearchAttributes; memo: Partial<CaseMemo> }[];
   nextPageToken?: string;
 }
 
@@ -53,6 +57,30 @@ export function requestFingerprint(request: unknown): string {
   return createHash('sha256')
     .update(JSON.stringify(canonical(request)))
     .digest('hex');
+}
+
+/**
+ * The bytes of a client's `pageToken`. Temporal's visibility stores (SQL and Elasticsearch) write their page tokens
+ * as JSON objects; anything else is refused here with a 400, because the server answers garbage with UNKNOWN, which
+ * the client retries for many seconds before failing.
+ */
+function visibilityPageToken(pageToken: string): Buffer {
+  const bytes = Buffer.from(pageToken, 'base64url');
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    decoded = undefined;
+  }
+  if (decoded === null || typeof decoded !== 'object' || Array.isArray(decoded)) throw invalidPageToken();
+  return bytes;
+}
+
+function invalidPageToken(): BadRequestProblemError {
+  return new BadRequestProblemError('pageToken is not a token this list returned', {
+    slug: 'validation',
+    errors: [{ path: 'pageToken', message: 'Not a nextPageToken of this list' }],
+  });
 }
 
 /** Builds the gateway over a Temporal client and the task queue the case worker polls. */
@@ -95,15 +123,24 @@ export function createCaseGateway(client: Client, taskQueue: string): CaseGatewa
       });
     },
     async list(query, pageSize, pageToken) {
-      const response = await client.workflowService.listWorkflowExecutions({
-        namespace: client.options.namespace,
-        query,
-        pageSize,
-        nextPageToken: pageToken ? Buffer.from(pageToken, 'base64url') : undefined,
-      });
+      const response = await client.workflowService
+        .listWorkflowExecutions({
+          namespace: client.options.namespace,
+          query,
+          pageSize,
+          nextPageToken: pageToken ? visibilityPageToken(pageToken) : undefined,
+        })
+        .catch((error: unknown) => {
+          // The query is built from checked values; with a client's page token, INVALID_ARGUMENT means the token.
+          if (pageToken !== undefined && (error as { code?: unknown }).code === GRPC_INVALID_ARGUMENT) {
+            throw invalidPageToken();
+          }
+          throw error;
+        });
       const items = (response.executions ?? []).map((execution) => ({
         caseId: (execution.execution?.workflowId ?? '').replace(/^case-/, ''),
         attributes: decodeTypedSearchAttributes(execution.searchAttributes?.indexedFields),
+        memo: mapFromPayloads(defaultPayloadConverter, execution.memo?.fields) ?? {},
       }));
       const token = response.nextPageToken?.length
         ? Buffer.from(response.nextPageToken).toString('base64url')

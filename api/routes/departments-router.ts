@@ -1,11 +1,11 @@
 /**
  * `GET /v1/departments/{dept}/tasks`, the inbox: a page of open cases waiting on the department (from visibility),
- * then each case's view for the department's active or claimed steps, soonest deadline first.
+ * with the department's active or claimed steps from each case's memo, soonest deadline first. No query per case.
  */
 import { Router } from 'express';
 import { z } from 'zod';
 import { CASE_SEARCH_ATTRIBUTES as SA } from '../../workflows/search-attributes';
-import type { CaseView } from '../../workflows/engine/case/case-view';
+import type { CaseListPage } from '../cases/case-gateway';
 import { actorOf, canReadDepartmentTasks } from '../auth';
 import { ForbiddenProblemError } from '../problems';
 import { DepartmentIdSchema, InboxQuerySchema, type InboxItem } from '../schemas';
@@ -32,32 +32,29 @@ export function createDepartmentsRouter(deps: RouteDependencies): Router {
     if (actor.role === 'supervisor' && actor.region !== undefined)
       clauses.push(equals(SA.regionPath, actor.region));
     const page = await deps.gateway.list(allOf(clauses), pageSize, pageToken);
-    const views = await Promise.all(page.items.map((item) => deps.gateway.view(item.caseId)));
-    const items = views.flatMap((view) => inboxItems(view, dept)).sort(byDueAt);
+    const items = page.items.flatMap((item) => inboxItems(item, dept)).sort(byDueAt);
     res.json({ items, ...(page.nextPageToken === undefined ? {} : { nextPageToken: page.nextPageToken }) });
   });
   return router;
 }
 
-/** The department's active or claimed steps of one case. */
-export function inboxItems(view: CaseView, dept: string): InboxEntry[] {
-  return view.steps.flatMap((step) =>
-    step.assignee?.department === dept && (step.status === 'active' || step.status === 'claimed')
-      ? [
-          {
-            caseId: view.caseId,
-            stepId: step.id,
-            title: step.title,
-            stage: step.stage,
-            status: step.status,
-            ...(step.dueAt === undefined ? {} : { dueAt: step.dueAt }),
-            overdue: step.overdue,
-            region: view.region,
-            flowId: view.flowId,
-          },
-        ]
-      : [],
-  );
+/** The department's active or claimed steps of one listed case, from its memo. */
+export function inboxItems(item: CaseListPage['items'][number], dept: string): InboxEntry[] {
+  const region = item.attributes.get(SA.region) ?? '';
+  const flowId = item.attributes.get(SA.flowId) ?? '';
+  return (item.memo.openSteps ?? [])
+    .filter((step) => step.department === dept)
+    .map((step) => ({
+      caseId: item.caseId,
+      stepId: step.stepId,
+      title: step.title,
+      stage: step.stage as InboxEntry['stage'],
+      status: step.status,
+      ...(step.dueAt === undefined ? {} : { dueAt: step.dueAt }),
+      overdue: step.overdue,
+      region,
+      flowId,
+    }));
 }
 
 /** Soonest deadline first; steps without a deadline last. */

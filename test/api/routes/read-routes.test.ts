@@ -16,6 +16,27 @@ const PAGE = {
         { key: SA.overdue, value: true },
         { key: SA.lastProgressAt, value: new Date('2026-03-02T01:30:00Z') },
       ]),
+      memo: {
+        openSteps: [
+          {
+            stepId: 'handle',
+            title: '处置',
+            stage: 'action',
+            status: 'active' as const,
+            department: 'yuexiu-sanitation',
+            dueAt: '2026-03-02T13:30:00+08:00',
+            overdue: true,
+          },
+          {
+            stepId: 'notify-other',
+            title: '通知',
+            stage: 'action',
+            status: 'active' as const,
+            department: 'tianhe-sanitation',
+            overdue: false,
+          },
+        ],
+      },
     },
   ],
   nextPageToken: 'next',
