@@ -28,11 +28,21 @@ export function zodIssues(error: ZodError): ProblemIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 }
 
-/** body-parser errors are http-errors with a `type` such as `entity.parse.failed` and a 4xx `status`. */
+/**
+ * body-parser errors are http-errors with a `type` such as `entity.parse.failed` and a 4xx `status`; a body that
+ * fails to inflate (bad gzip) and a path parameter that is not valid percent-encoding (the router's URIError) carry
+ * a 4xx `status` but no `type`.
+ */
 function bodyParserProblemOf(error: unknown): HttpProblemError | undefined {
   if (!(error instanceof Error)) return undefined;
   const { type, status } = error as { type?: unknown; status?: unknown };
-  if (typeof type !== 'string' || typeof status !== 'number') return undefined;
+  if (typeof status !== 'number') return undefined;
+  if (error instanceof URIError && status === 400) {
+    return new BadRequestProblemError('The request path is not valid percent-encoding', {
+      slug: 'bad-request',
+      title: 'Bad request',
+    });
+  }
   if (type === 'entity.parse.failed') {
     return new BadRequestProblemError('The request body is not valid JSON', {
       slug: 'invalid-json',
