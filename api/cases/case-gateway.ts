@@ -60,20 +60,23 @@ export function requestFingerprint(request: unknown): string {
 }
 
 /**
- * The bytes of a client's `pageToken`. Temporal's visibility stores (SQL and Elasticsearch) write their page tokens
- * as JSON objects; anything else is refused here with a 400, because the server answers garbage with UNKNOWN, which
- * the client retries for many seconds before failing.
+ * Page tokens as clients see them: `<check>.<Temporal's token>`, the check a digest of the query and the token.
+ * Temporal answers a made-up token with UNKNOWN, which its client retries for many seconds before a 500; a token
+ * without a matching check (made up, mangled, or from another list) is refused here with a 400 instead.
  */
-function visibilityPageToken(pageToken: string): Buffer {
-  const bytes = Buffer.from(pageToken, 'base64url');
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(bytes.toString('utf8'));
-  } catch {
-    decoded = undefined;
-  }
-  if (decoded === null || typeof decoded !== 'object' || Array.isArray(decoded)) throw invalidPageToken();
-  return bytes;
+function pageCheck(query: string, token: Buffer): string {
+  return createHash('sha256').update(query).update('\0').update(token).digest('base64url').slice(0, 16);
+}
+
+function sealPageToken(query: string, token: Buffer): string {
+  return `${pageCheck(query, token)}.${token.toString('base64url')}`;
+}
+
+function openPageToken(query: string, pageToken: string): Buffer {
+  const [check, encoded, ...rest] = pageToken.split('.');
+  const token = Buffer.from(encoded ?? '', 'base64url');
+  if (rest.length > 0 || token.length === 0 || check !== pageCheck(query, token)) throw invalidPageToken();
+  return token;
 }
 
 function invalidPageToken(): BadRequestProblemError {
@@ -128,7 +131,7 @@ export function createCaseGateway(client: Client, taskQueue: string): CaseGatewa
           namespace: client.options.namespace,
           query,
           pageSize,
-          nextPageToken: pageToken ? visibilityPageToken(pageToken) : undefined,
+          nextPageToken: pageToken ? openPageToken(query, pageToken) : undefined,
         })
         .catch((error: unknown) => {
           // The query is built from checked values; with a client's page token, INVALID_ARGUMENT means the token.
@@ -143,7 +146,7 @@ export function createCaseGateway(client: Client, taskQueue: string): CaseGatewa
         memo: mapFromPayloads(defaultPayloadConverter, execution.memo?.fields) ?? {},
       }));
       const token = response.nextPageToken?.length
-        ? Buffer.from(response.nextPageToken).toString('base64url')
+        ? sealPageToken(query, Buffer.from(response.nextPageToken))
         : undefined;
       return { items, ...(token ? { nextPageToken: token } : {}) };
     },
