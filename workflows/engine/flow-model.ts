@@ -60,9 +60,7 @@ export interface SlaSpec {
   readonly starts: 'activated' | 'claimed';
 }
 
-export type AssigneeSpec =
-  | { readonly department: string }
-  | { readonly role: string; readonly level: Level };
+export type AssigneeSpec = { readonly department: string } | { readonly role: string; readonly level: Level };
 
 export type EscalationAction = 'remind' | 'urge' | 'escalate' | 'emergency';
 
