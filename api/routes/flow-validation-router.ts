@@ -22,7 +22,7 @@ export function createFlowValidationRouter(deps: RouteDependencies, bodyLimit: s
     (req, res) => {
       const text = typeof req.body === 'string' ? req.body : '';
       if (text.trim() === '') throw new BadRequestProblemError('Send the flow in the request body');
-      const result = validateFlowSource(text, formatOf(req), deps.service.validation);
+      const result = validateOrRefuse(() => validateFlowSource(text, formatOf(req), deps.service.validation));
       if (result.valid) {
         res.json({ valid: true });
         return;
@@ -39,4 +39,16 @@ export function createFlowValidationRouter(deps: RouteDependencies, bodyLimit: s
 
 function formatOf(req: Request): 'yaml' | 'json' {
   return req.is([...YAML_MEDIA_TYPES]) ? 'yaml' : 'json';
+}
+
+/** Runs the validation; a text nested deeply enough to exhaust the parser's stack is a 400, not a 500. */
+function validateOrRefuse<T>(validate: () => T): T {
+  try {
+    return validate();
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new BadRequestProblemError('The flow is nested too deeply to read', { slug: 'bad-request' });
+    }
+    throw error;
+  }
 }
