@@ -10,6 +10,7 @@ import {
   continueAsNew,
   currentUpdateInfo,
   log,
+  patched,
   setHandler,
   upsertMemo,
   upsertSearchAttributes,
@@ -41,6 +42,9 @@ import { runCommand } from './case-commands';
  * view and changes nothing.
  */
 const REMEMBERED_UPDATE_IDS = 2_000;
+
+/** Patch id: the loop also wakes at the next step deadline. */
+const WAKE_AT_STEP_DEADLINES = 'wake-at-step-deadlines';
 
 const isFinal = (state: CaseState): boolean => state.status === 'closed' || state.status === 'cancelled';
 
@@ -132,7 +136,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
 
   syncSearchAttributes();
   while (!isFinal(state)) {
-    const wakeAt = nextWakeAt(state);
+    const wakeAt = nextWake(state);
     const timeout = wakeAt === undefined ? undefined : Math.max(wakeAt - Date.now(), 1);
     const seen = revision;
     await condition(
@@ -161,6 +165,22 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   await condition(allHandlersFinished);
   syncSearchAttributes();
   return caseView(state, Date.now());
+}
+
+/**
+ * When the loop must run next: the engine's next event, and (since the patch) the next step deadline, so that
+ * `FcOverdue` turns true when a step without escalation rungs passes its deadline.
+ */
+function nextWake(state: CaseState): number | undefined {
+  const engineWake = nextWakeAt(state);
+  if (!patched(WAKE_AT_STEP_DEADLINES) || state.status !== 'open') return engineWake;
+  const now = Date.now();
+  const upcoming = Object.values(state.steps)
+    .filter((step) => (step.status === 'active' || step.status === 'claimed') && !step.parked)
+    .map((step) => step.deadline?.at)
+    .filter((at): at is number => at !== undefined && at > now);
+  const wakes = engineWake === undefined ? upcoming : [...upcoming, engineWake];
+  return wakes.length === 0 ? undefined : Math.min(...wakes);
 }
 
 function remember(ids: Set<string>, id: string): void {

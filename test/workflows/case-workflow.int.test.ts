@@ -30,6 +30,18 @@ steps:
     message: { zh: 已处理, en: Handled }
 `;
 
+const SHORT_DEADLINE_FLOW = `
+id: test.short-deadline
+version: 1
+title: { en: Short deadline }
+steps:
+  - id: handle
+    stage: action
+    kind: task
+    assignee: { role: sanitation, level: district }
+    sla: { within: 2s, clock: calendar }
+`;
+
 const SANITATION = { sub: 'worker-1', role: 'department', dept: 'yuexiu-sanitation' } as const;
 const OTHER_DEPT = { sub: 'worker-2', role: 'department', dept: 'tianhe-sanitation' } as const;
 
@@ -109,6 +121,25 @@ describe('caseWorkflow on the real dev server', () => {
       expect(
         timeline.filter((entry) => entry.type === 'step-completed' && entry.stepId === 'handle'),
       ).toHaveLength(1);
+    });
+  });
+
+  it('marks the case overdue in visibility when a step without escalation rungs passes its deadline', async () => {
+    const flow = await flowFromYaml(SHORT_DEADLINE_FLOW);
+    const shortInput = await caseInputFor({ flowId: flow.id, region: '440104001001001', data: {} }, flow);
+    const taskQueue = uniqueTaskQueue();
+    await withCaseWorker(taskQueue, async () => {
+      const handle = await startCaseWorkflow(client, taskQueue, shortInput);
+      const query = `WorkflowId = '${handle.workflowId}' AND FcOverdue = true`;
+      const deadline = Date.now() + 20_000;
+      let found = 0;
+      while (found === 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        found = (await client.workflow.count(query)).count;
+      }
+      expect(found).toBe(1);
+      expect((await handle.query(caseViewQuery)).steps[0]).toMatchObject({ id: 'handle', overdue: true });
+      await handle.terminate('test done');
     });
   });
 });
