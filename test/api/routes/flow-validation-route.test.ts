@@ -75,4 +75,18 @@ describe('POST /v1/flows/validate', () => {
       .send(GARBAGE);
     expect(response.status).toBe(403);
   });
+
+  it.each([
+    ['application/json', '['.repeat(5_000) + ']'.repeat(5_000)],
+    ['application/yaml', '['.repeat(5_000) + ']'.repeat(5_000)],
+  ])('answers a 4xx problem, not a 500, to %s nested 5,000 levels deep', async (type, body) => {
+    const response = await request(app)
+      .post('/v1/flows/validate')
+      .set('Authorization', await bearer('designer'))
+      .set('Content-Type', type)
+      .send(body);
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect(response.headers['content-type']).toMatch(/problem\+json/);
+  });
 });
