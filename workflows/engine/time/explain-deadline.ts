@@ -2,7 +2,7 @@ import type { WorkingCalendar } from '../calendar-model';
 import type { Clock, DurationSpec } from '../flow-model';
 import { DateTime } from 'luxon';
 import { describeLocal, inZone } from './instants';
-import { workingDayOf } from './working-days';
+import { walkDays } from './working-days';
 import { isWorkingTime, nextWorkingMoment } from './working-time';
 
 /** Local dates `YYYY-MM-DD` that a working-time deadline skipped or counted specially. */
@@ -26,16 +26,13 @@ interface DeadlineFacts {
 export function skippedDaysBetween(calendar: WorkingCalendar, from: number, to: number): SkippedDays {
   const skipped: SkippedDays = { weekends: [], holidays: [], makeUpWorkdays: [], specialDays: [] };
   const last = inZone(to, calendar.timezone).toISODate() ?? '';
-  let cursor = inZone(from, calendar.timezone).startOf('day');
-  for (;;) {
-    const day = workingDayOf(calendar, cursor);
+  return walkDays(calendar, from, 1, (day) => {
     if (day.kind === 'weekend') skipped.weekends.push(day.date);
     if (day.kind === 'holiday') skipped.holidays.push(day.date);
     if (day.kind === 'makeUpWorkday') skipped.makeUpWorkdays.push(day.date);
     if (day.kind === 'special') skipped.specialDays.push(day.date);
-    if (day.date >= last) return skipped;
-    cursor = cursor.plus({ days: 1 });
-  }
+    return day.date >= last ? skipped : undefined;
+  });
 }
 
 /**

@@ -10,6 +10,8 @@ export type DayKind = 'weekday' | 'weekend' | 'holiday' | 'makeUpWorkday' | 'spe
 /** One local date of a calendar with its working intervals as epoch ms, half-open `[start, end)`, in order. */
 export interface WorkingDay {
   readonly date: string;
+  /** Local midnight at the start of the date, epoch ms. */
+  readonly start: number;
   readonly kind: DayKind;
   readonly intervals: readonly (readonly [number, number])[];
 }
@@ -41,7 +43,7 @@ export function workingDayOf(calendar: WorkingCalendar, day: DateTime): WorkingD
     const to = atMinute(midnight, end);
     if (to > from) intervals.push([from, to]);
   }
-  return { date, kind, intervals };
+  return { date, start: midnight.toMillis(), kind, intervals };
 }
 
 /**
@@ -54,18 +56,52 @@ export function walkDays<T>(
   step: 1 | -1,
   visit: (day: WorkingDay) => T | undefined,
 ): T {
-  let cursor = inZone(at, calendar.timezone).startOf('day');
+  let midnight = inZone(at, calendar.timezone).startOf('day').toMillis();
   let idle = 0;
   for (;;) {
-    const day = workingDayOf(calendar, cursor);
-    const result = visit(day);
+    const entry = cachedDay(calendar, midnight);
+    const result = visit(entry.day);
     if (result !== undefined) return result;
-    idle = day.intervals.length === 0 ? idle + 1 : 0;
+    idle = entry.day.intervals.length === 0 ? idle + 1 : 0;
     if (idle > MAX_IDLE_DAYS) {
-      throw new CalendarNoWorkingTimeError(calendar.name, day.date, MAX_IDLE_DAYS);
+      throw new CalendarNoWorkingTimeError(calendar.name, entry.day.date, MAX_IDLE_DAYS);
     }
-    cursor = cursor.plus({ days: step });
+    midnight = step === 1 ? entry.next : entry.previous;
   }
+}
+
+/** A day with the midnights of its neighbours, so that walking needs no date arithmetic once a day is known. */
+interface CachedDay {
+  readonly day: WorkingDay;
+  readonly next: number;
+  readonly previous: number;
+}
+
+/**
+ * Working days are pure functions of the (immutable, pinned) calendar and the date: computed once per calendar
+ * object, they make repeated deadline arithmetic cheap. Bounded, since a calendar spans a few years of dates.
+ */
+const dayCache = new WeakMap<WorkingCalendar, Map<number, CachedDay>>();
+const MAX_CACHED_DAYS = 20_000;
+
+function cachedDay(calendar: WorkingCalendar, midnight: number): CachedDay {
+  let days = dayCache.get(calendar);
+  if (days === undefined) {
+    days = new Map();
+    dayCache.set(calendar, days);
+  }
+  let entry = days.get(midnight);
+  if (entry === undefined) {
+    if (days.size >= MAX_CACHED_DAYS) days.clear();
+    const local = inZone(midnight, calendar.timezone);
+    entry = {
+      day: workingDayOf(calendar, local),
+      next: local.plus({ days: 1 }).startOf('day').toMillis(),
+      previous: local.minus({ days: 1 }).startOf('day').toMillis(),
+    };
+    days.set(midnight, entry);
+  }
+  return entry;
 }
 
 function dayKind(calendar: WorkingCalendar, date: string, weekday: number): DayKind {

@@ -17,14 +17,11 @@ export function addWorkingMillis(calendar: WorkingCalendar, start: number, milli
 export function workingMillisBetween(calendar: WorkingCalendar, from: number, to: number): number {
   if (to < from) return -workingMillisBetween(calendar, to, from);
   let total = 0;
-  let cursor = inZone(from, calendar.timezone).startOf('day');
-  while (cursor.toMillis() < to) {
-    for (const [start, end] of workingDayOf(calendar, cursor).intervals) {
-      total += Math.max(0, Math.min(end, to) - Math.max(start, from));
-    }
-    cursor = cursor.plus({ days: 1 });
-  }
-  return total;
+  return walkDays(calendar, from, 1, (day) => {
+    if (day.start >= to) return total;
+    for (const [start, end] of day.intervals) total += Math.max(0, Math.min(end, to) - Math.max(start, from));
+    return undefined;
+  });
 }
 
 /** Whether `at` lies inside a working period (start included, end excluded). */
