@@ -1,5 +1,5 @@
 /** The case in a few fields, for Temporal search attributes (the inbox, `stalled`, `summary`). */
-import { isCaseOverdue } from './case-clock';
+import { clockNow, isCaseOverdue } from './case-clock';
 import type { CaseState, CaseStatus } from './case-state';
 import type { CaseStage } from './stage';
 import { currentStage } from './stage';
@@ -44,7 +44,7 @@ export function caseSummary(state: CaseState, now: number): CaseSummary {
     region: state.input.region,
     waitingOn: [...waitingOn].sort(),
     ...(open && nextDueAt !== undefined ? { nextDueAt } : {}),
-    overdue: open && (caseOverdue || running.some((step) => isOverdue(step, now))),
+    overdue: open && (caseOverdue || running.some((step) => isOverdue(step, clockNow(state, now)))),
     lastProgressAt: state.lastProgressAt,
     emergencyLevel: state.emergency.level,
     incident: open && running.some((step) => step.incident !== undefined),

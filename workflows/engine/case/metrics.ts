@@ -1,5 +1,5 @@
 /** Per-case metrics for the view: on-time rounds (按期), overdue steps, rounds, exceptions, satisfaction. */
-import { caseResolvedOnTime } from './case-clock';
+import { caseResolvedOnTime, clockNow } from './case-clock';
 import type { CaseState } from './case-state';
 import { isOverdue } from './step-view';
 
@@ -48,7 +48,8 @@ export function caseMetrics(state: CaseState, now: number): CaseMetrics {
   return {
     ...(closedOnTime !== undefined ? { onTime: closedOnTime } : {}),
     overdueSteps: Object.values(state.steps).filter(
-      (step) => (step.status === 'active' || step.status === 'claimed') && isOverdue(step, now),
+      (step) =>
+        (step.status === 'active' || step.status === 'claimed') && isOverdue(step, clockNow(state, now)),
     ).length,
     roundsOnTime: onTimeRounds,
     roundsLate: lateRounds,

@@ -2,6 +2,7 @@
 import type { ResolvedAssignee } from '../case-input';
 import type { Step, StepKind, Stage } from '../flow-model';
 import { formatInstant } from '../time';
+import { clockNow } from './case-clock';
 import type { CaseState, StepState, StepStatus } from './case-state';
 import { stageOf, stepTitle } from './flow-graph';
 
@@ -72,7 +73,7 @@ export function stepView(state: CaseState, step: Step, current: StepState, now: 
     stage: stageOf(state.input.flow, step),
     kind: step.kind,
     status: current.status,
-    overdue: isOverdue(current, now),
+    overdue: isOverdue(current, clockNow(state, now)),
     round: current.round,
     ...definedOnly(fields),
   };

@@ -90,9 +90,13 @@ const VALIDATORS: Validators = {
     }
   },
   retry: (state, a) => {
-    const { current } = requireStep(state, a.stepId);
+    const { step, current } = requireStep(state, a.stepId);
     requireActive(current);
     if (current.incident === undefined) throw new IncidentNotOpenError(a.stepId);
+    // A task's incident is a missing department: trying again changes nothing, only 改派 resolves it.
+    if (step.kind === 'task') {
+      throw new ActionNotAllowedError('retry', `step '${step.id}' is a task: reassign it to a department`);
+    }
   },
   updateData: (state, a) => {
     const patch = a.data ?? {};

@@ -1,5 +1,5 @@
 /** Suspension stopping every clock, and service incidents with retry. */
-import { at, CN_MAINLAND, HOUR } from './fixtures/calendars';
+import { at, CN_MAINLAND, HOUR, MINUTE } from './fixtures/calendars';
 import { CaseDriver, caseInput } from './fixtures/case-driver';
 import { flow, rung, service, sla, task, waitStep } from './fixtures/flow-builder';
 
@@ -37,6 +37,24 @@ describe('suspension', () => {
     expect(() => c.complete('handle')).toThrow(expect.objectContaining({ name: 'CaseSuspendedError' }));
     c.act({ type: 'resume', reason: 'y' });
     expect(c.wakeAt()).toBe(T0 + 6 * HOUR);
+  });
+
+  it('does not show a step or the case overdue while suspended, since their clocks are stopped', () => {
+    const f = flow([task('handle', { sla: sla('1h', 'calendar') })], { sla: sla('2h', 'calendar') });
+    const c = new CaseDriver(caseInput(f), T0);
+    c.act({ type: 'suspend', reason: '等待市民补充材料' }, T0 + 30 * MINUTE);
+    const later = T0 + 5 * HOUR;
+    expect(c.step('handle', later).overdue).toBe(false);
+    expect(c.view(later)).toMatchObject({ overdue: false, metrics: { overdueSteps: 0 } });
+    expect(c.summary(later).overdue).toBe(false);
+    c.act({ type: 'resume', reason: '材料已补充' }, later);
+    expect(c.step('handle', later + 31 * MINUTE).overdue).toBe(true);
+  });
+
+  it('keeps a step that was already overdue when suspended overdue', () => {
+    const c = new CaseDriver(caseInput(flow([task('handle', { sla: sla('1h', 'calendar') })])), T0);
+    c.act({ type: 'suspend', reason: 'x' }, T0 + 2 * HOUR);
+    expect(c.step('handle', T0 + 5 * HOUR).overdue).toBe(true);
   });
 
   it('moves wait timers too', () => {
@@ -79,5 +97,19 @@ describe('service incidents', () => {
   it('opens an incident when the system is not pinned', () => {
     const c = new CaseDriver(caseInput(f, { data: { address: 'A' }, systems: {} }), T0);
     expect(c.step('dispatch').incident?.error).toMatch(/not pinned/);
+  });
+});
+
+describe('incidents of task steps', () => {
+  it('refuses retry of a task without a department, keeping the incident until it is reassigned', () => {
+    const c = new CaseDriver({ ...caseInput(flow([task('handle')])), assignees: {} }, T0);
+    expect(c.step('handle').incident?.error).toMatch(/reassign/);
+    expect(() => c.act({ type: 'retry', stepId: 'handle' })).toThrow(
+      expect.objectContaining({ name: 'ActionNotAllowedError' }),
+    );
+    expect(c.summary().incident).toBe(true);
+    c.act({ type: 'reassign', stepId: 'handle', department: 'street-office', reason: '属地' });
+    expect(c.step('handle')).toMatchObject({ assignee: { department: 'street-office' } });
+    expect(c.summary().incident).toBe(false);
   });
 });
