@@ -3,7 +3,7 @@ import type { Actor } from '../case-input';
 import { assigneeKey } from '../case-input';
 import type { TaskStep } from '../flow-model';
 import { bindingsOf, tryCondition } from './bindings';
-import { findStep, stepsBetween, stepTitle } from './flow-graph';
+import { findStep, stepAndDescendants, stepTitle } from './flow-graph';
 import { resetSteps, roundRecord } from './reruns';
 import type { Tx } from './tx';
 import { notify, patchStep, progressed, record, stepState } from './tx';
@@ -41,7 +41,10 @@ function applyRework(tx: Tx, step: TaskStep, result: unknown): void {
     return;
   }
   patchStep(tx, step.id, { reworks: done + 1 });
-  const rerun = stepsBetween(tx.state.input.flow, rework.goto, step.id);
+  const flow = tx.state.input.flow;
+  const rerun = stepAndDescendants(flow, rework.goto).filter(
+    (id) => flow.steps.some((s) => s.id === id) && stepState(tx, id).status !== 'pending',
+  );
   resetSteps(tx, rerun, 'reworked');
   record(tx, 'rework-started', `返工 ${done + 1}/${rework.max}: ${rerun.join(', ')} run again`, {
     stepId: step.id,

@@ -3,7 +3,7 @@ import { applyServiceResult } from '../../../../workflows/engine/case';
 import { at } from './fixtures/calendars';
 import { CaseDriver, caseInput } from './fixtures/case-driver';
 import { exposedGarbage } from './fixtures/exposed-garbage';
-import { flow, task } from './fixtures/flow-builder';
+import { flow, form, task } from './fixtures/flow-builder';
 
 const T0 = at('2026-03-02T00:00:00Z');
 
@@ -77,6 +77,29 @@ describe('rework (返工)', () => {
       reworks: 2,
       steps: expect.objectContaining({ handle: expect.objectContaining({ rounds: 3 }) }),
     });
+  });
+
+  it('runs the target and every step after it again, including a branch that does not lead here', () => {
+    const steps = [
+      task('handle'),
+      task('archive-photos', { after: ['handle'] }),
+      task('check', {
+        after: ['handle'],
+        form: form({ fixed: 'boolean!' }),
+        rework: { when: '!result.fixed', goto: 'handle', max: 3 },
+      }),
+      task('close', { after: ['check', 'archive-photos'] }),
+    ];
+    const c = new CaseDriver(caseInput(flow(steps)), T0);
+    c.complete('handle').complete('archive-photos').complete('check', { fixed: false });
+    expect(c.statuses()).toMatchObject({
+      handle: 'active:2',
+      'archive-photos': 'pending:1',
+      check: 'pending:1',
+      close: 'pending:0',
+    });
+    c.complete('handle');
+    expect(c.statuses()).toMatchObject({ 'archive-photos': 'active:2', check: 'active:2' });
   });
 
   it('escalates to the supervisor instead of looping once `max` reworks are used', () => {
