@@ -32,6 +32,7 @@ import {
   validateAction,
 } from './engine/case';
 import { CASE_ACTION_UPDATES, caseTimelineQuery, caseViewQuery, type CaseWorkflowInput } from './messages';
+import { compactState } from './engine/case/compact-state';
 import { caseMemo } from './case-memo';
 import { searchAttributeUpdates } from './case-search-attributes';
 import { runCommand } from './case-commands';
@@ -156,7 +157,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       });
       await continueAsNew<typeof caseWorkflow>({
         kind: 'continued',
-        state,
+        state: compactState(state),
         appliedUpdateIds: [...appliedUpdateIds],
         options: input.options,
       });
