@@ -85,7 +85,7 @@ export function registerCasePaths(registry: OpenAPIRegistry): void {
       summary,
       description: 'Roles: supervisor (case within its region), admin.',
       request: { params: CaseParamsSchema, ...jsonBody(schema) },
-      responses: { 200: view, ...problems(400, 403, 404, 409, 503) },
+      responses: { 200: view, ...problems(400, 403, 404, 409, 422, 503) },
     });
   }
   registry.registerPath({
@@ -146,6 +146,7 @@ function registerStepPaths(registry: OpenAPIRegistry): void {
     jsonBody(ExtensionRequestSchema),
     {
       202: jsonResponse(CaseViewSchema, 'Requested; a supervisor decides'),
+      ...problems(422),
     },
   );
   post(

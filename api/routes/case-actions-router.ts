@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { CaseActionType } from '../../workflows/engine/case/case-actions';
 import type { ActionPayload } from '../../workflows/messages';
 import { actorOf, requireRole, type Role } from '../auth';
+import { UnprocessableProblemError } from '../problems';
 import {
   CancelRequestSchema,
   CaseParamsSchema,
@@ -62,6 +63,7 @@ async function runCaseAction(
   const { caseId } = CaseParamsSchema.parse(req.params);
   const key = optionalIdempotencyKey(req);
   const body = route.schema.parse(req.body ?? {}) as Record<string, unknown>;
+  if (route.type === 'reassign') assertKnownDepartment(deps, body['department']);
   const view = await visibleCase(deps, caseId, actor);
   // Intake reaches only feedback, and visibleCase already held it to its region.
   if (actor.role !== 'intake') assertSupervises(deps, actor, view);
@@ -71,4 +73,12 @@ async function runCaseAction(
   const after = await actOnCase(deps, view, route.type, payload, updateId);
   requestLogger(deps.logger, req, actor, caseId).info({ action: route.type, stepId }, 'Case action applied');
   res.json(after);
+}
+
+/** 改派 to a department the directory lacks would leave the step with no one to act on it: 422 instead. */
+function assertKnownDepartment(deps: RouteDependencies, department: unknown): void {
+  if (deps.service.directory.departments.some((known) => known.id === department)) return;
+  throw new UnprocessableProblemError(`No department '${String(department)}' in the directory`, [
+    { path: 'department', message: 'Not a department of the directory' },
+  ]);
 }

@@ -147,6 +147,17 @@ describe('case action routes: who may do what', () => {
     expect(calls.act).toHaveLength(0);
   });
 
+  it('answers 422 and runs nothing when 改派 names a department the directory does not have', async () => {
+    const response = await request(app)
+      .post(`/v1/cases/${CASE_ID}/reassign`)
+      .set('Authorization', await bearer('supervisorYuexiu'))
+      .send({ stepId: 'handle', department: 'no-such-department', reason: 'wrong area' });
+    expect(response.status).toBe(422);
+    expect(response.headers['content-type']).toMatch(/problem\+json/);
+    expect(response.body.errors).toEqual([expect.objectContaining({ path: 'department' })]);
+    expect(calls.act).toHaveLength(0);
+  });
+
   it('answers 400 for malformed JSON and 415 for a body that is not JSON', async () => {
     const auth = await bearer('supervisorYuexiu');
     const broken = await request(app)
