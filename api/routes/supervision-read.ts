@@ -38,14 +38,18 @@ export async function summarize(
 ): Promise<{
   asOf: string;
   totals: { openByStage: Record<Stage, number>; overdueByDepartment: Record<string, number> };
+  /** True when the page limit stopped the count before the last page. */
+  partial: boolean;
 }> {
   const openByStage = Object.fromEntries(STAGES.map((stage) => [stage, 0])) as Record<Stage, number>;
   const overdueByDepartment: Record<string, number> = {};
   const asOf = formatInstant(deps.now(), deps.timezone);
   let pageToken: string | undefined;
+  let partial = false;
   for (let pages = 0; ; pages += 1) {
     if (pages === SUMMARY_MAX_PAGES) {
       deps.logger.warn({ pages }, 'Supervision summary stopped at its page limit; counts are partial');
+      partial = true;
       break;
     }
     const page = await deps.gateway.list(query, SUMMARY_PAGE_SIZE, pageToken);
@@ -60,5 +64,5 @@ export async function summarize(
     pageToken = page.nextPageToken;
     if (pageToken === undefined) break;
   }
-  return { asOf, totals: { openByStage, overdueByDepartment } };
+  return { asOf, totals: { openByStage, overdueByDepartment }, partial };
 }

@@ -42,7 +42,12 @@ export function createSupervisionRouter(deps: RouteDependencies): Router {
     const clauses = [equals(SA.status, 'open')];
     if (region !== undefined) clauses.push(equals(SA.regionPath, region));
     const counts = await summarize(deps, allOf(clauses));
-    res.json({ ...(region === undefined ? {} : { region }), asOf: counts.asOf, ...counts.totals });
+    res.json({
+      ...(region === undefined ? {} : { region }),
+      asOf: counts.asOf,
+      ...counts.totals,
+      ...(counts.partial ? { partial: true } : {}),
+    });
   });
 
   return router;

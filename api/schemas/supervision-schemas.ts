@@ -81,6 +81,10 @@ export const SummarySchema = z
     asOf: TimestampSchema,
     openByStage: z.record(StageSchema, z.number().int().nonnegative()),
     overdueByDepartment: z.record(DepartmentIdSchema, z.number().int().nonnegative()),
+    partial: z.literal(true).optional().meta({
+      description:
+        'Present when the count stopped at its page limit: the counts cover only part of the region',
+    }),
   })
   .meta({
     id: 'Summary',

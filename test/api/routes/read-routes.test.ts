@@ -2,6 +2,7 @@ import { TypedSearchAttributes } from '@temporalio/common';
 import type { Express } from 'express';
 import request from 'supertest';
 import { CASE_SEARCH_ATTRIBUTES as SA } from '../../../workflows/search-attributes';
+import { SUMMARY_MAX_PAGES } from '../../../api/routes/supervision-read';
 import { bearer, CASE_ID, createFakeApp, createFakeGateway, type GatewayCalls } from './fake-api';
 
 const PAGE = {
@@ -173,6 +174,16 @@ describe('case, inbox, supervision and flow reads', () => {
       openByStage: { action: 1, assessment: 0, review: 0 },
       overdueByDepartment: { 'yuexiu-sanitation': 1 },
     });
+  });
+
+  it('says the summary counts are partial when it stopped at its page limit', async () => {
+    const fake = createFakeGateway({ items: PAGE.items, nextPageToken: 'more' });
+    const response = await request(await createFakeApp(fake.gateway))
+      .get('/v1/supervision/summary')
+      .set('Authorization', await bearer('supervisorYuexiu'));
+    expect(response.status).toBe(200);
+    expect(fake.calls.list).toHaveLength(SUMMARY_MAX_PAGES);
+    expect(response.body).toMatchObject({ partial: true });
   });
 
   it('lists flows and shows a definition with its diagram to any role', async () => {
