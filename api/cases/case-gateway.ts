@@ -19,7 +19,8 @@ import {
   type ActionPayload,
 } from '../../workflows/messages';
 import { CASE_SEARCH_ATTRIBUTES as SA } from '../../workflows/search-attributes';
-import { BadRequestProblemError, ConflictProblemError } from '../problems';
+import { ConflictProblemError } from '../problems';
+import { invalidPageToken, openPageToken, sealPageToken } from './page-tokens';
 
 const GRPC_INVALID_ARGUMENT = 3;
 
@@ -57,33 +58,6 @@ export function requestFingerprint(request: unknown): string {
   return createHash('sha256')
     .update(JSON.stringify(canonical(request)))
     .digest('hex');
-}
-
-/**
- * Page tokens as clients see them: `<check>.<Temporal's token>`, the check a digest of the query and the token.
- * Temporal answers a made-up token with UNKNOWN, which its client retries for many seconds before a 500; a token
- * without a matching check (made up, mangled, or from another list) is refused here with a 400 instead.
- */
-function pageCheck(query: string, token: Buffer): string {
-  return createHash('sha256').update(query).update('\0').update(token).digest('base64url').slice(0, 16);
-}
-
-function sealPageToken(query: string, token: Buffer): string {
-  return `${pageCheck(query, token)}.${token.toString('base64url')}`;
-}
-
-function openPageToken(query: string, pageToken: string): Buffer {
-  const [check, encoded, ...rest] = pageToken.split('.');
-  const token = Buffer.from(encoded ?? '', 'base64url');
-  if (rest.length > 0 || token.length === 0 || check !== pageCheck(query, token)) throw invalidPageToken();
-  return token;
-}
-
-function invalidPageToken(): BadRequestProblemError {
-  return new BadRequestProblemError('pageToken is not a token this list returned', {
-    slug: 'validation',
-    errors: [{ path: 'pageToken', message: 'Not a nextPageToken of this list' }],
-  });
 }
 
 /** Builds the gateway over a Temporal client and the task queue the case worker polls. */

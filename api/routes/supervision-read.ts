@@ -6,12 +6,12 @@ import { STAGES, type Stage } from '../../workflows/engine/flow-model';
 import { formatInstant } from '../../workflows/engine/time';
 import { CASE_SEARCH_ATTRIBUTES as SA } from '../../workflows/search-attributes';
 import type { CaseListPage } from '../cases/case-gateway';
+import { readAllPages } from '../cases/read-all-pages';
 import type { StalledItem } from '../schemas';
 import type { RouteDependencies } from './route-context';
 
 /** Pages of 500 read for one summary at most; beyond that the counts are partial and a warning is logged. */
 export const SUMMARY_MAX_PAGES = 40;
-const SUMMARY_PAGE_SIZE = 500;
 
 /** A stalled item from one case's search attributes. */
 export function stalledItemOf(item: CaseListPage['items'][number], timezone: string): StalledItem {
@@ -44,25 +44,16 @@ export async function summarize(
   const openByStage = Object.fromEntries(STAGES.map((stage) => [stage, 0])) as Record<Stage, number>;
   const overdueByDepartment: Record<string, number> = {};
   const asOf = formatInstant(deps.now(), deps.timezone);
-  let pageToken: string | undefined;
-  let partial = false;
-  for (let pages = 0; ; pages += 1) {
-    if (pages === SUMMARY_MAX_PAGES) {
-      deps.logger.warn({ pages }, 'Supervision summary stopped at its page limit; counts are partial');
-      partial = true;
-      break;
+  const { items, partial } = await readAllPages(deps.gateway, query, SUMMARY_MAX_PAGES);
+  if (partial)
+    deps.logger.warn({ pages: SUMMARY_MAX_PAGES }, 'Supervision summary stopped at its page limit');
+  for (const { attributes } of items) {
+    const stage = attributes.get(SA.stage) as Stage | undefined;
+    if (stage !== undefined && stage in openByStage) openByStage[stage] += 1;
+    if (attributes.get(SA.overdue) !== true) continue;
+    for (const dept of attributes.get(SA.waitingOn) ?? []) {
+      overdueByDepartment[dept] = (overdueByDepartment[dept] ?? 0) + 1;
     }
-    const page = await deps.gateway.list(query, SUMMARY_PAGE_SIZE, pageToken);
-    for (const { attributes } of page.items) {
-      const stage = attributes.get(SA.stage) as Stage | undefined;
-      if (stage !== undefined && stage in openByStage) openByStage[stage] += 1;
-      if (attributes.get(SA.overdue) !== true) continue;
-      for (const dept of attributes.get(SA.waitingOn) ?? []) {
-        overdueByDepartment[dept] = (overdueByDepartment[dept] ?? 0) + 1;
-      }
-    }
-    pageToken = page.nextPageToken;
-    if (pageToken === undefined) break;
   }
   return { asOf, totals: { openByStage, overdueByDepartment }, partial };
 }

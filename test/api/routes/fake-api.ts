@@ -52,8 +52,11 @@ export interface GatewayCalls {
   started: unknown[];
 }
 
-/** The fake gateway: `view` knows only CASE_ID; `list` answers `page`. */
-export function createFakeGateway(page: CaseListPage = { items: [] }): {
+/**
+ * The fake gateway: `view` knows only CASE_ID; `list` answers `page`, or with several pages the one a token
+ * `p<i>` names (the first without a token).
+ */
+export function createFakeGateway(page: CaseListPage | CaseListPage[] = { items: [] }): {
   gateway: CaseGateway;
   calls: GatewayCalls;
 } {
@@ -76,9 +79,10 @@ export function createFakeGateway(page: CaseListPage = { items: [] }): {
       calls.act.push({ caseId, type, payload, ...(updateId === undefined ? {} : { updateId }) });
       return Promise.resolve(fakeView());
     },
-    list(query) {
+    list(query, _pageSize, pageToken) {
       calls.list.push(query);
-      return Promise.resolve(page);
+      if (!Array.isArray(page)) return Promise.resolve(page);
+      return Promise.resolve(page[Number(pageToken?.slice(1) ?? 0)] ?? { items: [] });
     },
   };
   return { gateway, calls };

@@ -77,8 +77,9 @@ describe('case, inbox, supervision and flow reads', () => {
     expect(response.status).toBe(404);
   });
 
-  it('lists the inbox from visibility with the department quoted, items soonest first', async () => {
-    const response = await request(app)
+  it('lists the inbox from visibility with the department quoted, only its own steps', async () => {
+    const fake = createFakeGateway({ items: PAGE.items });
+    const response = await request(await createFakeApp(fake.gateway))
       .get('/v1/departments/yuexiu-sanitation/tasks?pageSize=10')
       .set('Authorization', await bearer('sanitation'));
     expect(response.status).toBe(200);
@@ -91,9 +92,48 @@ describe('case, inbox, supervision and flow reads', () => {
           flowId: 'urban.exposed-garbage',
         }),
       ],
-      nextPageToken: 'next',
     });
-    expect(calls.list).toEqual(["FcWaitingOn = 'yuexiu-sanitation' AND FcStatus = 'open'"]);
+    expect(fake.calls.list).toEqual(["FcWaitingOn = 'yuexiu-sanitation' AND FcStatus = 'open'"]);
+  });
+
+  it('sorts the whole inbox soonest deadline first across visibility pages and pages it with its own tokens', async () => {
+    const listed = (caseId: string, dueAt: string) => ({
+      caseId,
+      attributes: new TypedSearchAttributes([{ key: SA.region, value: '440104001001001' }]),
+      memo: {
+        openSteps: [
+          {
+            stepId: 'handle',
+            title: '处置',
+            stage: 'action',
+            status: 'active' as const,
+            department: 'yuexiu-sanitation',
+            dueAt,
+            overdue: false,
+          },
+        ],
+      },
+    });
+    const fake = createFakeGateway([
+      { items: [listed('LATE', '2026-03-09T11:30:00+08:00')], nextPageToken: 'p1' },
+      { items: [listed('SOON', '2026-03-06T17:30:00+08:00')] },
+    ]);
+    const inboxApp = await createFakeApp(fake.gateway);
+    const auth = await bearer('sanitation');
+    const first = await request(inboxApp)
+      .get('/v1/departments/yuexiu-sanitation/tasks?pageSize=1')
+      .set('Authorization', auth);
+    const caseIds = (body: { items: { caseId: string }[] }) => body.items.map((item) => item.caseId);
+    expect(caseIds(first.body as { items: { caseId: string }[] })).toEqual(['SOON']);
+    const second = await request(inboxApp)
+      .get(`/v1/departments/yuexiu-sanitation/tasks?pageSize=1&pageToken=${first.body.nextPageToken}`)
+      .set('Authorization', auth);
+    expect(caseIds(second.body as { items: { caseId: string }[] })).toEqual(['LATE']);
+    expect(second.body.nextPageToken).toBeUndefined();
+    const forged = await request(inboxApp)
+      .get('/v1/departments/yuexiu-sanitation/tasks?pageSize=1&pageToken=abc.MQ')
+      .set('Authorization', auth);
+    expect(forged.status).toBe(400);
   });
 
   it.each([
