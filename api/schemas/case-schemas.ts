@@ -52,8 +52,28 @@ export const StepViewSchema = z
     dueAt: TimestampSchema.optional(),
     dueExplanation: z.string().optional().meta({ description: 'How dueAt was reached, in words' }),
     overdue: z.boolean(),
-    round: z.number().int().positive().meta({ description: "The step's activations: 1 the first time" }),
+    round: z
+      .number()
+      .int()
+      .min(0)
+      .meta({
+        description:
+          "The step's activations: 0 before the first, 1 the first time, +1 per return, rework or 重办",
+      }),
     result: DataSchema.optional(),
+    incident: z
+      .object({ at: TimestampSchema, error: z.string() })
+      .optional()
+      .meta({ description: 'A service call that cannot proceed until a supervisor retries it (addition)' }),
+    request: z
+      .object({ kind: z.enum(['extension', 'park']), reason: z.string(), until: TimestampSchema.optional() })
+      .optional()
+      .meta({ description: 'A pending extension or park request (addition)' }),
+    parked: z.boolean().optional().meta({ description: '挂账: approved park (addition)' }),
+    onTime: z
+      .boolean()
+      .optional()
+      .meta({ description: 'For a completed round with a deadline: met or not (addition)' }),
   })
   .meta({ id: 'StepView' });
 export type StepView = z.infer<typeof StepViewSchema>;
@@ -73,8 +93,17 @@ export const CaseViewSchema = z
     createdAt: TimestampSchema,
     closedAt: TimestampSchema.optional(),
     dueAt: TimestampSchema.optional().meta({ description: 'Whole-case deadline' }),
+    dueExplanation: z.string().optional().meta({ description: 'How dueAt was reached, in words (addition)' }),
+    overdue: z.boolean().meta({ description: 'Past the whole-case deadline (addition)' }),
+    suspendedAt: TimestampSchema.optional().meta({
+      description: 'Since when the case is suspended (addition)',
+    }),
     data: DataSchema,
     steps: z.array(StepViewSchema),
+    review: z
+      .object({ status: z.string(), windowClosesAt: TimestampSchema, feedbackCount: z.number().int().min(0) })
+      .optional()
+      .meta({ description: 'The follow-up visit (回访) window (addition)' }),
     metrics: DataSchema.optional(),
   })
   .meta({ id: 'CaseView' });
@@ -83,7 +112,7 @@ export type CaseView = z.infer<typeof CaseViewSchema>;
 export const TimelineEntrySchema = z
   .object({
     at: TimestampSchema,
-    type: z.string().meta({ example: 'step.completed' }),
+    type: z.string().meta({ example: 'step-completed' }),
     stepId: StepIdSchema.optional(),
     actor: ActorRefSchema.optional(),
     detail: z.string(),

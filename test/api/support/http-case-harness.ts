@@ -1,3 +1,4 @@
+import { CaseViewSchema } from '../../../api/schemas';
 /**
  * The real API over the shared dev server, for end-to-end tests that act only through HTTP: the app (supertest, no
  * port), the shipped directory with its systems pointed at a local stub, role tokens, and a driver that reads the
@@ -111,6 +112,8 @@ export class HttpCaseDriver {
       .get(`/v1/cases/${caseId}`)
       .set('Authorization', await bearer(actor));
     if (response.status !== 200) throw new Error(`GET case ${caseId}: ${response.status} ${response.text}`);
+    // Every view served must match the documented (OpenAPI) schema.
+    CaseViewSchema.parse(response.body);
     return response.body as CaseView;
   }
 
