@@ -52,14 +52,10 @@ export const StepViewSchema = z
     dueAt: TimestampSchema.optional(),
     dueExplanation: z.string().optional().meta({ description: 'How dueAt was reached, in words' }),
     overdue: z.boolean(),
-    round: z
-      .number()
-      .int()
-      .min(0)
-      .meta({
-        description:
-          "The step's activations: 0 before the first, 1 the first time, +1 per return, rework or 重办",
-      }),
+    round: z.number().int().min(0).meta({
+      description:
+        "The step's activations: 0 before the first, 1 the first time, +1 per return, rework or 重办",
+    }),
     result: DataSchema.optional(),
     incident: z
       .object({ at: TimestampSchema, error: z.string() })
