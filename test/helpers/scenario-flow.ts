@@ -1,5 +1,5 @@
 /**
- * A small flow that has every exception the scenario tests exercise: a dispatch task, a handling task that allows
+ * Flows written for the tests. SCENARIO_FLOW: a small flow that has every exception the scenario tests exercise: a dispatch task, a handling task that allows
  * return and extension (calendar clock, so deadlines do not depend on the hour the tests run), a check with
  * rework, an emergency step, and a review window with 重办.
  */
@@ -49,3 +49,29 @@ review:
 
 export const SCENARIO_REGION = '440104001001001';
 export const SCENARIO_DATA = { address: '越秀区北京路 1 号' };
+
+/** A department task then a notification: the smallest flow that reaches closure through one completion. */
+export function taskThenNotifyFlow(id: string): string {
+  return `
+id: ${id}
+version: 1
+title: { en: Task then notify }
+calendar: cn-mainland
+data:
+  address: { type: string, required: true }
+steps:
+  - id: handle
+    stage: action
+    kind: task
+    assignee: { role: sanitation, level: district }
+    sla: { within: 4h, clock: working }
+    form:
+      done: { type: boolean, required: true }
+  - id: tell
+    stage: supervision
+    kind: notify
+    after: [handle]
+    assignee: { role: hotline, level: city }
+    message: { zh: 已处理, en: Handled }
+`;
+}

@@ -6,29 +6,9 @@ import { CASE_ACTION_UPDATES, caseTimelineQuery, caseViewQuery } from '../../wor
 import { startCaseWorkflow } from '../helpers/case-driver';
 import { caseInputFor, flowFromYaml } from '../helpers/case-fixtures';
 import { createTestClient, uniqueTaskQueue, withCaseWorker } from '../helpers/temporal-test-env';
+import { taskThenNotifyFlow } from '../helpers/scenario-flow';
 
-const SMALL_FLOW = `
-id: test.small
-version: 1
-title: { en: Small flow }
-calendar: cn-mainland
-data:
-  address: { type: string, required: true }
-steps:
-  - id: handle
-    stage: action
-    kind: task
-    assignee: { role: sanitation, level: district }
-    sla: { within: 4h, clock: working }
-    form:
-      done: { type: boolean, required: true }
-  - id: tell
-    stage: supervision
-    kind: notify
-    after: [handle]
-    assignee: { role: hotline, level: city }
-    message: { zh: 已处理, en: Handled }
-`;
+const SMALL_FLOW = taskThenNotifyFlow('test.small');
 
 const SHORT_DEADLINE_FLOW = `
 id: test.short-deadline

@@ -9,30 +9,10 @@ import { createFlowCatalog } from '../../../config/flow/load-flows';
 import { flowFromYaml, serviceData, uniqueCaseId } from '../../helpers/case-fixtures';
 import { createTestClient, uniqueTaskQueue, withCaseWorker } from '../../helpers/temporal-test-env';
 import { createTestLogger } from '../support/test-logger';
+import { taskThenNotifyFlow } from '../../helpers/scenario-flow';
 
 const SECRET = 'integration-secret-integration-secret-01';
-const SMALL_FLOW = `
-id: test.api
-version: 1
-title: { en: API flow }
-calendar: cn-mainland
-data:
-  address: { type: string, required: true }
-steps:
-  - id: handle
-    stage: action
-    kind: task
-    assignee: { role: sanitation, level: district }
-    sla: { within: 4h, clock: working }
-    form:
-      done: { type: boolean, required: true }
-  - id: tell
-    stage: supervision
-    kind: notify
-    after: [handle]
-    assignee: { role: hotline, level: city }
-    message: { zh: 已处理, en: Handled }
-`;
+const SMALL_FLOW = taskThenNotifyFlow('test.api');
 
 const token = (actor: Actor) => mintToken(SECRET, actor, { expiresIn: '10m' }).then((jwt) => `Bearer ${jwt}`);
 const INTAKE: Actor = { sub: 'seat-1', role: 'intake', region: '440104' };
