@@ -18,15 +18,18 @@ export function createCasesRouter(deps: RouteDependencies): Router {
     const actor = actorOf(res);
     const body = StartCaseRequestSchema.parse(req.body);
     const request = { ...body, caseId: body.caseId ?? randomUUID() };
-    const input = buildCaseInput(deps.service, request, actor);
+    // Authorization first (an unknown region is left to buildCaseInput's 422).
+    const known = deps.service.directory.regions.some((region) => region.code === request.region);
     if (
       actor.role === 'intake' &&
+      known &&
       !isRegionWithin(request.region, actor.region ?? '', regionWithin(deps.service))
     ) {
       throw new ForbiddenProblemError(`Region '${request.region}' is outside your region`, {
         slug: 'out-of-region',
       });
     }
+    const input = buildCaseInput(deps.service, request, actor);
     const { created, view } = await deps.gateway.start(input, request);
     const log = requestLogger(deps.logger, req, actor, request.caseId);
     if (created) {

@@ -94,4 +94,13 @@ describe('POST /v1/cases authorization and validation', () => {
     expect(response.status).toBe(status);
     expect(calls.started).toHaveLength(0);
   });
+
+  it('refuses an intake seat outside the region before looking at the flow or the data', async () => {
+    const { gateway } = createFakeGateway();
+    const response = await request(await createFakeApp(gateway))
+      .post('/v1/cases')
+      .set('Authorization', await bearer('intakeTianhe'))
+      .send({ ...body, flowId: 'no.such', data: {} });
+    expect(response.status).toBe(403);
+  });
 });
