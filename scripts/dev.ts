@@ -14,7 +14,7 @@ import { createCaseWorker } from '../worker/create-case-worker';
 import { PinoTemporalLogger } from '../worker/pino-temporal-logger';
 import { seedDemoCases } from './dev/demo-cases';
 import { startDemoSystemsServer } from './dev/demo-systems-server';
-import { startDevServer } from './temporal/dev-server';
+import { assertPortFree, startDevServer } from './temporal/dev-server';
 
 /** A secret kept in the data folder, so that printed tokens stay valid across restarts. */
 async function devSecret(dataDir: string): Promise<string> {
@@ -63,6 +63,8 @@ async function main(): Promise<void> {
     shutdownSignals: [],
   });
 
+  await assertPortFree(config.http.port, 'HTTP API, HTTP_PORT');
+  await assertPortFree(config.dev.demoSystemsPort, 'demo departmental systems, DEMO_SYSTEMS_PORT');
   const server = await startDevServer({
     dbFile: path.join(config.dev.dataDir, 'temporal.db'),
     port: temporalPort(process.env.TEMPORAL_ADDRESS),

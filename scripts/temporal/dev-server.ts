@@ -37,6 +37,24 @@ export class DevServerStartError extends Error {
 
 const STARTUP_TIMEOUT_MS = 60_000;
 
+/** Thrown when a port the dev runner needs is taken. */
+export class PortInUseError extends Error {
+  override readonly name = 'PortInUseError';
+}
+
+/** Resolves when `port` can be bound on 127.0.0.1; otherwise a PortInUseError that says what to change. */
+export async function assertPortFree(port: number, what: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', () =>
+      reject(
+        new PortInUseError(`Port ${port} (${what}) is in use: stop what runs there or choose another port`),
+      ),
+    );
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+  });
+}
+
 /** A port that is free on 127.0.0.1 right now. */
 export async function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -96,6 +114,8 @@ function stopProcess(child: ChildProcess): Promise<void> {
 export async function startDevServer(options: DevServerOptions = {}): Promise<RunningDevServer> {
   const log = options.log ?? ((message: string) => console.error(message));
   const executable = await resolveTemporalBinary('cli', process.env, log);
+  if (options.port !== undefined) await assertPortFree(options.port, 'Temporal frontend, TEMPORAL_ADDRESS');
+  if (options.uiPort !== undefined) await assertPortFree(options.uiPort, 'Temporal Web UI, TEMPORAL_UI_PORT');
   const port = options.port ?? (await findFreePort());
   const namespace = options.namespace ?? 'default';
   if (options.dbFile) await mkdir(path.dirname(options.dbFile), { recursive: true });
