@@ -46,6 +46,8 @@ const REMEMBERED_UPDATE_IDS = 2_000;
 
 /** Patch id: the loop also wakes at the next step deadline. */
 const WAKE_AT_STEP_DEADLINES = 'wake-at-step-deadlines';
+/** Patch id: the case completes only once the activities it started have finished. */
+const DRAIN_COMMANDS_BEFORE_CLOSE = 'drain-commands-before-close';
 
 const isFinal = (state: CaseState): boolean => state.status === 'closed' || state.status === 'cancelled';
 
@@ -163,7 +165,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       });
     }
   }
-  await condition(allHandlersFinished);
+  // Since the patch, notifications (and any late call) sent at closure are delivered before the case completes.
+  const drain = patched(DRAIN_COMMANDS_BEFORE_CLOSE);
+  await condition(() => allHandlersFinished() && (!drain || commandsInFlight === 0));
   syncSearchAttributes();
   return caseView(state, Date.now());
 }

@@ -4,6 +4,7 @@ import { type ApplicationFailure } from '@temporalio/common';
 import type { CaseInput } from '../../workflows/engine/case-input';
 import { CASE_ACTION_UPDATES, caseTimelineQuery, caseViewQuery } from '../../workflows/messages';
 import { startCaseWorkflow } from '../helpers/case-driver';
+import { startDepartmentSystemsStub } from '../helpers/department-systems-stub';
 import { caseInputFor, flowFromYaml } from '../helpers/case-fixtures';
 import { createTestClient, uniqueTaskQueue, withCaseWorker } from '../helpers/temporal-test-env';
 import { taskThenNotifyFlow } from '../helpers/scenario-flow';
@@ -121,5 +122,30 @@ describe('caseWorkflow on the real dev server', () => {
       expect((await handle.query(caseViewQuery)).steps[0]).toMatchObject({ id: 'handle', overdue: true });
       await handle.terminate('test done');
     });
+  });
+
+  it('delivers the notification of a closing notify step before the case completes', async () => {
+    const stub = await startDepartmentSystemsStub();
+    try {
+      const hotline = input.departments['gz-hotline-12345']!;
+      const notified: CaseInput = {
+        ...input,
+        departments: { ...input.departments, [hotline.id]: { ...hotline, notifyUrl: `${stub.url}/notify` } },
+      };
+      const taskQueue = uniqueTaskQueue();
+      await withCaseWorker(taskQueue, async () => {
+        const handle = await startCaseWorkflow(client, taskQueue, notified);
+        await handle.executeUpdate(CASE_ACTION_UPDATES.complete, {
+          args: [{ actor: SANITATION, stepId: 'handle', result: { done: true } }],
+        });
+        expect((await handle.result()).status).toBe('closed');
+      });
+      const delivered = stub.calls.filter((call) => call.body.caseId === input.caseId);
+      expect(delivered).toContainEqual(
+        expect.objectContaining({ body: expect.objectContaining({ stepId: 'tell', kind: 'notify' }) }),
+      );
+    } finally {
+      await stub.close();
+    }
   });
 });
