@@ -35,9 +35,31 @@ export function skippedDaysBetween(calendar: WorkingCalendar, from: number, to: 
   });
 }
 
+/** The overnight gaps (named by the evening's date) and lunch breaks a working-time span crosses. */
+export function breaksBetween(
+  calendar: WorkingCalendar,
+  from: number,
+  to: number,
+): { nights: string[]; lunchBreaks: number } {
+  const nights: string[] = [];
+  let lunchBreaks = 0;
+  let previous: { end: number; date: string } | undefined;
+  return walkDays(calendar, from, 1, (day) => {
+    if (day.start > to) return { nights, lunchBreaks };
+    for (const [start, end] of day.intervals) {
+      if (previous !== undefined && previous.end >= from && start <= to && previous.end < start) {
+        if (previous.date === day.date) lunchBreaks += 1;
+        else nights.push(previous.date);
+      }
+      previous = { end, date: day.date };
+    }
+    return undefined;
+  });
+}
+
 /**
  * One readable line, e.g. "4 working hours from Fri 2026-03-06 16:30 on cn-mainland (08:30–12:00, 14:00–17:30,
- * Asia/Shanghai): weekend 2026-03-07, 2026-03-08 skipped → Mon 2026-03-09 11:30".
+ * Asia/Shanghai): night of 2026-03-06 skipped; weekend 2026-03-07, 2026-03-08 skipped → Mon 2026-03-09 11:30".
  */
 export function explainDeadline(facts: DeadlineFacts): string {
   const { calendar, start, duration, clock, at, skipped } = facts;
@@ -54,6 +76,10 @@ export function explainDeadline(facts: DeadlineFacts): string {
       `outside working hours, counting from ${describeLocal(nextWorkingMoment(calendar, start), zone)}`,
     );
   }
+  const { nights, lunchBreaks } = breaksBetween(calendar, Math.min(start, at), Math.max(start, at));
+  if (nights.length > 0)
+    notes.push(`${nights.length === 1 ? 'night' : 'nights'} of ${listDates(nights)} skipped`);
+  if (lunchBreaks > 0) notes.push(`${plural(lunchBreaks, 'lunch break')} skipped`);
   if (skipped.weekends.length > 0) notes.push(`weekend ${listDates(skipped.weekends)} skipped`);
   if (skipped.holidays.length > 0) notes.push(`holidays ${listDates(skipped.holidays)} skipped`);
   if (skipped.makeUpWorkdays.length > 0) {

@@ -276,8 +276,16 @@ describe('addDuration on the working clock', () => {
   it('explains the deadline in one line', () => {
     expect(deadline(WORKING_CASES[0]!).explanation).toBe(
       '4 working hours from Fri 2026-03-06 16:30 on cn-mainland (08:30–12:00, 14:00–17:30, Asia/Shanghai): ' +
-        'weekend 2026-03-07, 2026-03-08 skipped → Mon 2026-03-09 11:30',
+        'night of 2026-03-06 skipped; weekend 2026-03-07, 2026-03-08 skipped → Mon 2026-03-09 11:30',
     );
+  });
+
+  it('names the nights and counts the lunch breaks a deadline skips', () => {
+    const start = Date.parse('2026-03-03T11:00:00+08:00');
+    const { explanation } = addDuration(cnMainland, start, parseDuration('2d'), 'working');
+    // Tue 11:00 + 14 working hours → Thu 11:00: the nights of Tue and Wed, the lunch breaks of Tue and Wed.
+    expect(explanation).toContain('nights of 2026-03-03, 2026-03-04 skipped; 2 lunch breaks skipped');
+    expect(explanation).toMatch(/→ Thu 2026-03-05 11:00$/);
   });
 
   it('names holidays, make-up workdays, special days and a start outside working hours', () => {
