@@ -32,7 +32,7 @@ import {
   validateAction,
 } from './engine/case';
 import { CASE_ACTION_UPDATES, caseTimelineQuery, caseViewQuery, type CaseWorkflowInput } from './messages';
-import { compactState } from './engine/case/compact-state';
+import { compactState, needsCompacting } from './engine/case/compact-state';
 import { caseMemo } from './case-memo';
 import { searchAttributeUpdates } from './case-search-attributes';
 import { runCommand } from './case-commands';
@@ -48,6 +48,8 @@ const REMEMBERED_UPDATE_IDS = 2_000;
 const WAKE_AT_STEP_DEADLINES = 'wake-at-step-deadlines';
 /** Patch id: the case completes only once the activities it started have finished. */
 const DRAIN_COMMANDS_BEFORE_CLOSE = 'drain-commands-before-close';
+/** Patch id: a state nearing the payload limit continues as new, compacted. */
+const CONTINUE_WHEN_STATE_LARGE = 'continue-when-state-large';
 
 const isFinal = (state: CaseState): boolean => state.status === 'closed' || state.status === 'cancelled';
 
@@ -149,7 +151,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     while (serviceResults.length > 0) commit(applyServiceResult(state, serviceResults.shift()!, Date.now()));
     commit(applyTime(state, Date.now()));
     syncSearchAttributes();
-    if (!isFinal(state) && shouldContinueAsNew()) {
+    const tooLarge = needsCompacting(state) && patched(CONTINUE_WHEN_STATE_LARGE);
+    if (!isFinal(state) && (shouldContinueAsNew() || tooLarge)) {
       await condition(() => allHandlersFinished() && commandsInFlight === 0);
       while (serviceResults.length > 0)
         commit(applyServiceResult(state, serviceResults.shift()!, Date.now()));

@@ -73,4 +73,32 @@ describe('continue-as-new with a lowered history limit', () => {
       expect(await handle.result()).toMatchObject({ status: 'closed' });
     });
   });
+
+  it('continues as new when the timeline grows near the payload limit, keeping every event', async () => {
+    const flow = await flowFromYaml(SCENARIO_FLOW);
+    const input = await caseInputFor({ flowId: flow.id, region: SCENARIO_REGION, data: SCENARIO_DATA }, flow);
+    const taskQueue = uniqueTaskQueue('can-size');
+    await withCaseWorker(taskQueue, async () => {
+      const handle = await startCaseWorkflow(client, taskQueue, input);
+      const firstRunId = handle.firstExecutionRunId;
+      const note = '请尽快到场处理并反馈结果。'.repeat(250); // ~3,000 characters, ~9 KB as UTF-8
+      let urges = 0;
+      while ((await handle.describe()).runId === firstRunId) {
+        urges += 1;
+        if (urges > 400) throw new Error('the case never continued as new');
+        await handle.executeUpdate(CASE_ACTION_UPDATES.urge, {
+          args: [{ actor: SUPERVISOR, stepId: 'dispatch', note }],
+        });
+      }
+      // ~9 KB per urge: continued at the 1.5 MB state trigger (~160 urges), long before Temporal's own
+      // suggestion by history size (~350 here), when the state would already be past the 2 MB payload limit.
+      expect(urges).toBeGreaterThan(100);
+      expect(urges).toBeLessThan(200);
+      const timeline = await handle.query(caseTimelineQuery);
+      expect(timeline.filter((e) => e.type === 'urged')).toHaveLength(urges);
+      expect(timeline.some((e) => e.detail.includes('shortened when the case continued'))).toBe(true);
+      expect((await handle.query(caseViewQuery)).status).toBe('open');
+      await handle.terminate('test done');
+    });
+  }, 120_000);
 });

@@ -6,6 +6,8 @@ import type { CaseState, TimelineEvent } from './case-state';
 
 /** Well under Temporal's 2 MB payload limit, leaving room for the rest of the continue-as-new input. */
 export const STATE_BUDGET_BYTES = 1_000_000;
+/** A state this large continues as new (compacted) before queries, update answers or inputs near the limit. */
+export const STATE_TRIGGER_BYTES = 1_500_000;
 /** The newest events keep their text whatever the size. */
 const KEEP_WHOLE = 200;
 const SHORT_DETAIL = 120;
@@ -46,4 +48,12 @@ export function compactState(state: CaseState, budget = STATE_BUDGET_BYTES): Cas
   };
   if (sizeOf(older) <= budget) return older;
   return { ...state, timeline: state.timeline.map(shorten) };
+}
+
+/**
+ * Whether the state has grown large enough to continue as new now, and compacting would bring it back under the
+ * trigger (otherwise continuing would not help and would only repeat).
+ */
+export function needsCompacting(state: CaseState): boolean {
+  return jsonBytes(state) > STATE_TRIGGER_BYTES && jsonBytes(compactState(state)) < STATE_TRIGGER_BYTES;
 }

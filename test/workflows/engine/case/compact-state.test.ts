@@ -1,4 +1,4 @@
-import { compactState, jsonBytes } from '../../../../workflows/engine/case/compact-state';
+import { compactState, jsonBytes, needsCompacting } from '../../../../workflows/engine/case/compact-state';
 import type { CaseState, TimelineEvent } from '../../../../workflows/engine/case';
 import { exposedGarbage } from './fixtures/exposed-garbage';
 import { CaseDriver, caseInput } from './fixtures/case-driver';
@@ -45,5 +45,12 @@ describe('compactState', () => {
     expect(jsonBytes('a')).toBe(3);
     expect(jsonBytes('处')).toBe(5);
     expect(jsonBytes('😀')).toBe(6);
+  });
+
+  it('asks to continue as new only when the state is large and compacting would help', () => {
+    expect(needsCompacting(withTimeline(base, 10, '催办'))).toBe(false);
+    expect(needsCompacting(withTimeline(base, 300, '请尽快处理'.repeat(400)))).toBe(true);
+    // Many short events cannot be shortened: continuing as new would only repeat.
+    expect(needsCompacting(withTimeline(base, 20_000, '催办'))).toBe(false);
   });
 });
