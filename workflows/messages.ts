@@ -34,7 +34,6 @@ export const CASE_ACTION_UPDATES = {
   updateData: actionUpdate('updateData'),
 } as const satisfies { [K in CaseActionType]: ReturnType<typeof actionUpdate<K>> };
 
-export const completeStepUpdate = CASE_ACTION_UPDATES.complete;
 export const caseViewQuery = defineQuery<CaseView>('caseView');
 export const caseTimelineQuery = defineQuery<TimelineEntry[]>('caseTimeline');
 

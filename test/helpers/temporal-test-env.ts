@@ -10,7 +10,8 @@ import type { ActivityDependencies } from '../../activities';
 
 let runtimeInstalled = false;
 
-function requiredEnv(name: string): string {
+/** A variable global-setup sets for the integration tests. */
+export function requiredEnv(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run the integration tests through jest (globalSetup)`);
   return value;

@@ -6,12 +6,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createActivities, type ActivityDependencies } from '../../activities';
 import { registerSearchAttributes } from '../../scripts/temporal/prepare-namespace';
-
-function requiredEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the integration tests through jest (globalSetup)`);
-  return value;
-}
+import { requiredEnv } from './temporal-test-env';
 
 /** Starts a time-skipping server with the case search attributes; stop it with `env.teardown()`. */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
