@@ -6,6 +6,7 @@
 import { Router } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config/load-config';
+import { DEFAULT_RATE_LIMIT_PER_MINUTE } from '../config/rate-limits';
 import type { ServiceData } from '../config/load-service-data';
 import { authenticate, type TokenVerifier } from './auth';
 import type { CaseGateway } from './cases/case-gateway';
@@ -26,8 +27,12 @@ export interface ApiRouterDependencies {
   readonly service: ServiceData;
   readonly verifier: TokenVerifier;
   readonly logger: Logger;
-  /** Body limit and rate limit; defaults `1mb` and 600 requests per minute per subject. */
-  readonly config?: { readonly http: Pick<Config['http'], 'bodyLimit'>; readonly rateLimitPerMinute: number };
+  /** Body limit and rate limits; defaults `1mb` and DEFAULT_RATE_LIMIT_PER_MINUTE per subject, no overrides. */
+  readonly config?: {
+    readonly http: Pick<Config['http'], 'bodyLimit'>;
+    readonly rateLimitPerMinute: number;
+    readonly rateLimitOverrides?: Config['rateLimitOverrides'];
+  };
   /** The clock (epoch ms); `Date.now` by default. */
   readonly now?: () => number;
   /** Zone of the instants the API writes from search attributes; `Asia/Shanghai` by default. */
@@ -46,7 +51,13 @@ export function createApiRouters(deps: ApiRouterDependencies): Router[] {
   const bodyLimit = deps.config?.http.bodyLimit ?? '1mb';
   const v1 = Router();
   v1.use('/v1', authenticate(deps.verifier));
-  v1.use('/v1', createRateLimiter({ limit: deps.config?.rateLimitPerMinute ?? 600 }));
+  v1.use(
+    '/v1',
+    createRateLimiter({
+      limit: deps.config?.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
+      overrides: deps.config?.rateLimitOverrides,
+    }),
+  );
   v1.use(createFlowValidationRouter(context, bodyLimit));
   v1.use('/v1', (req, res, next) => {
     if (req.method === 'POST') requireMediaType(...JSON_MEDIA_TYPES)(req, res, next);

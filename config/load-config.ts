@@ -5,6 +5,11 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT as projectRoot } from './project-root';
+import {
+  DEFAULT_RATE_LIMIT_PER_MINUTE,
+  NO_RATE_LIMIT_OVERRIDES,
+  RateLimitOverridesSchema,
+} from './rate-limits';
 
 /** Parses explicit boolean strings only: a typo must fail, not silently mean false. */
 const booleanString = z
@@ -28,7 +33,8 @@ export const ConfigSchema = z
       .string()
       .regex(/^\d+(b|kb|mb)$/, 'a size such as 256kb or 1mb')
       .default('1mb'),
-    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMIT_PER_MINUTE),
+    RATE_LIMITS: RateLimitOverridesSchema.default(NO_RATE_LIMIT_OVERRIDES),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('fullcycle-cases'),
     FLOWS_DIR: projectPath.default(path.join(projectRoot, 'flows')),
     DIRECTORY_PATH: projectPath.default(path.join(projectRoot, 'config', 'directory.yaml')),
@@ -46,6 +52,7 @@ export const ConfigSchema = z
     log: { level: env.LOG_LEVEL, pretty: env.LOG_PRETTY },
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT, bodyLimit: env.HTTP_BODY_LIMIT },
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    rateLimitOverrides: env.RATE_LIMITS,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     data: { flowsDir: env.FLOWS_DIR, directoryPath: env.DIRECTORY_PATH, calendarsDir: env.CALENDARS_DIR },
     auth: {

@@ -2,9 +2,9 @@
  * Who is calling: the verified claims of a bearer token, as the contract defines them.
  */
 import { z } from 'zod';
+import { ROLES, type Role } from '../../config/token-roles';
 
-export const ROLES = ['intake', 'department', 'supervisor', 'designer', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 /** Roles whose tokens are scoped to a region (and must carry one). */
 const REGION_SCOPED: readonly Role[] = ['supervisor', 'intake'];

@@ -1,5 +1,5 @@
 /** Limits on what a caller may send: request rate and body size and type. */
-export { createRateLimiter } from './rate-limiter';
+export { createRateLimiter, rateLimitOf } from './rate-limiter';
 export type { RateLimiterOptions } from './rate-limiter';
 export {
   createJsonBodyParser,

@@ -39,3 +39,39 @@ describe('loadConfig', () => {
     expect(loadConfig({ HTTP_PORT: '' }, 'cli').http.port).toBe(3000);
   });
 });
+
+describe('loadConfig: rate limits', () => {
+  it('defaults to 30,000 requests a minute per token, with no overrides', () => {
+    const config = loadConfig({}, 'cli');
+    expect(config.rateLimitPerMinute).toBe(30_000);
+    expect(config.rateLimitOverrides).toEqual({ byRole: {}, bySubject: {} });
+  });
+
+  it('reads per-role and per-token overrides from RATE_LIMITS', () => {
+    const config = loadConfig(
+      { RATE_LIMITS: ' role:designer=600, sub:gateway-12345=120000 ,role:intake=6000' },
+      'cli',
+    );
+    expect(config.rateLimitOverrides).toEqual({
+      byRole: { designer: 600, intake: 6_000 },
+      bySubject: { 'gateway-12345': 120_000 },
+    });
+  });
+
+  it('names every bad RATE_LIMITS entry at start', () => {
+    let error: unknown;
+    try {
+      loadConfig({ RATE_LIMITS: 'role:clerk=5,sub:a=0,sub:b=1,sub:b=2,nonsense' }, 'api');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigInvalidError);
+    const problems = (error as ConfigInvalidError).problems.filter((p) => p.startsWith('RATE_LIMITS'));
+    expect(problems).toEqual([
+      expect.stringMatching(/'role:clerk=5': unknown role 'clerk' \(one of intake, department/),
+      expect.stringMatching(/'sub:a=0': the limit must be at least 1/),
+      expect.stringMatching(/'sub:b=2': sub 'b' is listed twice/),
+      expect.stringMatching(/'nonsense' is not role:<role>=<n> or sub:<subject>=<n>/),
+    ]);
+  });
+});
