@@ -21,6 +21,7 @@ import type { CaseState } from './engine/case/case-state';
 import type { Command, Transition } from './engine/case/commands';
 import type { CaseView } from './engine/case/case-view';
 import {
+  CURRENT_ENGINE_REVISION,
   applyAction,
   applyServiceResult,
   applyTime,
@@ -50,6 +51,8 @@ const WAKE_AT_STEP_DEADLINES = 'wake-at-step-deadlines';
 const DRAIN_COMMANDS_BEFORE_CLOSE = 'drain-commands-before-close';
 /** Patch id: a state nearing the payload limit continues as new, compacted. */
 const CONTINUE_WHEN_STATE_LARGE = 'continue-when-state-large';
+/** Patch id of engine revision `n`: a new case starts on it (a replayed case without its marker did not). */
+const engineRevisionPatch = (n: number): string => `engine-revision-${n}`;
 
 const isFinal = (state: CaseState): boolean => state.status === 'closed' || state.status === 'cancelled';
 
@@ -68,12 +71,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   const serviceResults: ServiceResult[] = [];
   let commandsInFlight = 0;
   /** Bumped by every transition, so that the main loop re-plans its timer after an update. */
-  let revision = 0;
+  let transitions = 0;
   let lastAttributes = '';
 
   const commit = (transition: Transition): void => {
     state = transition.state;
-    revision += 1;
+    transitions += 1;
     for (const command of transition.commands) void execute(command);
   };
   const execute = async (command: Command): Promise<void> => {
@@ -97,7 +100,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   };
 
   if (input.kind === 'start') {
-    const started = startCase(input.case, Date.now());
+    const started = startCase(input.case, Date.now(), engineRevisionOfNewCase());
     state = started.state;
     for (const command of started.commands) void execute(command);
   } else {
@@ -143,9 +146,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   while (!isFinal(state)) {
     const wakeAt = nextWake(state);
     const timeout = wakeAt === undefined ? undefined : Math.max(wakeAt - Date.now(), 1);
-    const seen = revision;
+    const seen = transitions;
     await condition(
-      () => revision !== seen || serviceResults.length > 0 || isFinal(state) || shouldContinueAsNew(),
+      () => transitions !== seen || serviceResults.length > 0 || isFinal(state) || shouldContinueAsNew(),
       timeout,
     );
     while (serviceResults.length > 0) commit(applyServiceResult(state, serviceResults.shift()!, Date.now()));
@@ -189,6 +192,17 @@ function nextWake(state: CaseState): number | undefined {
     .filter((at): at is number => at !== undefined && at > now);
   const wakes = engineWake === undefined ? upcoming : [...upcoming, engineWake];
   return wakes.length === 0 ? undefined : Math.min(...wakes);
+}
+
+/**
+ * The engine revision of a case starting now: every revision whose patch marker this run records (all of them on
+ * a fresh run). Replaying a history recorded before revision n, `patched` answers false from n on, so the case
+ * keeps the revision it started with.
+ */
+function engineRevisionOfNewCase(): number {
+  let revision = 0;
+  while (revision < CURRENT_ENGINE_REVISION && patched(engineRevisionPatch(revision + 1))) revision += 1;
+  return revision;
 }
 
 function remember(ids: Set<string>, id: string): void {

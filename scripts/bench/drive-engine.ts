@@ -1,6 +1,7 @@
 /** Drives one case through the pure engine from start to closure, as the shell would, counting transitions. */
 import type { CaseInput } from '../../workflows/engine/case-input';
 import {
+  CURRENT_ENGINE_REVISION,
   applyAction,
   applyServiceResult,
   applyTime,
@@ -35,7 +36,7 @@ export function driveEngineToClosure(
     pending = [...pending, ...transition.commands];
     transitions += 1;
   };
-  take(startCase(input, now));
+  take(startCase(input, now, CURRENT_ENGINE_REVISION));
   while (state!.status === 'open' && transitions < MAX_TRANSITIONS) {
     now += 60_000;
     const call = pending.find((command) => command.type === 'callSystem');

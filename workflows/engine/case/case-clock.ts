@@ -1,11 +1,14 @@
 /** The whole-case time limit: measured to when the main steps finished (结案), not to the end of the review. */
 import type { CaseState } from './case-state';
+import { behaves } from './engine-revision';
 
 /**
  * The instant the case's SLA clocks have reached at `now`: while suspended they stand still at the suspension
- * (resuming moves every deadline by the time it lasted), so nothing turns overdue during it.
+ * (resuming moves every deadline by the time it lasted), so nothing turns overdue during it. Before engine
+ * revision 1 (`noOverdueWhileSuspended`), overdue was measured at `now` even while suspended.
  */
 export function clockNow(state: CaseState, now: number): number {
+  if (!behaves(state, 'noOverdueWhileSuspended')) return now;
   return state.status === 'suspended' && state.suspendedAt !== undefined
     ? Math.min(now, state.suspendedAt)
     : now;

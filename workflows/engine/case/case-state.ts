@@ -114,6 +114,11 @@ export interface TimelineEvent {
 
 export interface CaseState {
   readonly input: CaseInput;
+  /**
+   * The engine revision the case started with (engine-revision.ts): which behaviour changes apply to it, for its
+   * whole life, continue-as-new included. Absent in states recorded before revisions existed: revision 0.
+   */
+  readonly engineRevision?: number;
   readonly status: CaseStatus;
   readonly createdAt: number;
   readonly closedAt?: number;

@@ -3,7 +3,8 @@ import type { Actor } from '../case-input';
 import { assigneeKey } from '../case-input';
 import type { TaskStep } from '../flow-model';
 import { bindingsOf, tryCondition } from './bindings';
-import { findStep, stepAndDescendants, stepTitle } from './flow-graph';
+import { behaves } from './engine-revision';
+import { findStep, stepAndDescendants, stepsBetween, stepTitle } from './flow-graph';
 import { resetSteps, roundRecord } from './reruns';
 import type { Tx } from './tx';
 import { notify, patchStep, progressed, record, stepState } from './tx';
@@ -41,14 +42,20 @@ function applyRework(tx: Tx, step: TaskStep, result: unknown): void {
     return;
   }
   patchStep(tx, step.id, { reworks: done + 1 });
-  const flow = tx.state.input.flow;
-  const rerun = stepAndDescendants(flow, rework.goto).filter(
-    (id) => flow.steps.some((s) => s.id === id) && stepState(tx, id).status !== 'pending',
-  );
+  const rerun = reworkedSteps(tx, rework.goto, step.id);
   resetSteps(tx, rerun, 'reworked');
   record(tx, 'rework-started', `返工 ${done + 1}/${rework.max}: ${rerun.join(', ')} run again`, {
     stepId: step.id,
   });
+}
+
+/** The steps a 返工 from `stepId` back to `goto` runs again, by the case's engine revision. */
+function reworkedSteps(tx: Tx, goto: string, stepId: string): string[] {
+  const flow = tx.state.input.flow;
+  if (!behaves(tx.state, 'reworkRerunsDownstream')) return stepsBetween(flow, goto, stepId);
+  return stepAndDescendants(flow, goto).filter(
+    (id) => flow.steps.some((s) => s.id === id) && stepState(tx, id).status !== 'pending',
+  );
 }
 
 /** More reworks than `max`: no new loop; the supervisor named by an escalate rung (of goto, else this step) is told. */

@@ -56,6 +56,17 @@ export function ancestors(flow: Flow, stepId: string): Set<string> {
   return found;
 }
 
+/**
+ * `from`, `to` and every step on a path between them, in flow order: the steps a 返工 ran again before engine
+ * revision 1 (`reworkRerunsDownstream`).
+ */
+export function stepsBetween(flow: Flow, from: string, to: string): string[] {
+  const below = descendants(flow, from);
+  return allSteps(flow)
+    .map((step) => step.id)
+    .filter((id) => id === from || id === to || (below.has(id) && descendants(flow, id).has(to)));
+}
+
 /** `from` and every step after it, in flow order (the steps a 返工 or 重办 runs again). */
 export function stepAndDescendants(flow: Flow, from: string): string[] {
   const below = descendants(flow, from);

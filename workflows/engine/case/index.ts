@@ -10,6 +10,8 @@ export { applyTime, nextWakeAt } from './time-events';
 export { caseView, caseTimeline } from './case-view';
 export { caseSummary } from './case-summary';
 export { currentStage } from './stage';
+export { CURRENT_ENGINE_REVISION, behaves, engineRevisionOf } from './engine-revision';
+export type { EngineBehaviour } from './engine-revision';
 export type { CaseView, StepView, TimelineEntry } from './case-view';
 export type { CaseSummary } from './case-summary';
 export type { CaseMetrics, StepMetrics } from './metrics';

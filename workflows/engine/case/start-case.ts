@@ -9,8 +9,11 @@ import { allSteps } from './flow-graph';
 import { settle } from './settle';
 import { begin, finish, record } from './tx';
 
-/** Starts a case at `now` from its pinned input. */
-export function startCase(input: CaseInput, now: number): Transition {
+/**
+ * Starts a case at `now` from its pinned input, on `engineRevision` (the shell decides it replay-safely; new
+ * cases get CURRENT_ENGINE_REVISION).
+ */
+export function startCase(input: CaseInput, now: number, engineRevision: number): Transition {
   const steps: Record<string, StepState> = {};
   for (const step of allSteps(input.flow)) {
     steps[step.id] = {
@@ -26,6 +29,7 @@ export function startCase(input: CaseInput, now: number): Transition {
   const sla = caseSla({ input });
   const state: CaseState = {
     input,
+    engineRevision,
     status: 'open',
     createdAt: now,
     data: input.data,

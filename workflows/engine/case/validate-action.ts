@@ -9,6 +9,7 @@ import {
   FormMismatchError,
   IncidentNotOpenError,
 } from './case-errors';
+import { behaves } from './engine-revision';
 import { fieldErrors } from './field-validation';
 import {
   requireActive,
@@ -94,7 +95,7 @@ const VALIDATORS: Validators = {
     requireActive(current);
     if (current.incident === undefined) throw new IncidentNotOpenError(a.stepId);
     // A task's incident is a missing department: trying again changes nothing, only 改派 resolves it.
-    if (step.kind === 'task') {
+    if (step.kind === 'task' && behaves(state, 'refuseRetryOfTaskIncident')) {
       throw new ActionNotAllowedError('retry', `step '${step.id}' is a task: reassign it to a department`);
     }
   },

@@ -1,6 +1,6 @@
 /** Properties the Temporal shell relies on: JSON state, determinism, and quiet closed or suspended cases. */
 import type { CaseState } from '../../../../workflows/engine/case';
-import { applyTime, nextWakeAt, startCase } from '../../../../workflows/engine/case';
+import { CURRENT_ENGINE_REVISION, applyTime, nextWakeAt, startCase } from '../../../../workflows/engine/case';
 import { at, HOUR } from './fixtures/calendars';
 import { CaseDriver, caseInput } from './fixtures/case-driver';
 import { exposedGarbage } from './fixtures/exposed-garbage';
@@ -22,8 +22,8 @@ describe('engine continuity', () => {
   });
 
   it('is deterministic: the same inputs give the same state and commands', () => {
-    const one = startCase(garbageInput, T0);
-    const two = startCase(garbageInput, T0);
+    const one = startCase(garbageInput, T0, CURRENT_ENGINE_REVISION);
+    const two = startCase(garbageInput, T0, CURRENT_ENGINE_REVISION);
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
     expect(JSON.stringify(applyTime(two.state, T0 + HOUR))).toBe(
       JSON.stringify(applyTime(one.state, T0 + HOUR)),

@@ -79,18 +79,20 @@ describe('rework (返工)', () => {
     });
   });
 
+  /** handle → (archive-photos ∥ check, which reworks back to handle) → close. */
+  const branchSteps = [
+    task('handle'),
+    task('archive-photos', { after: ['handle'] }),
+    task('check', {
+      after: ['handle'],
+      form: form({ fixed: 'boolean!' }),
+      rework: { when: '!result.fixed', goto: 'handle', max: 3 },
+    }),
+    task('close', { after: ['check', 'archive-photos'] }),
+  ];
+
   it('runs the target and every step after it again, including a branch that does not lead here', () => {
-    const steps = [
-      task('handle'),
-      task('archive-photos', { after: ['handle'] }),
-      task('check', {
-        after: ['handle'],
-        form: form({ fixed: 'boolean!' }),
-        rework: { when: '!result.fixed', goto: 'handle', max: 3 },
-      }),
-      task('close', { after: ['check', 'archive-photos'] }),
-    ];
-    const c = new CaseDriver(caseInput(flow(steps)), T0);
+    const c = new CaseDriver(caseInput(flow(branchSteps)), T0);
     c.complete('handle').complete('archive-photos').complete('check', { fixed: false });
     expect(c.statuses()).toMatchObject({
       handle: 'active:2',
@@ -100,6 +102,22 @@ describe('rework (返工)', () => {
     });
     c.complete('handle');
     expect(c.statuses()).toMatchObject({ 'archive-photos': 'active:2', check: 'active:2' });
+  });
+
+  it('on engine revision 0, runs only the steps on the path back to the reworking step', () => {
+    const c = new CaseDriver(caseInput(flow(branchSteps)), T0, 0);
+    c.complete('handle').complete('archive-photos').complete('check', { fixed: false });
+    expect(c.statuses()).toMatchObject({
+      handle: 'active:2',
+      'archive-photos': 'completed:1',
+      check: 'pending:1',
+      close: 'pending:0',
+    });
+    c.complete('handle');
+    expect(c.statuses()).toMatchObject({ 'archive-photos': 'completed:1', check: 'active:2' });
+    expect(c.state.timeline.find((e) => e.type === 'rework-started')?.detail).toBe(
+      '返工 1/3: handle, check run again',
+    );
   });
 
   it('escalates to the supervisor instead of looping once `max` reworks are used', () => {

@@ -51,6 +51,16 @@ describe('suspension', () => {
     expect(c.step('handle', later + 31 * MINUTE).overdue).toBe(true);
   });
 
+  it('on engine revision 0 (cases started before the change), still turns overdue while suspended', () => {
+    const f = flow([task('handle', { sla: sla('1h', 'calendar') })], { sla: sla('2h', 'calendar') });
+    const c = new CaseDriver(caseInput(f), T0, 0);
+    c.act({ type: 'suspend', reason: '等待市民补充材料' }, T0 + 30 * MINUTE);
+    const later = T0 + 5 * HOUR;
+    expect(c.step('handle', later).overdue).toBe(true);
+    expect(c.view(later)).toMatchObject({ overdue: true, metrics: { overdueSteps: 1 } });
+    expect(c.summary(later).overdue).toBe(true);
+  });
+
   it('keeps a step that was already overdue when suspended overdue', () => {
     const c = new CaseDriver(caseInput(flow([task('handle', { sla: sla('1h', 'calendar') })])), T0);
     c.act({ type: 'suspend', reason: 'x' }, T0 + 2 * HOUR);
@@ -111,5 +121,13 @@ describe('incidents of task steps', () => {
     c.act({ type: 'reassign', stepId: 'handle', department: 'street-office', reason: '属地' });
     expect(c.step('handle')).toMatchObject({ assignee: { department: 'street-office' } });
     expect(c.summary().incident).toBe(false);
+  });
+
+  it('on engine revision 0, lets retry clear the incident of a task as it did before', () => {
+    const c = new CaseDriver({ ...caseInput(flow([task('handle')])), assignees: {} }, T0, 0);
+    c.act({ type: 'retry', stepId: 'handle' });
+    expect(c.step('handle')).toMatchObject({ status: 'active' });
+    expect(c.step('handle').incident).toBeUndefined();
+    expect(c.timelineTypes()).toContain('step-retried');
   });
 });

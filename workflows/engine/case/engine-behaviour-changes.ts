@@ -1,0 +1,19 @@
+/**
+ * Every change of engine behaviour since cases began to run, with the engine revision that introduced it. A case
+ * keeps the revision it started with (`CaseState.engineRevision`), so a running case keeps its behaviour and new
+ * cases get the new one. Data only: docs/architecture.md says how to add a change.
+ */
+export const ENGINE_BEHAVIOUR_CHANGES = {
+  /**
+   * 返工 runs the goto step and every step after it again (those already reached); before, only the steps on a
+   * path from goto to the reworking step, so a parallel branch after goto kept its stale result (e710a95).
+   */
+  reworkRerunsDownstream: 1,
+  /** Nothing turns overdue while the case is suspended: its clocks stand at `suspendedAt` (944a777). */
+  noOverdueWhileSuspended: 1,
+  /**
+   * A retry of a task's incident (no department for its role) is refused, since only 改派 resolves it; before,
+   * the retry cleared the incident and left the step with no one to act on it (944a777).
+   */
+  refuseRetryOfTaskIncident: 1,
+} as const;
