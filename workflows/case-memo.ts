@@ -2,7 +2,10 @@
  * The case memo: what a department's inbox needs about each open task, returned by visibility listings so the
  * inbox needs no query per case. Step titles, stages and deadlines only: no case data, no personal data.
  */
+import { clockNow } from './engine/case/case-clock';
+import type { CaseState } from './engine/case/case-state';
 import type { CaseView } from './engine/case/case-view';
+import { isOverdue } from './engine/case/step-view';
 
 /** One active or claimed step, as an inbox shows it. */
 export interface OpenStepMemo {
@@ -37,4 +40,18 @@ export function caseMemo(view: CaseView): CaseMemo {
       : [],
   );
   return { openSteps };
+}
+
+/**
+ * The raw values the memo is made of, per open step: id, status, department, deadline (epoch ms), overdue. The
+ * memo changes exactly when these do (a step's title and stage are fixed by the flow), so the shell decides its
+ * upsert on them rather than on the memo's formatted text.
+ */
+export function memoFingerprint(state: CaseState, now: number): unknown[] {
+  const clock = clockNow(state, now);
+  return Object.values(state.steps).flatMap((step) =>
+    step.assignee && (step.status === 'active' || step.status === 'claimed')
+      ? [[step.id, step.status, step.assignee.department, step.deadline?.at ?? null, isOverdue(step, clock)]]
+      : [],
+  );
 }

@@ -34,7 +34,7 @@ import {
 } from './engine/case';
 import { CASE_ACTION_UPDATES, caseTimelineQuery, caseViewQuery, type CaseWorkflowInput } from './messages';
 import { compactState, needsCompacting } from './engine/case/compact-state';
-import { caseMemo } from './case-memo';
+import { caseMemo, memoFingerprint } from './case-memo';
 import { searchAttributeUpdates } from './case-search-attributes';
 import { runCommand } from './case-commands';
 
@@ -88,15 +88,23 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       commandsInFlight -= 1;
     }
   };
+  /**
+   * Upserts search attributes and memo when a value they are made of changed. The decision (a command) rests on
+   * raw values only, codes and epoch ms, never on the memo's wording: display code stays off the determinism
+   * path. (Same decisions as the earlier fingerprint of the formatted memo: titles are fixed per step and
+   * formatted instants are exact to the millisecond.)
+   */
   const syncSearchAttributes = (): void => {
     const now = Date.now();
     const updates = searchAttributeUpdates(caseSummary(state, now), state);
-    const memo = caseMemo(caseView(state, now));
-    const fingerprint = JSON.stringify([updates.map((u) => [u.key.name, u.value]), memo]);
+    const fingerprint = JSON.stringify([
+      updates.map((u) => [u.key.name, u.value]),
+      memoFingerprint(state, now),
+    ]);
     if (fingerprint === lastAttributes) return;
     lastAttributes = fingerprint;
     upsertSearchAttributes(updates);
-    upsertMemo({ ...memo });
+    upsertMemo({ ...caseMemo(caseView(state, now)) });
   };
 
   if (input.kind === 'start') {
