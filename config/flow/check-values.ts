@@ -1,4 +1,4 @@
-/** Checks of single values: durations, enum fields, escalation rungs, wait steps. */
+/** Checks of single values: durations, fields (enum values, personal and public), escalation rungs, wait steps. */
 import { durationOrder, durationSites, parseDurationText } from './flow-durations';
 import type { DurationSpec } from '../../workflows/engine/flow-model';
 import type { DocumentPath, PathProblem } from './flow-problem';
@@ -22,10 +22,10 @@ export function checkValues(parts: FlowParts): PathProblem[] {
       problems.push({ path: site.path, message: error instanceof Error ? error.message : String(error) });
     }
   }
-  if (parts.doc.data) checkFields(parts.doc.data, ['data'], problems);
+  if (parts.doc.data) checkFields(parts.doc.data, ['data'], problems, 'data');
   for (const { step, path } of parts.steps) {
     if (step?.kind === 'task') {
-      if (step.form) checkFields(step.form, [...path, 'form'], problems);
+      if (step.form) checkFields(step.form, [...path, 'form'], problems, 'form');
       checkEscalation(step, path, problems);
     }
     if (step?.kind === 'wait' && (step.for === undefined) === (step.until === undefined)) {
@@ -43,8 +43,24 @@ function checkFields(
   fields: z.infer<typeof FieldMapDocumentSchema>,
   base: DocumentPath,
   problems: PathProblem[],
+  where: 'data' | 'form',
 ) {
   for (const [name, field] of Object.entries(fields)) {
+    if (where === 'form' && field.personal !== undefined) {
+      problems.push({
+        path: [...base, name, 'personal'],
+        message: 'personal applies to case data fields only',
+      });
+    }
+    if (where === 'data' && field.public !== undefined) {
+      problems.push({ path: [...base, name, 'public'], message: 'public applies to task form fields only' });
+    }
+    if (field.public === true && field.type !== 'string' && field.type !== 'text') {
+      problems.push({
+        path: [...base, name, 'public'],
+        message: `a public note must be a string or text field ('${name}' is ${field.type})`,
+      });
+    }
     if (field.type === 'enum' && field.values === undefined) {
       problems.push({ path: [...base, name, 'type'], message: `enum field '${name}' needs values` });
     }

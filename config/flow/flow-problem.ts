@@ -43,6 +43,16 @@ export class FlowVersionDuplicateError extends Error {
   }
 }
 
+/** Thrown when two different flows offer the same Open311 service_code. */
+export class Open311ServiceCodeDuplicateError extends Error {
+  override readonly name = 'Open311ServiceCodeDuplicateError';
+  constructor(serviceCode: string, flowIds: readonly string[], files: readonly string[]) {
+    super(
+      `open311 serviceCode '${serviceCode}' is offered by two flows, ${flowIds.join(' and ')}: ${files.join(' and ')}`,
+    );
+  }
+}
+
 /** `file:line:column path: message`, the form the CLI prints. */
 export function formatProblem(problem: FlowProblem): string {
   const where = [problem.file, problem.line, problem.column].filter((part) => part !== undefined).join(':');

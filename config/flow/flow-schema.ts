@@ -6,20 +6,15 @@
  */
 import { z } from 'zod';
 import { FIELD_TYPES, LEVELS, STAGES } from '../../workflows/engine/flow-model';
+import { Open311DocumentSchema } from './open311-schema';
+import { IdentifierSchema, LocalizedTextSchema } from './text-schemas';
 
-const IdentifierSchema = z
-  .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an identifier (letters, digits, _), so CEL can name it');
+export { LocalizedTextSchema } from './text-schemas';
 const StepIdSchema = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must start with a letter and hold only letters, digits, - and _')
   .describe('Step id, unique in the flow (emergency steps included)');
 const CelSchema = z.string().min(1).describe('A CEL expression over case, steps (and result inside rework)');
-
-export const LocalizedTextSchema = z
-  .strictObject({ zh: z.string().min(1).optional(), en: z.string().min(1).optional() })
-  .refine((text) => text.zh !== undefined || text.en !== undefined, 'needs zh or en')
-  .describe('Text in Chinese (zh) and/or English (en)');
 
 export const DurationTextSchema = z
   .union([z.string(), z.number()])
@@ -35,6 +30,14 @@ export const FieldSpecDocumentSchema = z
     required: z.boolean().optional().describe('Default false'),
     values: z.array(z.string().min(1)).min(1).optional().describe('Allowed values of an enum field'),
     title: LocalizedTextSchema.optional(),
+    personal: z
+      .boolean()
+      .optional()
+      .describe('data only: personal data of the citizen, never shown outside the case (Open311, logs)'),
+    public: z
+      .boolean()
+      .optional()
+      .describe("task forms only: the value is a public note on the case (Open311's status_notes)"),
   })
   .describe('A field of case data or of a task form');
 
@@ -207,6 +210,7 @@ export const FlowDocumentSchema = z
     emergency: EmergencyDocumentSchema.optional(),
     review: ReviewDocumentSchema.optional(),
     profiles: z.record(z.string().min(1), ProfileDocumentSchema).optional(),
+    open311: Open311DocumentSchema.optional(),
   })
   .describe('A Fullcycle service flow');
 export type FlowDocument = z.infer<typeof FlowDocumentSchema>;

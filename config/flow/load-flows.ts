@@ -4,7 +4,11 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { FlowInvalidError, FlowVersionDuplicateError } from './flow-problem';
+import {
+  FlowInvalidError,
+  FlowVersionDuplicateError,
+  Open311ServiceCodeDuplicateError,
+} from './flow-problem';
 import { validateFlowSource } from './validate-flow';
 import type { ValidationContext } from './validate-flow';
 import type { Flow, LocalizedText } from '../../workflows/engine/flow-model';
@@ -45,10 +49,24 @@ export async function loadFlowCatalog(dir: string, ctx: ValidationContext): Prom
   return createFlowCatalog(files);
 }
 
-/** Builds a catalog over loaded files; throws FlowVersionDuplicateError on a repeated (id, version). */
+/**
+ * Builds a catalog over loaded files; throws FlowVersionDuplicateError on a repeated (id, version) and
+ * Open311ServiceCodeDuplicateError when two flows offer the same Open311 service code.
+ */
 export function createFlowCatalog(files: readonly FlowFile[]): FlowCatalog {
   const byId = new Map<string, FlowFile[]>();
+  const byServiceCode = new Map<string, FlowFile>();
   for (const file of files) {
+    const code = file.flow.open311?.serviceCode;
+    const other = code === undefined ? undefined : byServiceCode.get(code);
+    if (code !== undefined && other !== undefined && other.flow.id !== file.flow.id) {
+      throw new Open311ServiceCodeDuplicateError(
+        code,
+        [other.flow.id, file.flow.id],
+        [other.file, file.file],
+      );
+    }
+    if (code !== undefined) byServiceCode.set(code, file);
     const versions = byId.get(file.flow.id) ?? [];
     const twin = versions.find((other) => other.flow.version === file.flow.version);
     if (twin) throw new FlowVersionDuplicateError(file.flow.id, file.flow.version, [twin.file, file.file]);

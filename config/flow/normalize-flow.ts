@@ -2,10 +2,12 @@
  * A valid flow document to the engine's Flow (workflows/engine/flow-model.ts): durations parsed, defaults filled,
  * emergency steps put in stage `emergency`, deep-frozen. Defaults: `clock: working` wherever a clock is left out
  * (sla, wait, review feedback), `starts: activated`, `calendar: cn-mainland`, `required: false`, empty lists and
- * maps for `after`, `allow`, `escalation`, `form`, `data`, `source`, `call.input`, `profiles`.
+ * maps for `after`, `allow`, `escalation`, `form`, `data`, `source`, `call.input`, `profiles`. `personal` and
+ * `public` are kept only when true, and `open311` only when present, so a flow without them normalizes as before.
  */
 import { DEFAULT_CALENDAR } from './check-directory-names';
 import { parseDurationText } from './flow-durations';
+import { normalizeOpen311 } from './normalize-open311';
 import type { AnyStepDocument } from './flow-parts';
 import type { AssigneeDocumentSchema, FlowDocument } from './flow-schema';
 import type { z } from 'zod';
@@ -34,6 +36,7 @@ type AssigneeDocument = z.infer<typeof AssigneeDocumentSchema>;
 
 /** Normalizes a document that validate-flow found valid; throws on invalid durations. */
 export function normalizeFlow(document: FlowDocument): Flow {
+  const data = fields(document.data);
   const flow: Flow = {
     id: document.id,
     version: document.version,
@@ -42,7 +45,7 @@ export function normalizeFlow(document: FlowDocument): Flow {
     source: document.source ?? [],
     calendar: document.calendar ?? DEFAULT_CALENDAR,
     ...(document.sla ? { sla: sla(document.sla) } : {}),
-    data: fields(document.data),
+    data,
     steps: document.steps.map((step) => normalizeStep(step, step.stage)),
     ...(document.emergency
       ? {
@@ -80,6 +83,7 @@ export function normalizeFlow(document: FlowDocument): Flow {
         },
       ]),
     ),
+    ...(document.open311 ? { open311: normalizeOpen311(document.open311, data) } : {}),
   };
   return deepFreeze(flow);
 }
@@ -168,6 +172,8 @@ function fields(map: FieldMapDocument | undefined): FieldMap {
         required: field.required ?? false,
         ...(field.values ? { values: field.values } : {}),
         ...(field.title ? { title: text(field.title) } : {}),
+        ...(field.personal ? { personal: true as const } : {}),
+        ...(field.public ? { public: true as const } : {}),
       },
     ]),
   );

@@ -5,6 +5,7 @@
 import { checkDirectoryNames } from './check-directory-names';
 import type { ValidationContext } from './check-directory-names';
 import { checkExpressions } from './check-expressions';
+import { checkOpen311 } from './check-open311';
 import { checkStepGraph } from './check-step-graph';
 import { checkValues } from './check-values';
 import { formatPath } from './flow-problem';
@@ -34,6 +35,7 @@ export function validateFlowDocument(
     ...checkDirectoryNames(parts, ctx),
     ...checkValues(parts),
     ...checkExpressions(parts),
+    ...checkOpen311(parts),
   ];
   return parsed.success ? { document: parsed.data, problems } : { problems };
 }

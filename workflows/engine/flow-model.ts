@@ -38,6 +38,10 @@ export interface FieldSpec {
   readonly required: boolean;
   readonly values?: readonly string[];
   readonly title?: LocalizedText;
+  /** A case `data` field holding personal data: kept as case data, never shown outside the case (Open311). */
+  readonly personal?: true;
+  /** A task `form` field whose value is a public note on the case (Open311 `status_notes`). */
+  readonly public?: true;
 }
 
 /** `data` of a flow, `form` of a task: field name to spec. */
@@ -160,6 +164,68 @@ export interface ProfileSpec {
   readonly caseSla?: SlaSpec;
 }
 
+/** The citizen's contact details in a GeoReport v2 `POST requests`: kept only in `personal` data fields. */
+export const GEOREPORT_CONTACT_PARAMETERS = [
+  'email',
+  'device_id',
+  'account_id',
+  'first_name',
+  'last_name',
+  'phone',
+] as const;
+
+/** Parameters of a GeoReport v2 `POST requests` a flow can keep as case data. */
+export const GEOREPORT_PARAMETERS = [
+  'description',
+  'address_string',
+  'address_id',
+  'media_url',
+  'lat',
+  'long',
+  ...GEOREPORT_CONTACT_PARAMETERS,
+] as const;
+export type GeoReportParameter = (typeof GEOREPORT_PARAMETERS)[number];
+
+/** Datatypes of a GeoReport service attribute. */
+export const GEOREPORT_DATATYPES = [
+  'string',
+  'number',
+  'datetime',
+  'text',
+  'singlevaluelist',
+  'multivaluelist',
+] as const;
+export type GeoReportDatatype = (typeof GEOREPORT_DATATYPES)[number];
+
+/** A `data` field that GeoReport clients fill as `attribute[code]`. */
+export interface Open311Attribute {
+  /** The data field's name. */
+  readonly code: string;
+  readonly datatype: GeoReportDatatype;
+  readonly required: boolean;
+  /** 1 is shown first. */
+  readonly order: number;
+  readonly description?: LocalizedText;
+  readonly datatypeDescription?: LocalizedText;
+  /** Choices of a list datatype, with their names (the key stands for a missing name). */
+  readonly values: readonly { readonly key: string; readonly name?: LocalizedText }[];
+}
+
+/** How a flow is offered as an Open311 GeoReport v2 service. The engine ignores it: it is read by the API. */
+export interface Open311Spec {
+  readonly serviceCode: string;
+  readonly group?: string;
+  readonly keywords: readonly string[];
+  /** `service_notice`: what the city will do about such a request. */
+  readonly notice?: LocalizedText;
+  /** GeoReport request parameter to the data field that keeps it. */
+  readonly request: Readonly<Partial<Record<GeoReportParameter, string>>>;
+  /** Data every request filed through Open311 starts with. */
+  readonly data: Readonly<Record<string, unknown>>;
+  /** In `order`. */
+  readonly attributes: readonly Open311Attribute[];
+}
+
 export interface Flow {
   readonly id: string;
   readonly version: number;
@@ -174,4 +240,6 @@ export interface Flow {
   readonly emergency?: EmergencySpec;
   readonly review?: ReviewSpec;
   readonly profiles: Readonly<Record<string, ProfileSpec>>;
+  /** Offered as a GeoReport v2 service when present. */
+  readonly open311?: Open311Spec;
 }
