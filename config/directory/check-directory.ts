@@ -1,8 +1,10 @@
 /**
  * Cross-reference checks of a directory that has the right shape: duplicate codes and ids, parents that exist and
  * sit exactly one level up (grid → community → street → district → city, cities at the top), departments in known
- * regions, and roles held twice in one region (the resolution of that role there would be ambiguous).
+ * regions, roles held twice in one region (the resolution of that role there would be ambiguous), and the Open311
+ * jurisdictions and boundaries (check-jurisdictions.ts).
  */
+import { checkJurisdictions } from './check-jurisdictions';
 import type { Directory } from './directory-schema';
 import { LEVEL_NAMES } from './directory-schema';
 
@@ -14,7 +16,12 @@ export interface DirectoryIssue {
 
 /** Every cross-reference problem of `directory`, in file order; empty when it is consistent. */
 export function checkDirectory(directory: Directory): DirectoryIssue[] {
-  return [...checkRegions(directory), ...checkDepartments(directory), ...checkSystems(directory)];
+  return [
+    ...checkRegions(directory),
+    ...checkDepartments(directory),
+    ...checkSystems(directory),
+    ...checkJurisdictions(directory),
+  ];
 }
 
 function checkRegions({ regions }: Directory): DirectoryIssue[] {

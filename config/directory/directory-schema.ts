@@ -1,6 +1,6 @@
 /**
  * The directory file (../../../shared/design/api-contract.md, "Configuration data"): the five-level region tree,
- * the departments with their roles, and the departmental systems. Strict objects, so a misspelt key is an error.
+ * the departments with their roles, the departmental systems, and for Open311 the jurisdictions and region boundaries. Strict objects, so a misspelt key is an error.
  * Cross-references (parents, levels, duplicates) are checked by check-directory.ts.
  */
 import { z } from 'zod';
@@ -8,7 +8,9 @@ import type {
   Department as DepartmentModel,
   DepartmentalSystem as DepartmentalSystemModel,
   Directory as DirectoryModel,
+  Jurisdiction as JurisdictionModel,
   Region as RegionModel,
+  RegionBoundary as RegionBoundaryModel,
 } from '../../workflows/engine/directory-model';
 import type { Level } from '../../workflows/engine/flow-model';
 
@@ -54,10 +56,39 @@ export const DepartmentalSystemSchema = z.strictObject({
 });
 export type DepartmentalSystem = z.infer<typeof DepartmentalSystemSchema>;
 
+export const JurisdictionSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must hold only letters, digits, ., _ and -')
+    .describe("Open311 jurisdiction_id, e.g. the city's website without www"),
+  region: TokenSchema.describe('Code of the region the jurisdiction covers'),
+  defaultRegion: TokenSchema.optional().describe(
+    'Where a request goes when no boundary contains its point; default region',
+  ),
+  language: z.enum(['zh', 'en']).optional().describe('Language of GeoReport answers; default zh'),
+});
+export type Jurisdiction = z.infer<typeof JurisdictionSchema>;
+
+const LongitudeLatitudeSchema = z.tuple([
+  z.number().min(-180).max(180).describe('longitude'),
+  z.number().min(-90).max(90).describe('latitude'),
+]);
+
+export const RegionBoundarySchema = z.strictObject({
+  region: TokenSchema.describe('Code of the region this outlines'),
+  polygon: z
+    .array(LongitudeLatitudeSchema)
+    .min(3, 'a polygon needs at least 3 points')
+    .describe('[longitude, latitude] pairs (WGS84), one ring'),
+});
+export type RegionBoundary = z.infer<typeof RegionBoundarySchema>;
+
 export const DirectorySchema = z.strictObject({
   regions: z.array(RegionSchema).min(1, 'a directory needs at least one region'),
   departments: z.array(DepartmentSchema).default([]),
   systems: z.array(DepartmentalSystemSchema).default([]),
+  jurisdictions: z.array(JurisdictionSchema).default([]),
+  boundaries: z.array(RegionBoundarySchema).default([]),
 });
 export type Directory = z.infer<typeof DirectorySchema>;
 
@@ -67,6 +98,8 @@ export const toDirectory = (file: Directory): DirectoryModel => file;
 export const toRegion = (region: Region): RegionModel => region;
 export const toDepartment = (department: Department): DepartmentModel => department;
 export const toDepartmentalSystem = (system: DepartmentalSystem): DepartmentalSystemModel => system;
+export const toJurisdiction = (jurisdiction: Jurisdiction): JurisdictionModel => jurisdiction;
+export const toRegionBoundary = (boundary: RegionBoundary): RegionBoundaryModel => boundary;
 
 function isHttpUrl(text: string): boolean {
   try {

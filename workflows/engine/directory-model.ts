@@ -29,8 +29,27 @@ export interface DepartmentalSystem {
   readonly tokenEnv?: string;
 }
 
+/** An Open311 `jurisdiction_id` and the region it covers. */
+export interface Jurisdiction {
+  readonly id: string;
+  readonly region: string;
+  /** Where a request goes when no boundary contains its point (default: `region`). */
+  readonly defaultRegion?: string;
+  /** Language of GeoReport answers (default zh). */
+  readonly language?: 'zh' | 'en';
+}
+
+/** The outline of a region, to locate a point (WGS84 `[longitude, latitude]` pairs, one ring). */
+export interface RegionBoundary {
+  readonly region: string;
+  readonly polygon: readonly (readonly [number, number])[];
+}
+
 export interface Directory {
   readonly regions: readonly Region[];
   readonly departments: readonly Department[];
   readonly systems: readonly DepartmentalSystem[];
+  /** Open311 jurisdictions (read by the API only; cases never pin them). */
+  readonly jurisdictions?: readonly Jurisdiction[];
+  readonly boundaries?: readonly RegionBoundary[];
 }

@@ -34,6 +34,28 @@ describe('loadDirectory', () => {
     expect(directory.systems.map((s) => s.id)).toContain('district-dispatch');
   });
 
+  it('reports jurisdictions and boundaries that name unknown or wrong regions, twice, or no real polygon', () => {
+    const text = `${TREE}
+jurisdictions:
+  - { id: gz.gov.cn, region: "440100", defaultRegion: "440104001001001" }
+  - { id: gz.gov.cn, region: "440199", defaultRegion: "440104" }
+  - { id: other, region: "440104001", defaultRegion: "440104" }
+boundaries:
+  - { region: "440104001001001", polygon: [[113.268, 23.123], [113.271, 23.123], [113.271, 23.125]] }
+  - { region: "440104001001001", polygon: [[113.268, 23.123], [113.271, 23.123], [113.268, 23.123]] }
+  - { region: "440199", polygon: [[113.268, 23.123], [181, 23.123], [113.271, 23.125]] }
+`;
+    expect(problemsOf(text)).toEqual(['boundaries[2].polygon[1][0]: Too big: expected number to be <=180']);
+    expect(problemsOf(text.replace('[181,', '[113.3,'))).toEqual([
+      'jurisdictions[1].id: duplicate jurisdiction id "gz.gov.cn" (first at jurisdictions[0])',
+      'jurisdictions[1].region: unknown region "440199"',
+      'jurisdictions[2].defaultRegion: "440104" does not lie in the jurisdiction\'s region "440104001"',
+      'boundaries[1].region: region "440104001001001" is already outlined (boundaries[0])',
+      'boundaries[1].polygon: a polygon needs at least 3 distinct points',
+      'boundaries[2].region: unknown region "440199"',
+    ]);
+  });
+
   it('reads a file and defaults departments and systems to empty lists', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'directory-'));
     try {
