@@ -46,7 +46,7 @@ const SpecialHoursSchema = z.record(z.string(), PeriodListSchema).superRefine((h
   }
 });
 
-/** A calendar file (api-contract.md, "Calendar"); its output is a `WorkingCalendar`. */
+/** A calendar file (docs/api.md, "Calendars"); its output is a `WorkingCalendar`. */
 export const WorkingCalendarSchema = z
   .strictObject({
     name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and dashes'),

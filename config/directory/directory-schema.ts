@@ -1,6 +1,7 @@
 /**
- * The directory file (../../../shared/design/api-contract.md, "Configuration data"): the five-level region tree,
- * the departments with their roles, the departmental systems, and for Open311 the jurisdictions and region boundaries. Strict objects, so a misspelt key is an error.
+ * The directory file (docs/api.md, "The directory"): the five-level region tree, the departments with their roles,
+ * the departmental systems, and for Open311 the jurisdictions and region boundaries. Strict objects, so a misspelt
+ * key is an error.
  * Cross-references (parents, levels, duplicates) are checked by check-directory.ts.
  */
 import { z } from 'zod';

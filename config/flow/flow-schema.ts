@@ -1,5 +1,5 @@
 /**
- * The flow document as designers write it (../../../shared/design/flow-language.md): durations as text, optional
+ * The flow document as designers write it (docs/flow-language.md): durations as text, optional
  * keys left out. Strict objects, so a misspelt key is an error. `flows/schema.json` is generated from this file.
  * Cross-references (step ids, roles, CEL names) are checked by validate-flow.ts; defaults are filled by
  * normalize-flow.ts.

@@ -1,6 +1,6 @@
 /**
- * A working calendar (../shared/design/api-contract.md, "Calendar"), as loaded and validated by
- * config/calendars/. Plain data so that a case can pin it.
+ * A working calendar (docs/api.md, "Calendars"; docs/flow-language.md, "Clocks and calendars"), as loaded and
+ * validated by config/calendars/. Plain data so that a case can pin it.
  */
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;

@@ -1,5 +1,5 @@
 /**
- * The directory of regions, departments and departmental systems (../shared/design/api-contract.md).
+ * The directory of regions, departments and departmental systems (docs/api.md, "The directory").
  *
  * Loaded and validated by config/directory/; the entries a case needs are resolved at start and pinned into the
  * case as plain data, so a later directory change never alters a running case.

@@ -1,5 +1,5 @@
 /**
- * CEL expressions of the flow language (../../../shared/design/flow-language.md, "Expressions"), evaluated inside
+ * CEL expressions of the flow language (docs/flow-language.md, "Expressions (CEL)"), evaluated inside
  * workflows: no Node built-ins, no clock, no randomness. Parsed expressions are cached by source text.
  */
 import { parseCached } from './expression-environment';

@@ -1,7 +1,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { buildOpenApiDocument } from '../../../api/openapi/build-openapi-document';
 
-/** Every route of the HTTP contract (docs/api-contract), plus the operational ones. */
+/** Every route of the HTTP contract (docs/api.md), plus the operational ones. */
 const CONTRACT_ROUTES = [
   'post /v1/cases',
   'get /v1/cases/{caseId}',

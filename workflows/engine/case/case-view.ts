@@ -1,4 +1,4 @@
-/** The case view and timeline entries the API returns (api-contract.md, "Case view" and the timeline). */
+/** The case view and timeline entries the API returns (docs/api.md, "The case view" and the timeline). */
 import type { Actor, Priority } from '../case-input';
 import { formatInstant } from '../time';
 import { isCaseOverdue } from './case-clock';

@@ -1,4 +1,4 @@
-/** The emergency overlay: open, raise, lower and close it, and its triggers (flow-language.md, "Emergency"). */
+/** The emergency overlay: open, raise, lower and close it, and its triggers (docs/flow-language.md, "Emergency"). */
 import type { Actor } from '../case-input';
 import { bindingsOf, tryCondition } from './bindings';
 import type { EmergencyState } from './case-state';

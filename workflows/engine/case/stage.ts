@@ -1,4 +1,4 @@
-/** The case's current stage (flow-language.md, "The six stages"). */
+/** The case's current stage (docs/flow-language.md, "The six stages"). */
 import type { Stage } from '../flow-model';
 import { STAGES } from '../flow-model';
 import type { CaseState } from './case-state';

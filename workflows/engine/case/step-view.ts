@@ -1,4 +1,4 @@
-/** One step as the API shows it (api-contract.md, "StepView"). */
+/** One step as the API shows it (docs/api.md, "The case view"). */
 import type { ResolvedAssignee } from '../case-input';
 import type { Step, StepKind, Stage } from '../flow-model';
 import { formatInstant } from '../time';
