@@ -120,7 +120,7 @@ function checkBlocked(
 }
 
 /** Ids this step waits for, directly or not. */
-export function ancestors(entry: StepEntry, byId: ReadonlyMap<string, StepEntry>): Set<string> {
+function ancestors(entry: StepEntry, byId: ReadonlyMap<string, StepEntry>): Set<string> {
   const seen = new Set<string>();
   const pending = [...entry.after];
   for (let id = pending.pop(); id !== undefined; id = pending.pop()) {

@@ -93,14 +93,19 @@ export class CaseNotSuspendedError extends Error {
   }
 }
 
-/** Thrown when an extension or park decision has no pending request to decide (409). */
+/** Thrown when an extension decision finds no pending extension request on the step (409). */
 export class ExtensionNotPendingError extends Error {
   override readonly name = 'ExtensionNotPendingError';
-  constructor(
-    readonly stepId: string,
-    readonly kind: 'extension' | 'park',
-  ) {
-    super(`Step '${stepId}' has no pending ${kind} request`);
+  constructor(readonly stepId: string) {
+    super(`Step '${stepId}' has no pending extension request`);
+  }
+}
+
+/** Thrown when a park (挂账) decision finds no pending park request on the step (409). */
+export class ParkNotPendingError extends Error {
+  override readonly name = 'ParkNotPendingError';
+  constructor(readonly stepId: string) {
+    super(`Step '${stepId}' has no pending park request`);
   }
 }
 

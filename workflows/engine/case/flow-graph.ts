@@ -27,7 +27,7 @@ export function stepTitle(step: Step): string {
 }
 
 /** Every step that (transitively) waits for `stepId`, not including it. */
-export function descendants(flow: Flow, stepId: string): Set<string> {
+function descendants(flow: Flow, stepId: string): Set<string> {
   const found = new Set<string>();
   const queue = [stepId];
   for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
@@ -35,21 +35,6 @@ export function descendants(flow: Flow, stepId: string): Set<string> {
       if (step.after.includes(id) && !found.has(step.id)) {
         found.add(step.id);
         queue.push(step.id);
-      }
-    }
-  }
-  return found;
-}
-
-/** Every step `stepId` (transitively) waits for, not including it. */
-export function ancestors(flow: Flow, stepId: string): Set<string> {
-  const found = new Set<string>();
-  const queue = [stepId];
-  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-    for (const before of findStep(flow, id)?.after ?? []) {
-      if (!found.has(before)) {
-        found.add(before);
-        queue.push(before);
       }
     }
   }

@@ -8,6 +8,7 @@ import {
   ExtensionNotPendingError,
   FormMismatchError,
   IncidentNotOpenError,
+  ParkNotPendingError,
 } from './case-errors';
 import { behaves } from './engine-revision';
 import { fieldErrors } from './field-validation';
@@ -111,5 +112,6 @@ const VALIDATORS: Validators = {
 function requirePending(state: CaseState, stepId: string, kind: 'extension' | 'park'): void {
   const { current } = requireStep(state, stepId);
   requireActive(current);
-  if (current.request?.kind !== kind) throw new ExtensionNotPendingError(stepId, kind);
+  if (current.request?.kind === kind) return;
+  throw kind === 'extension' ? new ExtensionNotPendingError(stepId) : new ParkNotPendingError(stepId);
 }

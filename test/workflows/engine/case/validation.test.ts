@@ -81,6 +81,12 @@ const cases: [string, (c: CaseDriver) => void, CaseAction, string][] = [
     'ExtensionNotPendingError',
   ],
   [
+    'a park decision while only an extension is pending',
+    (c) => c.act({ type: 'requestExtension', stepId: 'handle', until: T0 + 48 * 3_600_000, reason: 'x' }),
+    { type: 'decidePark', stepId: 'handle', approve: true, actor: SUPERVISOR },
+    'ParkNotPendingError',
+  ],
+  [
     'closing an emergency that is not open',
     () => undefined,
     { type: 'setEmergency', level: 0, reason: 'x', actor: SUPERVISOR },
