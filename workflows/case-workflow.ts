@@ -16,7 +16,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { CaseAction, CaseActionType, ServiceResult } from './engine/case/case-actions';
+import type { ServiceResult } from './engine/case/case-actions';
 import type { CaseState } from './engine/case/case-state';
 import type { Command, Transition } from './engine/case/commands';
 import type { CaseView } from './engine/case/case-view';
@@ -32,7 +32,8 @@ import {
   startCase,
   validateAction,
 } from './engine/case';
-import { CASE_ACTION_UPDATES, caseTimelineQuery, caseViewQuery, type CaseWorkflowInput } from './messages';
+import { caseTimelineQuery, caseViewQuery, type CaseWorkflowInput } from './messages';
+import { setCaseActionHandlers } from './case-action-handlers';
 import { compactState, needsCompacting } from './engine/case/compact-state';
 import { caseMemo, memoFingerprint } from './case-memo';
 import { searchAttributeUpdates } from './case-search-attributes';
@@ -115,33 +116,25 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     state = input.state as CaseState;
   }
 
-  for (const [type, update] of Object.entries(CASE_ACTION_UPDATES) as [
-    CaseActionType,
-    typeof CASE_ACTION_UPDATES.claim,
-  ][]) {
-    setHandler(
-      update,
-      (payload) => {
-        const id = currentUpdateInfo()?.id;
-        if (id !== undefined && appliedUpdateIds.has(id)) return caseView(state, Date.now());
-        commit(applyAction(state, { ...payload, type } as CaseAction, Date.now()));
-        if (id !== undefined) remember(appliedUpdateIds, id);
-        syncSearchAttributes();
-        return caseView(state, Date.now());
-      },
-      {
-        validator: (payload) => {
-          const id = currentUpdateInfo()?.id;
-          if (id !== undefined && appliedUpdateIds.has(id)) return;
-          try {
-            validateAction(state, { ...payload, type } as CaseAction, Date.now());
-          } catch (error) {
-            throw toFailure(error);
-          }
-        },
-      },
-    );
-  }
+  setCaseActionHandlers({
+    apply: (action) => {
+      const id = currentUpdateInfo()?.id;
+      if (id !== undefined && appliedUpdateIds.has(id)) return caseView(state, Date.now());
+      commit(applyAction(state, action, Date.now()));
+      if (id !== undefined) remember(appliedUpdateIds, id);
+      syncSearchAttributes();
+      return caseView(state, Date.now());
+    },
+    validate: (action) => {
+      const id = currentUpdateInfo()?.id;
+      if (id !== undefined && appliedUpdateIds.has(id)) return;
+      try {
+        validateAction(state, action, Date.now());
+      } catch (error) {
+        throw toFailure(error);
+      }
+    },
+  });
   setHandler(caseViewQuery, () => caseView(state, Date.now()));
   setHandler(caseTimelineQuery, () => caseTimeline(state));
 

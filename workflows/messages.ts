@@ -3,19 +3,29 @@
  * workflow), and Queries for the case view and timeline. The only workflow file the API loads.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
 import type { CaseAction, CaseActionType } from './engine/case/case-actions';
 import type { CaseInput } from './engine/case-input';
 import type { CaseView, TimelineEntry } from './engine/case/case-view';
 
-/** An action's payload: the action without its `type`, which the Update's name carries. */
-export type ActionPayload<K extends CaseActionType> = Omit<Extract<CaseAction, { type: K }>, 'type'>;
+/** The engine's action of one type. */
+export type ActionOf<K extends CaseActionType> = Extract<CaseAction, { type: K }>;
 
-function actionUpdate<K extends CaseActionType>(type: K) {
-  return defineUpdate<CaseView, [ActionPayload<K>]>(type);
+/** An action's payload: the action without its `type`, which the Update's name carries. */
+export type ActionPayload<K extends CaseActionType> = Omit<ActionOf<K>, 'type'>;
+
+/** The Update of one action: named by the action type, takes its payload, answers with the case view after it. */
+export type ActionUpdate<K extends CaseActionType> = UpdateDefinition<CaseView, [ActionPayload<K>], K>;
+
+function actionUpdate<K extends CaseActionType>(type: K): ActionUpdate<K> {
+  return defineUpdate<CaseView, [ActionPayload<K>], K>(type);
 }
 
-/** Update per action, named by the action type; each answers with the case view after the action. */
-export const CASE_ACTION_UPDATES = {
+/**
+ * Update per action. Typed as a map from action type to its own Update, so that indexing it with a type
+ * parameter `K` gives `ActionUpdate<K>` and callers need no cast.
+ */
+export const CASE_ACTION_UPDATES: { readonly [K in CaseActionType]: ActionUpdate<K> } = {
   claim: actionUpdate('claim'),
   complete: actionUpdate('complete'),
   return: actionUpdate('return'),
@@ -32,7 +42,7 @@ export const CASE_ACTION_UPDATES = {
   feedback: actionUpdate('feedback'),
   retry: actionUpdate('retry'),
   updateData: actionUpdate('updateData'),
-} as const satisfies { [K in CaseActionType]: ReturnType<typeof actionUpdate<K>> };
+};
 
 export const caseViewQuery = defineQuery<CaseView>('caseView');
 export const caseTimelineQuery = defineQuery<TimelineEntry[]>('caseTimeline');

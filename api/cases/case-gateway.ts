@@ -93,9 +93,8 @@ export function createCaseGateway(client: Client, taskQueue: string): CaseGatewa
     view: (caseId) => handle(caseId).query(caseViewQuery),
     timeline: (caseId) => handle(caseId).query(caseTimelineQuery),
     act(caseId, type, payload, updateId) {
-      const update = CASE_ACTION_UPDATES[type] as unknown as typeof CASE_ACTION_UPDATES.claim;
-      return handle(caseId).executeUpdate(update, {
-        args: [payload as unknown as ActionPayload<'claim'>],
+      return handle(caseId).executeUpdate(CASE_ACTION_UPDATES[type], {
+        args: [payload],
         ...(updateId ? { updateId } : {}),
       });
     },
