@@ -9,11 +9,11 @@ import {
 } from '@temporalio/client';
 import { createProblemHandler, notFoundHandler } from '../../../api/problems/problem-handler';
 import { ConflictProblemError, UnprocessableProblemError } from '../../../api/problems/http-problem-error';
+import { FormMismatchError, StepNotActiveError } from '../../../workflows/engine/case/case-errors';
 import { createTestLogger } from '../support/test-logger';
 
 const grpcError = (code: number, message: string) =>
   Object.assign(new Error(message), { code, details: message, metadata: {} });
-const engineError = (name: string, message: string) => Object.assign(new Error(message), { name });
 const updateFailed = (type: string, message: string, details?: unknown[]) =>
   new WorkflowUpdateFailedError(
     'Workflow Update failed',
@@ -43,11 +43,9 @@ const { app, lines } = buildApp({
   conflict: () => new ConflictProblemError('Taken', { slug: 'case-id-taken', title: 'Case id taken' }),
   unprocessable: () =>
     new UnprocessableProblemError('Bad data', [{ path: 'data.address', message: 'required' }]),
-  stepNotActive: () => engineError('StepNotActiveError', "Step 'handle' is not active"),
-  formMismatchDirect: () =>
-    Object.assign(engineError('FormMismatchError', 'Result does not match'), {
-      errors: [{ path: 'done', message: 'required' }],
-    }),
+  stepNotActive: () => new StepNotActiveError('handle', 'completed'),
+  formMismatchDirect: () => new FormMismatchError([{ path: 'done', message: 'required' }]),
+  engineNamedImpostor: () => Object.assign(new Error('not from the engine'), { name: 'StepNotActiveError' }),
   formMismatchTemporal: () =>
     updateFailed('FormMismatchError', 'Result does not match', [
       { errors: [{ path: 'done', message: 'must be a boolean' }] },
@@ -152,7 +150,7 @@ describe('the problem handler', () => {
 
   it('passes the engine message through as the detail', async () => {
     const res = await problem('/throw/stepNotActive', 409);
-    expect(res.body.detail).toBe("Step 'handle' is not active");
+    expect(res.body.detail).toBe("Step 'handle' is not active (it is completed)");
   });
 
   it('maps a FormMismatchError to 422 with its errors, thrown directly or carried by Temporal', async () => {
@@ -173,7 +171,7 @@ describe('the problem handler', () => {
     },
   );
 
-  it.each(['invalidArgument', 'otherFailure', 'bug'])(
+  it.each(['invalidArgument', 'otherFailure', 'engineNamedImpostor', 'bug'])(
     'returns a generic 500 for %s and logs it with the request id',
     async (kind) => {
       const res = await problem(`/throw/${kind}`, 500);
