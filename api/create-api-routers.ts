@@ -19,7 +19,6 @@ import { createDepartmentsRouter } from './routes/departments-router';
 import { createFlowValidationRouter } from './routes/flow-validation-router';
 import { createFlowsRouter } from './routes/flows-router';
 import type { RouteDependencies } from './routes/route-context';
-import { createStepActionsRouter } from './routes/step-actions-router';
 import { createSupervisionRouter } from './routes/supervision-router';
 
 export interface ApiRouterDependencies {
@@ -66,7 +65,6 @@ export function createApiRouters(deps: ApiRouterDependencies): Router[] {
   v1.use('/v1', createJsonBodyParser(bodyLimit));
   for (const create of [
     createCasesRouter,
-    createStepActionsRouter,
     createCaseActionsRouter,
     createDepartmentsRouter,
     createSupervisionRouter,

@@ -58,7 +58,7 @@ export function jsonResponse(
   };
 }
 
-/** A required JSON request body. */
-export function jsonBody(schema: z.ZodType): { body: ZodRequestBody } {
-  return { body: { required: true, content: { 'application/json': { schema } } } };
+/** A JSON request body, required unless said otherwise. */
+export function jsonBody(schema: z.ZodType, required = true): { body: ZodRequestBody } {
+  return { body: { required, content: { 'application/json': { schema } } } };
 }

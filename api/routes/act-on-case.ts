@@ -11,11 +11,11 @@ import { ConflictProblemError } from '../problems';
 import type { RouteDependencies } from './route-context';
 
 /** The case view after the action; 409 when the case has ended and the action is not a known repeat. */
-export async function actOnCase(
+export async function actOnCase<K extends CaseActionType>(
   deps: RouteDependencies,
   view: CaseView,
-  type: CaseActionType,
-  payload: ActionPayload<CaseActionType>,
+  type: K,
+  payload: ActionPayload<K>,
   updateId: string | undefined,
 ): Promise<CaseView> {
   const ended = view.status === 'closed' || view.status === 'cancelled';

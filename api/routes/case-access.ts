@@ -2,6 +2,7 @@
  * Reading a case on behalf of an actor: the view is fetched, then the contract's rules decide whether the actor may
  * see it, act on one of its steps or supervise it. Each refusal is a 403 problem, raised before any Update runs.
  */
+import type { ActionGuard } from '../actions/action-route';
 import type { Actor } from '../auth';
 import { canActOnStep, canSeeCase, canSuperviseCase } from '../auth';
 import type { CaseView, StepView } from '../../workflows/engine/case/case-view';
@@ -50,5 +51,25 @@ export function assertSupervises(deps: RouteDependencies, actor: Actor, view: Ca
     throw new ForbiddenProblemError(`Case '${view.caseId}' is outside your region`, {
       slug: 'out-of-region',
     });
+  }
+}
+
+/** Checks what an action route asks of the actor, once the case is read; 403 (or 404/409 for the step) otherwise. */
+export function assertMayAct(
+  deps: RouteDependencies,
+  actor: Actor,
+  view: CaseView,
+  guard: ActionGuard,
+): void {
+  switch (guard.access) {
+    case 'assignee':
+      assertActsOnStep(actor, stepOf(deps, view, guard.stepId));
+      return;
+    case 'supervisor':
+      assertSupervises(deps, actor, view);
+      return;
+    case 'intake':
+      // visibleCase has already held the intake seat to its region.
+      return;
   }
 }

@@ -8,6 +8,11 @@ import { DepartmentIdSchema, StepIdSchema } from './common-schemas';
 const ReasonSchema = z.string().min(1).max(2000);
 const NoteSchema = z.string().max(2000);
 
+/** 0 closes the emergency; 1 (most severe) to 4 open or re-grade it. */
+const EMERGENCY_LEVELS = [0, 1, 2, 3, 4] as const;
+const isEmergencyLevel = (level: unknown): level is (typeof EMERGENCY_LEVELS)[number] =>
+  EMERGENCY_LEVELS.some((known) => known === level);
+
 export const EmergencyRequestSchema = z
   .object({
     level: z
@@ -15,6 +20,7 @@ export const EmergencyRequestSchema = z
       .int()
       .min(0)
       .max(4)
+      .pipe(z.custom(isEmergencyLevel))
       .meta({ description: '1 (most severe) to 4 opens or re-grades; 0 closes' }),
     reason: ReasonSchema,
   })

@@ -67,3 +67,6 @@ export const StepParamsSchema = z.object({ caseId: CaseIdSchema, stepId: StepIdS
 
 /** `Idempotency-Key`: the same key again gives the same answer and one effect. */
 export const IdempotencyKeyHeadersSchema = z.object({ 'idempotency-key': z.string().min(1).max(200) });
+
+/** An `Idempotency-Key` the route takes but does not require. */
+export const OptionalIdempotencyKeyHeadersSchema = IdempotencyKeyHeadersSchema.partial();

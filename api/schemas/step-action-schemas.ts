@@ -1,6 +1,6 @@
 /**
  * Bodies of what a department does with its step: claim (签收), complete, return (退单), ask for an extension
- * (延期), and the supervisor's decision on that extension.
+ * (延期), and the supervisor's decision on that extension or retry of an incident.
  */
 import { z } from 'zod';
 import { TimestampSchema } from './common-schemas';
@@ -32,3 +32,7 @@ export const ExtensionDecisionRequestSchema = z
   .object({ approve: z.boolean(), note: NoteSchema.optional() })
   .meta({ id: 'ExtensionDecisionRequest' });
 export type ExtensionDecisionRequest = z.infer<typeof ExtensionDecisionRequestSchema>;
+
+/** Retrying an incident takes no fields; an empty body or `{}` is fine. */
+export const RetryStepRequestSchema = z.object({}).meta({ id: 'RetryStepRequest' });
+export type RetryStepRequest = z.infer<typeof RetryStepRequestSchema>;

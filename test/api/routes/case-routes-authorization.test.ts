@@ -89,6 +89,24 @@ describe('case action routes: who may do what', () => {
     }
   });
 
+  it.each(MATRIX.map(([path, body, expected]) => [path, body, expected] as const))(
+    'answers POST %s with the one success status its OpenAPI entry documents',
+    async (path, body, expected) => {
+      const [actor, status] = Object.entries(expected).find(([, code]) => code < 300)!;
+      const response = await request(app)
+        .post(path)
+        .set('Authorization', await bearer(actor as ActorName))
+        .set('Idempotency-Key', 'k-1')
+        .send(body);
+      const document = await request(app).get('/openapi.json');
+      const template = path.replace(`/${CASE_ID}`, '/{caseId}').replace('/steps/handle/', '/steps/{stepId}/');
+      const documented = Object.keys(document.body.paths[template].post.responses).filter((code) =>
+        code.startsWith('2'),
+      );
+      expect([response.status, documented]).toEqual([status, [String(status)]]);
+    },
+  );
+
   it('answers 401 without a token and runs nothing', async () => {
     const response = await request(app).post(`${STEP}/claim`).send({});
     expect(response.status).toBe(401);

@@ -1,0 +1,39 @@
+/**
+ * The OpenAPI entries of the case actions, one per route of the action table: the same path, roles, body,
+ * `Idempotency-Key` rule and success status the router serves.
+ */
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { ActionAccess } from '../actions/action-route';
+import { CASE_ACTION_ROUTES } from '../actions/case-action-routes';
+import { CaseViewSchema, IdempotencyKeyHeadersSchema, OptionalIdempotencyKeyHeadersSchema } from '../schemas';
+import { jsonBody, jsonResponse, problems } from './openapi-responses';
+
+const WHO: { readonly [A in ActionAccess]: string } = {
+  assignee: 'Role: department (the step must be assigned to it).',
+  supervisor: 'Roles: supervisor (case within its region), admin.',
+  intake: 'Role: intake (case within its region).',
+};
+
+/** Registers every action route. */
+export function registerActionPaths(registry: OpenAPIRegistry, tags: string[]): void {
+  for (const route of Object.values(CASE_ACTION_ROUTES)) {
+    const headers =
+      route.idempotencyKey === 'required' ? IdempotencyKeyHeadersSchema : OptionalIdempotencyKeyHeadersSchema;
+    registry.registerPath({
+      method: 'post',
+      path: route.path,
+      tags,
+      summary: route.summary,
+      description: WHO[route.access],
+      request: {
+        params: route.params,
+        headers,
+        ...jsonBody(route.request, !route.request.safeParse({}).success),
+      },
+      responses: {
+        [route.status]: jsonResponse(CaseViewSchema, route.answer),
+        ...problems(400, 403, 404, 409, 503, ...route.problems),
+      },
+    });
+  }
+}
