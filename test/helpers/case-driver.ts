@@ -8,6 +8,7 @@ import { caseWorkflow } from '../../workflows';
 import type { CaseView, StepView } from '../../workflows/engine/case';
 import type { Actor, CaseInput } from '../../workflows/engine/case-input';
 import type { FieldMap, Flow, Step } from '../../workflows/engine/flow-model';
+import { eventually } from './eventually';
 import {
   CASE_ACTION_UPDATES,
   caseViewQuery,
@@ -73,15 +74,15 @@ export async function waitForView(
   predicate: (view: CaseView) => boolean,
   timeoutMs = 15_000,
 ): Promise<CaseView> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const view = await handle.query(caseViewQuery);
-    if (predicate(view)) return view;
-    if (Date.now() > deadline) {
-      throw new Error(`case view did not reach the condition in ${timeoutMs} ms:\n${describe(view)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  let last: CaseView | undefined;
+  return eventually(
+    async () => {
+      last = await handle.query(caseViewQuery);
+      return predicate(last) && last;
+    },
+    () => `case view did not reach the condition:\n${last ? describe(last) : 'no view'}`,
+    { timeoutMs, intervalMs: 50 },
+  );
 }
 
 export function stepOf(view: CaseView, stepId: string): StepView {
@@ -120,29 +121,50 @@ export interface DriveOptions {
   readonly timeoutMs?: number;
 }
 
+const isFinal = (view: CaseView): boolean => view.status === 'closed' || view.status === 'cancelled';
+
+/**
+ * Acts as the departments would until `until` holds of the case view: completes the active tasks and gives
+ * satisfied feedback when the review window opens. Checks `until` before acting, so it stops at the first view
+ * where it holds; fails on an incident, or when the case ends first.
+ */
+export async function driveUntil(
+  handle: CaseHandle,
+  flow: Flow,
+  until: (view: CaseView) => boolean,
+  options: DriveOptions = {},
+): Promise<CaseView> {
+  let last: CaseView | undefined;
+  return eventually(
+    async () => {
+      const view = await handle.query(caseViewQuery);
+      last = view;
+      if (until(view)) return view;
+      if (isFinal(view)) throw new Error(`the case ended before the condition:\n${describe(view)}`);
+      const incident = view.steps.find((s) => s.incident !== undefined);
+      if (incident) throw new Error(`incident on ${incident.id}: ${incident.incident?.error}`);
+      const tasks = view.steps.filter(isOpenTask);
+      for (const step of tasks) await completeStep(handle, flow, step, options.results?.[step.id]);
+      if (tasks.length === 0 && view.review?.status === 'open') {
+        await handle.executeUpdate(CASE_ACTION_UPDATES.feedback, {
+          args: [{ actor: VISITOR, satisfaction: 'satisfied', resolved: true, comment: '满意' }],
+          updateId: `feedback-${handle.workflowId}-${view.review.feedbackCount}`,
+        });
+      }
+      return undefined;
+    },
+    () => `case did not reach the condition:\n${last ? describe(last) : 'no view'}`,
+    { timeoutMs: options.timeoutMs ?? 30_000, intervalMs: 50 },
+  );
+}
+
 /** Completes active tasks and gives satisfied feedback until the case is closed; returns the final view. */
-export async function driveToClosure(
+export function driveToClosure(
   handle: CaseHandle,
   flow: Flow,
   options: DriveOptions = {},
 ): Promise<CaseView> {
-  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
-  for (;;) {
-    const view = await handle.query(caseViewQuery);
-    if (view.status === 'closed' || view.status === 'cancelled') return view;
-    const incident = view.steps.find((s) => s.incident !== undefined);
-    if (incident) throw new Error(`incident on ${incident.id}: ${incident.incident?.error}`);
-    const tasks = view.steps.filter(isOpenTask);
-    for (const step of tasks) await completeStep(handle, flow, step, options.results?.[step.id]);
-    if (tasks.length === 0 && view.review?.status === 'open') {
-      await handle.executeUpdate(CASE_ACTION_UPDATES.feedback, {
-        args: [{ actor: VISITOR, satisfaction: 'satisfied', resolved: true, comment: '满意' }],
-        updateId: `feedback-${handle.workflowId}-${view.review.feedbackCount}`,
-      });
-    }
-    if (Date.now() > deadline) throw new Error(`case did not close in time:\n${describe(view)}`);
-    if (tasks.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return driveUntil(handle, flow, isFinal, options);
 }
 
 function describe(view: CaseView): string {

@@ -7,6 +7,7 @@ import { Client, Connection } from '@temporalio/client';
 import { Runtime, DefaultLogger } from '@temporalio/worker';
 import { createCaseWorker } from '../../worker/create-case-worker';
 import type { ActivityDependencies } from '../../activities';
+import { eventually } from './eventually';
 
 let runtimeInstalled = false;
 
@@ -54,4 +55,12 @@ export async function withCaseWorker<T>(
   } finally {
     await connection.close();
   }
+}
+
+/** Waits until a visibility query (eventually consistent) finds a workflow. */
+export async function untilListed(client: Client, query: string): Promise<void> {
+  await eventually(async () => {
+    for await (const _ of client.workflow.list({ query })) return true;
+    return false;
+  }, `no workflow listed for ${query}`);
 }

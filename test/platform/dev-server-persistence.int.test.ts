@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { startDevServer } from '../../scripts/temporal/dev-server';
+import { eventually } from '../helpers/eventually';
 
 async function withClient<T>(address: string, fn: (client: Client) => Promise<T>): Promise<T> {
   const connection = await Connection.connect({ address });
@@ -11,16 +12,6 @@ async function withClient<T>(address: string, fn: (client: Client) => Promise<T>
   } finally {
     await connection.close();
   }
-}
-
-async function pollUntil<T>(fn: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T | undefined> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  return undefined;
 }
 
 describe('the persistent dev server of npm run dev', () => {
@@ -41,14 +32,14 @@ describe('the persistent dev server of npm run dev', () => {
       const second = await startDevServer({ dbFile, log: () => undefined });
       try {
         const found = await withClient(second.address, (client) =>
-          pollUntil(async () => {
+          eventually(async () => {
             for await (const execution of client.workflow.list({ query: `WorkflowId = 'case-PERSIST-1'` })) {
               return execution;
             }
             return undefined;
-          }),
+          }, 'the case listed after the restart'),
         );
-        expect(found?.workflowId).toBe('case-PERSIST-1');
+        expect(found.workflowId).toBe('case-PERSIST-1');
         const attributes = await withClient(second.address, (client) =>
           client.connection.operatorService.listSearchAttributes({ namespace: 'default' }),
         );

@@ -6,7 +6,7 @@ import { CASE_ACTION_UPDATES, caseTimelineQuery, caseViewQuery } from '../../wor
 import { startCaseWorkflow } from '../helpers/case-driver';
 import { startDepartmentSystemsStub } from '../helpers/department-systems-stub';
 import { caseInputFor, flowFromYaml } from '../helpers/case-fixtures';
-import { createTestClient, uniqueTaskQueue, withCaseWorker } from '../helpers/temporal-test-env';
+import { createTestClient, uniqueTaskQueue, untilListed, withCaseWorker } from '../helpers/temporal-test-env';
 import { taskThenNotifyFlow } from '../helpers/scenario-flow';
 
 const SMALL_FLOW = taskThenNotifyFlow('test.small');
@@ -87,38 +87,13 @@ describe('caseWorkflow on the real dev server', () => {
     });
   });
 
-  it('applies a repeated completion with the same update id once', async () => {
-    const taskQueue = uniqueTaskQueue();
-    await withCaseWorker(taskQueue, async () => {
-      const handle = await startCaseWorkflow(client, taskQueue, input);
-      const complete = () =>
-        handle.executeUpdate(CASE_ACTION_UPDATES.complete, {
-          args: [{ actor: SANITATION, stepId: 'handle', result: { done: true } }],
-          updateId: 'same-key',
-        });
-      const [first, second] = [await complete(), await complete()];
-      expect(second).toEqual(first);
-      const timeline = await handle.query(caseTimelineQuery);
-      expect(
-        timeline.filter((entry) => entry.type === 'step-completed' && entry.stepId === 'handle'),
-      ).toHaveLength(1);
-    });
-  });
-
   it('marks the case overdue in visibility when a step without escalation rungs passes its deadline', async () => {
     const flow = await flowFromYaml(SHORT_DEADLINE_FLOW);
     const shortInput = await caseInputFor({ flowId: flow.id, region: '440104001001001', data: {} }, flow);
     const taskQueue = uniqueTaskQueue();
     await withCaseWorker(taskQueue, async () => {
       const handle = await startCaseWorkflow(client, taskQueue, shortInput);
-      const query = `WorkflowId = '${handle.workflowId}' AND FcOverdue = true`;
-      const deadline = Date.now() + 20_000;
-      let found = 0;
-      while (found === 0 && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        found = (await client.workflow.count(query)).count;
-      }
-      expect(found).toBe(1);
+      await untilListed(client, `WorkflowId = '${handle.workflowId}' AND FcOverdue = true`);
       expect((await handle.query(caseViewQuery)).steps[0]).toMatchObject({ id: 'handle', overdue: true });
       await handle.terminate('test done');
     });

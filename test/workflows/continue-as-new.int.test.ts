@@ -3,7 +3,6 @@ import { CASE_ACTION_UPDATES, caseTimelineQuery, caseViewQuery } from '../../wor
 import { caseInputFor, flowFromYaml } from '../helpers/case-fixtures';
 import {
   SUPERVISOR,
-  completeStep,
   departmentActor,
   driveToClosure,
   startCaseWorkflow,
@@ -22,54 +21,55 @@ describe('continue-as-new with a lowered history limit', () => {
   });
   afterAll(async () => connection.close());
 
-  it('continues as new, keeps the case, and ignores an update id repeated from the earlier run', async () => {
+  it('continues as new, keeps the case, and ignores update ids applied in the earlier run', async () => {
     const flow = await flowFromYaml(SCENARIO_FLOW);
     const input = await caseInputFor({ flowId: flow.id, region: SCENARIO_REGION, data: SCENARIO_DATA }, flow);
     const taskQueue = uniqueTaskQueue('can');
     await withCaseWorker(taskQueue, async () => {
-      const handle = await startCaseWorkflow(client, taskQueue, input, { historyEventLimit: 40 });
+      const handle = await startCaseWorkflow(client, taskQueue, input, { historyEventLimit: 60 });
       const firstRunId = handle.firstExecutionRunId;
-      await completeStep(handle, flow, stepOf(await handle.query(caseViewQuery), 'dispatch'));
+      const shiftLead = departmentActor('yuexiu-urban-command');
+      const completeDispatch = () =>
+        handle.executeUpdate(CASE_ACTION_UPDATES.complete, {
+          args: [{ actor: shiftLead, stepId: 'dispatch', result: { note: '派往环卫' } }],
+          updateId: 'complete-dispatch',
+        });
+      const urge = (n: number) =>
+        handle.executeUpdate(CASE_ACTION_UPDATES.urge, {
+          args: [{ actor: SUPERVISOR, stepId: 'dispatch', note: `催办 ${n}` }],
+          updateId: `urge-${n}`,
+        });
+      await completeDispatch();
       await waitForView(handle, (v) => stepOf(v, 'handle').status === 'active');
-      const sanitation = departmentActor('yuexiu-sanitation');
-      await handle.executeUpdate(CASE_ACTION_UPDATES.claim, {
-        args: [{ actor: sanitation, stepId: 'handle' }],
-        updateId: 'claim-handle',
+      // 退单: dispatch runs again in round 2, so the same completion would be valid again and apply to it.
+      const returned = await handle.executeUpdate(CASE_ACTION_UPDATES.return, {
+        args: [{ actor: departmentActor('yuexiu-sanitation'), stepId: 'handle', reason: 'wrong-area' }],
+        updateId: 'return-handle',
       });
+      expect(stepOf(returned, 'dispatch')).toMatchObject({ status: 'active', round: 2 });
+      expect((await handle.describe()).runId).toBe(firstRunId);
 
       let urges = 0;
       while ((await handle.describe()).runId === firstRunId) {
         urges += 1;
         if (urges > 30) throw new Error('the case never continued as new');
-        await handle.executeUpdate(CASE_ACTION_UPDATES.urge, {
-          args: [{ actor: SUPERVISOR, stepId: 'handle', note: `催办 ${urges}` }],
-          updateId: `urge-${urges}`,
-        });
+        await urge(urges);
       }
       const earlier = await client.workflow.getHandle(handle.workflowId, firstRunId).describe();
       expect(earlier.status.name).toBe('CONTINUED_AS_NEW');
-
-      const kept = await handle.query(caseViewQuery);
-      expect(kept.status).toBe('open');
-      expect(stepOf(kept, 'dispatch')).toMatchObject({ status: 'completed', round: 1 });
-      expect(stepOf(kept, 'handle')).toMatchObject({ status: 'claimed', round: 1 });
       const before = await handle.query(caseTimelineQuery);
       expect(before[0]?.type).toBe('case-started');
       expect(before.filter((e) => e.type === 'urged')).toHaveLength(urges);
 
-      const repeated = await handle.executeUpdate(CASE_ACTION_UPDATES.urge, {
-        args: [{ actor: SUPERVISOR, stepId: 'handle', note: '催办 1' }],
-        updateId: 'urge-1',
-      });
-      expect(stepOf(repeated, 'handle').status).toBe('claimed');
-      await handle.executeUpdate(CASE_ACTION_UPDATES.claim, {
-        args: [{ actor: sanitation, stepId: 'handle' }],
-        updateId: 'claim-handle',
-      });
+      // Temporal knows nothing of the earlier run's update ids: only the ids the case carries stop these.
+      const repeated = await completeDispatch();
+      expect(stepOf(repeated, 'dispatch')).toMatchObject({ status: 'active', round: 2 });
+      await urge(1);
       expect(await handle.query(caseTimelineQuery)).toEqual(before);
 
       const final = await driveToClosure(handle, flow);
       expect(final.status).toBe('closed');
+      expect(stepOf(final, 'dispatch')).toMatchObject({ status: 'completed', round: 2 });
       expect(await handle.result()).toMatchObject({ status: 'closed' });
     });
   });

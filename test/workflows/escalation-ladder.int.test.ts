@@ -66,7 +66,6 @@ describe('an SLA breach on the time-skipping server', () => {
       workflowBundle: { codePath: process.env.FULLCYCLE_TEST_WORKFLOW_BUNDLE! },
       activities: createActivities({ env: {} }),
     });
-    const wallStart = Date.now();
     await worker.runUntil(async () => {
       const handle = await startCaseWorkflow(env.client, taskQueue, input);
       const started = await handle.query(caseViewQuery);
@@ -105,6 +104,5 @@ describe('an SLA breach on the time-skipping server', () => {
       expect(final.status).toBe('closed');
       expect(stepOf(final, 'handle')).toMatchObject({ status: 'completed', onTime: false });
     });
-    expect(Date.now() - wallStart).toBeLessThan(30_000);
   });
 });

@@ -4,7 +4,7 @@ import { CASE_ACTION_UPDATES, caseTimelineQuery } from '../../workflows/messages
 import { caseInputFor, flowFromYaml } from '../helpers/case-fixtures';
 import { SUPERVISOR, driveToClosure, startCaseWorkflow, stepOf, waitForView } from '../helpers/case-driver';
 import { startDepartmentSystemsStub, type DepartmentSystemsStub } from '../helpers/department-systems-stub';
-import { createTestClient, uniqueTaskQueue, withCaseWorker } from '../helpers/temporal-test-env';
+import { createTestClient, uniqueTaskQueue, untilListed, withCaseWorker } from '../helpers/temporal-test-env';
 
 const SERVICE_FLOW = `
 id: test.service-call
@@ -29,16 +29,6 @@ steps:
     form:
       done: { type: boolean, required: true }
 `;
-
-/** Polls visibility (eventually consistent) until the query finds the workflow. */
-async function waitForVisibility(client: Client, query: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for await (const _ of client.workflow.list({ query })) return;
-    if (Date.now() > deadline) throw new Error(`visibility never answered: ${query}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 describe('departmental systems failing on the real dev server', () => {
   let client: Client;
@@ -107,7 +97,7 @@ describe('departmental systems failing on the real dev server', () => {
       });
       expect(stepOf(broken, 'dispatch').incident?.error).toContain('DepartmentSystemRejectedError');
       expect(systems.calls.filter((c) => c.body.caseId === input.caseId)).toHaveLength(1);
-      await waitForVisibility(client, `WorkflowId = '${handle.workflowId}' AND FcIncident = true`);
+      await untilListed(client, `WorkflowId = '${handle.workflowId}' AND FcIncident = true`);
 
       fixed = true;
       const retried = await handle.executeUpdate(CASE_ACTION_UPDATES.retry, {
@@ -119,7 +109,7 @@ describe('departmental systems failing on the real dev server', () => {
         round: 1,
         result: { workOrderId: 'WO-after-fix' },
       });
-      await waitForVisibility(client, `WorkflowId = '${handle.workflowId}' AND FcIncident = false`);
+      await untilListed(client, `WorkflowId = '${handle.workflowId}' AND FcIncident = false`);
 
       const timeline = await handle.query(caseTimelineQuery);
       expect(

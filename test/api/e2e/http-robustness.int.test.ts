@@ -16,12 +16,12 @@ import {
   SUPERVISOR,
   bearer,
   departmentUser,
-  eventually,
   expectStatus,
   startHttpHarness,
   stepIn,
   type HttpHarness,
 } from '../support/http-case-harness';
+import { eventually } from '../../helpers/eventually';
 
 interface Route {
   readonly method: 'get' | 'post';
@@ -339,7 +339,6 @@ describe('every served route answers bad input with a 4xx problem, never a 5xx',
   });
 
   it('never answers a 5xx or a non-problem error to random ids, bodies, headers and tokens', async () => {
-    const started = Date.now();
     const ids = {
       caseId: segment([caseId, 'NO-SUCH-CASE']),
       stepId: segment(['handle', 'verify', 'check', 'no-such-step']),
@@ -380,7 +379,5 @@ describe('every served route answers bad input with a 4xx problem, never a 5xx',
     // The engine path was exercised: some requests got through authentication and validation to the case.
     expect([...statuses.keys()].filter((status) => status < 300).length).toBeGreaterThan(0);
     expect([...statuses.keys()]).toEqual(expect.arrayContaining([400, 401, 403, 404]));
-    console.log(`${total} requests in ${Date.now() - started} ms`, Object.fromEntries(statuses));
-    expect(Date.now() - started).toBeLessThan(60_000);
   }, 90_000);
 });

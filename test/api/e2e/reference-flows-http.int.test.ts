@@ -12,12 +12,12 @@ import {
   SUPERVISOR,
   bearer,
   departmentUser,
-  eventually,
   expectStatus,
   startHttpHarness,
   stepIn,
   type HttpHarness,
 } from '../support/http-case-harness';
+import { eventually } from '../../helpers/eventually';
 
 interface TimelineItem {
   type: string;

@@ -7,6 +7,7 @@ import { createCaseGateway } from '../../../api/cases/case-gateway';
 import { createApiRouters } from '../../../api/create-api-routers';
 import { createFlowCatalog } from '../../../config/flow/load-flows';
 import { flowFromYaml, serviceData, uniqueCaseId } from '../../helpers/case-fixtures';
+import { eventually } from '../../helpers/eventually';
 import { createTestClient, uniqueTaskQueue, withCaseWorker } from '../../helpers/temporal-test-env';
 import { createTestLogger } from '../support/test-logger';
 import { taskThenNotifyFlow } from '../../helpers/scenario-flow';
@@ -23,15 +24,6 @@ const SUPERVISOR: Actor = { sub: 'sup-1', role: 'supervisor', region: '440104' }
 /** The case ids of a list response body. */
 const caseIdsOf = (body: unknown): string[] =>
   ((body as { items?: { caseId: string }[] }).items ?? []).map((item) => item.caseId);
-
-/** Polls `probe` until it returns true (visibility is eventually consistent). */
-async function eventually(probe: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error('condition not met before the deadline');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 describe('HTTP API over the real gateway and dev server', () => {
   let client: Client;
@@ -93,14 +85,14 @@ describe('HTTP API over the real gateway and dev server', () => {
           .get('/v1/departments/yuexiu-sanitation/tasks')
           .set('Authorization', sanitation);
         return caseIdsOf(inbox.body).includes(caseId);
-      });
+      }, 'the case in the department inbox');
       const supervisor = await token(SUPERVISOR);
       await eventually(async () => {
         const stalled = await request(app)
           .get('/v1/supervision/stalled?department=yuexiu-sanitation')
           .set('Authorization', supervisor);
         return caseIdsOf(stalled.body).includes(caseId);
-      });
+      }, 'the case among stalled cases');
 
       const complete = (auth: string, key: string) =>
         request(app)

@@ -17,6 +17,7 @@ import type { CaseView, StepView } from '../../../workflows/engine/case/case-vie
 import type { Flow } from '../../../workflows/engine/flow-model';
 import { flowStep, happyResult } from '../../helpers/case-driver';
 import { serviceData } from '../../helpers/case-fixtures';
+import { eventually } from '../../helpers/eventually';
 import {
   startDepartmentSystemsStub,
   type DepartmentSystemsStub,
@@ -77,21 +78,6 @@ export async function startHttpHarness(logger: Logger): Promise<HttpHarness> {
       await connection.close();
     },
   };
-}
-
-/** Polls `probe` until it holds (visibility and the worker are eventually consistent). */
-export async function eventually<T>(
-  probe: () => Promise<T | undefined | false>,
-  what: string,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`not before the deadline: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 export const isOpenTask = (step: StepView): boolean =>
@@ -171,24 +157,28 @@ export class HttpCaseDriver {
     flow: Flow,
     results: Readonly<Record<string, Record<string, unknown>>> = {},
   ): Promise<CaseView> {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const view = await this.view(caseId);
-      if (view.status === 'closed' || view.status === 'cancelled') return view;
-      const incident = view.steps.find((step) => step.incident !== undefined);
-      if (incident) throw new Error(`incident on ${incident.id}: ${incident.incident?.error}`);
-      const tasks = view.steps.filter(isOpenTask);
-      for (const step of tasks) await this.complete(caseId, flow, step, results[step.id]);
-      if (tasks.length === 0 && view.review?.status === 'open') {
-        const feedback = await this.post(caseId, 'feedback', INTAKE, {
-          satisfaction: 'satisfied',
-          resolved: true,
-        });
-        expectStatus(feedback, 200, 'feedback');
-      }
-      if (Date.now() > deadline) throw new Error(`${caseId} did not close: ${JSON.stringify(view.steps)}`);
-      if (tasks.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    let last: CaseView | undefined;
+    return eventually(
+      async () => {
+        const view = await this.view(caseId);
+        last = view;
+        if (view.status === 'closed' || view.status === 'cancelled') return view;
+        const incident = view.steps.find((step) => step.incident !== undefined);
+        if (incident) throw new Error(`incident on ${incident.id}: ${incident.incident?.error}`);
+        const tasks = view.steps.filter(isOpenTask);
+        for (const step of tasks) await this.complete(caseId, flow, step, results[step.id]);
+        if (tasks.length === 0 && view.review?.status === 'open') {
+          const feedback = await this.post(caseId, 'feedback', INTAKE, {
+            satisfaction: 'satisfied',
+            resolved: true,
+          });
+          expectStatus(feedback, 200, 'feedback');
+        }
+        return undefined;
+      },
+      () => `${caseId} did not close: ${JSON.stringify(last?.steps)}`,
+      { timeoutMs: 30_000 },
+    );
   }
 
   /** The department user the step is assigned to. */
