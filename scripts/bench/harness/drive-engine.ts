@@ -1,5 +1,5 @@
 /** Drives one case through the pure engine from start to closure, as the shell would, counting transitions. */
-import type { CaseInput } from '../../workflows/engine/case-input';
+import type { CaseInput } from '../../../workflows/engine/case-input';
 import {
   CURRENT_ENGINE_REVISION,
   applyAction,
@@ -11,8 +11,8 @@ import {
   type CaseState,
   type Command,
   type Transition,
-} from '../../workflows/engine/case';
-import { flowStep, happyResult } from '../../test/helpers/case-driver';
+} from '../../../workflows/engine/case';
+import { flowStep, happyResult } from '../../../test/helpers/case-driver';
 
 export interface EngineRun {
   transitions: number;

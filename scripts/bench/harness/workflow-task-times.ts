@@ -1,0 +1,60 @@
+/**
+ * How long the workflow tasks of some workflows took, read from their histories: each WorkflowTaskStarted to
+ * its WorkflowTaskCompleted (the worker's time on the task, replay included), and the tasks that timed out or
+ * failed (a worker that died holding them).
+ */
+import type { Client } from '@temporalio/client';
+import { tsToMs } from '@temporalio/common/lib/time';
+import { temporal } from '@temporalio/proto';
+
+const EventType = temporal.api.enums.v1.EventType;
+const PARALLEL_FETCHES = 8;
+
+export interface WorkflowTaskTimes {
+  /** Durations of the completed workflow tasks, ms, ascending. */
+  readonly durationsMs: readonly number[];
+  readonly timedOut: number;
+  readonly failed: number;
+  /** The longest task and whose it was. */
+  readonly longest?: { readonly workflowId: string; readonly ms: number; readonly historyEvents: number };
+}
+
+export async function workflowTaskTimes(
+  client: Client,
+  workflowIds: readonly string[],
+): Promise<WorkflowTaskTimes> {
+  const durations: number[] = [];
+  let timedOut = 0;
+  let failed = 0;
+  let longest: WorkflowTaskTimes['longest'];
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < workflowIds.length) {
+      const workflowId = workflowIds[next++]!;
+      const events = (await client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+      let startedAt: number | undefined;
+      for (const event of events) {
+        const at = tsToMs(event.eventTime);
+        if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED) startedAt = at;
+        else if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT) timedOut += 1;
+        else if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED) failed += 1;
+        else if (
+          event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED &&
+          startedAt !== undefined
+        ) {
+          const ms = at - startedAt;
+          durations.push(ms);
+          if (longest === undefined || ms > longest.ms)
+            longest = { workflowId, ms, historyEvents: events.length };
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL_FETCHES }, lane));
+  return {
+    durationsMs: durations.sort((a, b) => a - b),
+    timedOut,
+    failed,
+    ...(longest === undefined ? {} : { longest }),
+  };
+}

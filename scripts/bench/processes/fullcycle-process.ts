@@ -1,0 +1,44 @@
+/**
+ * A bench child running the real Fullcycle API, the real case worker, or both in one process (as `npm run dev`
+ * does), configured from the environment exactly as `npm run api` and `npm run worker` are. `BENCH_ROLES` says
+ * which (`api`, `worker` or `api,worker`); `BENCH_WORKFLOW_BUNDLE` is the prebuilt workflow bundle, so that a
+ * restarted worker does not bundle again.
+ */
+import { Runtime } from '@temporalio/worker';
+import { startApi } from '../../../api/start-api';
+import { createLogger } from '../../../config/create-logger';
+import { loadConfig } from '../../../config/load-config';
+import { loadTemporalConnection } from '../../../config/temporal-connection';
+import { createCaseWorker } from '../../../worker/create-case-worker';
+import { PinoTemporalLogger } from '../../../worker/pino-temporal-logger';
+import { serveBenchChild, workerFacts } from './serve-bench-child';
+
+serveBenchChild(async () => {
+  const roles = (process.env.BENCH_ROLES ?? 'api,worker').split(',');
+  const config = loadConfig(process.env, roles.includes('api') ? 'api' : 'worker');
+  const logger = createLogger(config, `bench-${roles.join('+')}`);
+  Runtime.install({ logger: new PinoTemporalLogger(logger), shutdownSignals: [] });
+  const temporal = loadTemporalConnection(process.env);
+  const caseWorker = roles.includes('worker')
+    ? await createCaseWorker({
+        temporal,
+        taskQueue: config.taskQueue,
+        activityDependencies: { env: process.env },
+        workflowBundle: { codePath: process.env.BENCH_WORKFLOW_BUNDLE! },
+      })
+    : undefined;
+  const workerRun = caseWorker?.worker.run();
+  const api = roles.includes('api') ? await startApi(config, logger, temporal) : undefined;
+  return {
+    ready: {
+      ...(api ? { url: api.url } : {}),
+      ...(caseWorker ? { worker: workerFacts(caseWorker.worker) } : {}),
+    },
+    async stop() {
+      await api?.close();
+      caseWorker?.worker.shutdown();
+      await workerRun;
+      await caseWorker?.connection.close();
+    },
+  };
+});

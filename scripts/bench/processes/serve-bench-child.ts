@@ -1,0 +1,42 @@
+/**
+ * The child side of the bench's process protocol: start, tell the bench `ready` over IPC, stop cleanly when it
+ * asks (so that `--cpu-prof` profiles are written), and exit if the bench itself goes away.
+ */
+import type { Worker } from '@temporalio/worker';
+import type { ChildReady, ChildStop, WorkerFacts } from '../harness/child-messages';
+
+export interface RunningChild {
+  readonly ready: Omit<ChildReady, 'type'>;
+  stop(): Promise<void>;
+}
+
+/** The worker settings the SDK resolved, for the report. */
+export function workerFacts(worker: Worker): WorkerFacts {
+  return {
+    taskQueue: worker.options.taskQueue,
+    maxCachedWorkflows: worker.options.maxCachedWorkflows,
+    workflowThreadPoolSize: worker.options.workflowThreadPoolSize,
+    reuseV8Context: worker.options.reuseV8Context,
+  };
+}
+
+/** Runs `start`, then serves the protocol until asked to stop. */
+export function serveBenchChild(start: () => Promise<RunningChild>): void {
+  const fail = (error: unknown): never => {
+    console.error(error);
+    process.exit(1);
+  };
+  start().then((running) => {
+    let stopping = false;
+    const stop = (): void => {
+      if (stopping) return;
+      stopping = true;
+      running.stop().then(() => process.exit(0), fail);
+    };
+    process.on('message', (message: ChildStop) => {
+      if (message.type === 'stop') stop();
+    });
+    process.once('disconnect', stop);
+    process.send?.({ type: 'ready', ...running.ready } satisfies ChildReady);
+  }, fail);
+}
