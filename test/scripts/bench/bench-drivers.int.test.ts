@@ -20,7 +20,7 @@ import {
   uniqueTaskQueue,
   withCaseWorker,
 } from '../../helpers/temporal-test-env';
-import { eventually } from '../../api/support/http-case-harness';
+import { eventually } from '../../helpers/eventually';
 import { createTestLogger } from '../../api/support/test-logger';
 
 const SECRET = 'bench-driver-secret-bench-driver-secret';
