@@ -1,24 +1,49 @@
 /**
- * `npm run histories:record`: runs each reference flow's happy path on a fresh in-memory dev server and writes its
- * event history to test/histories/<flow-id>.json, which test/workflows/replay.int.test.ts replays against the
- * current workflow code (proto JSON as `historyToJSON` writes it; see test/helpers/history-json.ts for why it is not
- * called directly). Record again when a flow's happy path changes on purpose; never to hide nondeterminism.
+ * `npm run histories:record`: records the case histories of the release in package.json's `version` into
+ * test/histories/<release>/<flow-id>/<scenario>.json (one file per run, `<scenario>.run-<n>.json`, when a case
+ * continued as new): every scenario of test/helpers/history-scenarios.ts on every flow that supports it, on a
+ * fresh in-memory dev server. test/workflows/replay.int.test.ts replays the histories of every release against
+ * the current workflow code. A release's histories are never recorded again once it has shipped: bump the
+ * version for the next release and record; `--replace` re-records the current release while it is unreleased.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { caseInputFor } from '../test/helpers/case-fixtures';
-import { driveToClosure, startCaseWorkflow } from '../test/helpers/case-driver';
+import { caseInputFor, flowFromYaml } from '../test/helpers/case-fixtures';
+import { startCaseWorkflow } from '../test/helpers/case-driver';
 import { historyToJsonText } from '../test/helpers/history-json';
 import { startDepartmentSystemsStub } from '../test/helpers/department-systems-stub';
-import { REFERENCE_CASES } from '../test/helpers/reference-cases';
+import { RECORDED_FLOWS, scenariosFor } from '../test/helpers/history-scenarios';
+import { CURRENT_RELEASE, HISTORIES_DIR, historyFileName } from '../test/helpers/recorded-histories';
 import { createCaseWorker } from '../worker/create-case-worker';
 import { startDevServer } from './temporal/dev-server';
 
-const OUT_DIR = path.resolve(__dirname, '..', 'test', 'histories');
+/** Every run of the workflow from `firstRunId`, following continue-as-new, with its history. */
+async function runHistories(client: Client, workflowId: string, firstRunId: string) {
+  const histories = [];
+  for (let runId: string | undefined = firstRunId; runId !== undefined; ) {
+    const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+    histories.push(history);
+    const last = history.events?.at(-1);
+    runId = last?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
+  }
+  return histories;
+}
 
 async function main(): Promise<void> {
+  const outDir = path.join(HISTORIES_DIR, CURRENT_RELEASE);
+  const shown = path.relative(process.cwd(), outDir);
+  if (existsSync(outDir)) {
+    if (!process.argv.includes('--replace')) {
+      throw new Error(
+        `${shown} exists. Histories of a release are kept as recorded: bump "version" in package.json to ` +
+          `record the next release, or pass --replace to record ${CURRENT_RELEASE} again while it is unreleased.`,
+      );
+    }
+    await rm(outDir, { recursive: true });
+  }
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const server = await startDevServer({ log: () => undefined });
   const systems = await startDepartmentSystemsStub();
@@ -31,16 +56,30 @@ async function main(): Promise<void> {
     activityDependencies: { env: {} },
   });
   try {
-    await mkdir(OUT_DIR, { recursive: true });
     await worker.runUntil(async () => {
-      for (const [flowId, reference] of Object.entries(REFERENCE_CASES)) {
-        const input = systems.pointAt(await caseInputFor({ ...reference.fields, caseId: `H-${flowId}` }));
-        const handle = await startCaseWorkflow(client, taskQueue, input);
-        await driveToClosure(handle, input.flow, reference.results ? { results: reference.results } : {});
-        await handle.result();
-        const file = path.join(OUT_DIR, `${flowId}.json`);
-        await writeFile(file, `${historyToJsonText(await handle.fetchHistory())}\n`);
-        console.log(`${flowId}: ${path.relative(process.cwd(), file)}`);
+      for (const [flowId, recorded] of Object.entries(RECORDED_FLOWS)) {
+        const given = recorded.yaml === undefined ? undefined : await flowFromYaml(recorded.yaml);
+        const flow = given ?? (await caseInputFor(recorded.fields)).flow;
+        await mkdir(path.join(outDir, flowId), { recursive: true });
+        for (const scenario of scenariosFor(flow, recorded)) {
+          const caseId = `H-${flowId}-${scenario.name}`;
+          const input = systems.pointAt(await caseInputFor({ ...recorded.fields, caseId }, given));
+          const handle = await scenario.run({
+            client,
+            caseId,
+            flow,
+            recorded,
+            systems,
+            start: () => startCaseWorkflow(client, taskQueue, input, scenario.options),
+          });
+          await handle.result();
+          const runs = await runHistories(client, handle.workflowId, handle.firstExecutionRunId);
+          for (const [index, history] of runs.entries()) {
+            const file = path.join(outDir, flowId, historyFileName(scenario.name, index + 1, runs.length));
+            await writeFile(file, `${historyToJsonText(history)}\n`);
+            console.log(path.relative(process.cwd(), file));
+          }
+        }
       }
     });
   } finally {

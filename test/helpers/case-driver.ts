@@ -91,7 +91,8 @@ export function stepOf(view: CaseView, stepId: string): StepView {
   return step;
 }
 
-const isOpenTask = (s: StepView): boolean =>
+/** A task in an active round (active or claimed). */
+export const isOpenTask = (s: StepView): boolean =>
   s.kind === 'task' && (s.status === 'active' || s.status === 'claimed');
 
 /** Completes the step's current round as its department with `result` (default: `happyResult` of its form). */

@@ -75,3 +75,46 @@ steps:
     message: { zh: 已处理, en: Handled }
 `;
 }
+
+/**
+ * Rework with a parallel branch: handle, then archive-photos and check side by side (check reworks back to
+ * handle), then close. The one shape where the rework rules of engine revisions 0 and 1 differ: archive-photos
+ * is after handle but not on the path back to check.
+ */
+export const REWORK_BRANCH_FLOW = `
+id: test.rework-branch
+version: 1
+title: { en: Rework with a parallel branch }
+calendar: cn-mainland
+data:
+  address: { type: string, required: true }
+steps:
+  - id: handle
+    stage: action
+    kind: task
+    assignee: { role: sanitation, level: district }
+    form:
+      done: { type: boolean, required: true }
+  - id: archive-photos
+    stage: action
+    kind: task
+    after: [handle]
+    assignee: { role: sanitation, level: district }
+    form:
+      archived: { type: boolean, required: true }
+  - id: check
+    stage: supervision
+    kind: task
+    after: [handle]
+    assignee: { role: inspector, level: grid }
+    form:
+      fixed: { type: boolean, required: true }
+    rework: { when: '!result.fixed', goto: handle, max: 3 }
+  - id: close
+    stage: supervision
+    kind: task
+    after: [check, archive-photos]
+    assignee: { role: shift-lead, level: district }
+    form:
+      note: { type: text }
+`;

@@ -11,6 +11,13 @@ import { eventually } from './eventually';
 
 let runtimeInstalled = false;
 
+/** Installs the Temporal runtime once, logging warnings and errors only (tests stay quiet). */
+export function installQuietRuntime(): void {
+  if (runtimeInstalled) return;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  runtimeInstalled = true;
+}
+
 /** A variable global-setup sets for the integration tests. */
 export function requiredEnv(name: string): string {
   const value = process.env[name];
@@ -40,10 +47,7 @@ export async function withCaseWorker<T>(
   fn: () => Promise<T>,
   activityDependencies: ActivityDependencies = { env: {} },
 ): Promise<T> {
-  if (!runtimeInstalled) {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    runtimeInstalled = true;
-  }
+  installQuietRuntime();
   const { worker, connection } = await createCaseWorker({
     temporal: { connectionOptions: { address: testTemporalAddress() }, namespace: 'default' },
     taskQueue,

@@ -5,7 +5,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { startDevServer, type RunningDevServer } from '../../scripts/temporal/dev-server';
 import { resolveTemporalBinary } from '../../scripts/temporal/temporal-binaries';
 
@@ -20,7 +20,10 @@ export default async function globalSetup(): Promise<void> {
   const [server, testServerPath, bundle] = await Promise.all([
     startDevServer({ log }),
     resolveTemporalBinary('testServer', process.env, log),
-    bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: undefined }),
+    bundleWorkflowCode({
+      workflowsPath: require.resolve('../../workflows'),
+      logger: new DefaultLogger('WARN'),
+    }),
   ]);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'fullcycle-test-'));
   const bundlePath = path.join(dir, 'workflow-bundle.js');

@@ -1,0 +1,345 @@
+/**
+ * What `npm run histories:record` records for a release: each scenario on each flow that supports it. A scenario
+ * is a small function over the case driver (test/helpers/case-driver.ts): start the case, act as departments and
+ * supervisors would, end. The flows are the reference flows of flows/ plus flows written to pin an engine rule
+ * that no reference flow shows (the rework of a parallel branch).
+ */
+import type { Client } from '@temporalio/client';
+import type { CaseView } from '../../workflows/engine/case';
+import type { Flow, Step, TaskException, TaskStep } from '../../workflows/engine/flow-model';
+import { CASE_ACTION_UPDATES, type CaseWorkflowOptions } from '../../workflows/messages';
+import {
+  SUPERVISOR,
+  VISITOR,
+  completeStep,
+  departmentActor,
+  driveToClosure,
+  driveUntil,
+  happyResult,
+  isOpenTask,
+  stepOf,
+  type startCaseWorkflow,
+  type DriveOptions,
+} from './case-driver';
+import type { DepartmentSystemsStub } from './department-systems-stub';
+import { REFERENCE_CASES, type ReferenceCase } from './reference-cases';
+import { REWORK_BRANCH_FLOW } from './scenario-flow';
+
+/** A flow histories are recorded for: its start fields and happy results, and (for test flows) its YAML. */
+export interface RecordedFlow extends ReferenceCase {
+  /** A flow written for the histories (validated like the shipped ones); absent: the reference flow. */
+  readonly yaml?: string;
+  /** Only these scenarios; absent: every scenario the flow supports. */
+  readonly scenarios?: readonly string[];
+}
+
+export const RECORDED_FLOWS: Readonly<Record<string, RecordedFlow>> = {
+  ...REFERENCE_CASES,
+  'test.rework-branch': {
+    yaml: REWORK_BRANCH_FLOW,
+    fields: {
+      flowId: 'test.rework-branch',
+      region: '440104001001001',
+      data: { address: '越秀区北京路 1 号' },
+    },
+    completed: ['handle', 'archive-photos', 'check', 'close'],
+    scenarios: ['rework-twice'],
+  },
+};
+
+/** A started case: its handle follows continue-as-new, and knows its first run. */
+export type StartedCase = Awaited<ReturnType<typeof startCaseWorkflow>>;
+
+/** One case being recorded. */
+export interface ScenarioCase {
+  readonly client: Client;
+  readonly caseId: string;
+  readonly flow: Flow;
+  readonly recorded: RecordedFlow;
+  readonly systems: DepartmentSystemsStub;
+  /** Starts the case (with the scenario's options). */
+  start(): Promise<StartedCase>;
+}
+
+export interface HistoryScenario {
+  readonly name: string;
+  /** Whether the flow has what the scenario exercises. */
+  readonly appliesTo: (flow: Flow, recorded: RecordedFlow) => boolean;
+  readonly options?: CaseWorkflowOptions;
+  /** Runs the case to its end (closed, cancelled); returns its handle. */
+  readonly run: (c: ScenarioCase) => Promise<StartedCase>;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+const drive = (c: ScenarioCase): DriveOptions => (c.recorded.results ? { results: c.recorded.results } : {});
+const isRunning = (stepId: string) => (view: CaseView) => isOpenTask(stepOf(view, stepId));
+const hasOpenTask = (view: CaseView): boolean => view.steps.some(isOpenTask);
+const assignee = (view: CaseView, stepId: string) =>
+  departmentActor(stepOf(view, stepId).assignee?.department ?? 'unassigned');
+
+/** The first task on the flow's happy path that allows `exception`. */
+function taskAllowing(flow: Flow, recorded: RecordedFlow, exception: TaskException): TaskStep | undefined {
+  return flow.steps.find(
+    (step): step is TaskStep =>
+      step.kind === 'task' && step.allow.includes(exception) && recorded.completed.includes(step.id),
+  );
+}
+
+const reworkStep = (flow: Flow, recorded: RecordedFlow): TaskStep | undefined =>
+  flow.steps.find(
+    (step): step is TaskStep =>
+      step.kind === 'task' && step.rework !== undefined && recorded.completed.includes(step.id),
+  );
+
+const serviceStep = (flow: Flow, recorded: RecordedFlow): Extract<Step, { kind: 'service' }> | undefined =>
+  flow.steps.find(
+    (step): step is Extract<Step, { kind: 'service' }> =>
+      step.kind === 'service' && recorded.completed.includes(step.id),
+  );
+
+const required = <T>(value: T | undefined, what: string): T => {
+  if (value === undefined) throw new Error(`the flow has no ${what}`);
+  return value;
+};
+
+/** Starts the case, runs the scenario's exceptional part (`before`), then drives the case to closure. */
+async function runThrough(
+  c: ScenarioCase,
+  before: (handle: StartedCase) => Promise<void>,
+): Promise<StartedCase> {
+  const handle = await c.start();
+  await before(handle);
+  await driveToClosure(handle, c.flow, drive(c));
+  return handle;
+}
+
+export const HISTORY_SCENARIOS: readonly HistoryScenario[] = [
+  {
+    name: 'happy-path',
+    appliesTo: () => true,
+    run: (c) => runThrough(c, () => Promise.resolve()),
+  },
+  {
+    name: 'return-and-redispatch',
+    appliesTo: (flow, recorded) => taskAllowing(flow, recorded, 'return') !== undefined,
+    run: (c) =>
+      runThrough(c, async (handle) => {
+        const step = required(taskAllowing(c.flow, c.recorded, 'return'), 'step that allows return');
+        const view = await driveUntil(handle, c.flow, isRunning(step.id), drive(c));
+        await handle.executeUpdate(CASE_ACTION_UPDATES.return, {
+          args: [
+            { actor: assignee(view, step.id), stepId: step.id, reason: 'wrong-area', note: '不属本单位' },
+          ],
+        });
+      }),
+  },
+  {
+    name: 'extension-approved-and-refused',
+    appliesTo: (flow, recorded) => taskAllowing(flow, recorded, 'extension') !== undefined,
+    run: (c) =>
+      runThrough(c, async (handle) => {
+        const step = required(taskAllowing(c.flow, c.recorded, 'extension'), 'step that allows extension');
+        let view = await driveUntil(handle, c.flow, isRunning(step.id), drive(c));
+        const actor = assignee(view, step.id);
+        if (stepOf(view, step.id).dueAt === undefined) {
+          view = await handle.executeUpdate(CASE_ACTION_UPDATES.claim, {
+            args: [{ actor, stepId: step.id }],
+          });
+        }
+        const due = Date.parse(required(stepOf(view, step.id).dueAt, 'deadline on the step'));
+        for (const [days, approve] of [
+          [1, true],
+          [2, false],
+        ] as const) {
+          await handle.executeUpdate(CASE_ACTION_UPDATES.requestExtension, {
+            args: [{ actor, stepId: step.id, until: due + days * DAY, reason: '需协调相关单位' }],
+          });
+          await handle.executeUpdate(CASE_ACTION_UPDATES.decideExtension, {
+            args: [{ actor: SUPERVISOR, stepId: step.id, approve, note: approve ? '同意' : '不予延期' }],
+          });
+        }
+      }),
+  },
+  {
+    name: 'park',
+    appliesTo: (flow, recorded) => taskAllowing(flow, recorded, 'park') !== undefined,
+    run: (c) =>
+      runThrough(c, async (handle) => {
+        const step = required(taskAllowing(c.flow, c.recorded, 'park'), 'step that allows park');
+        const view = await driveUntil(handle, c.flow, isRunning(step.id), drive(c));
+        await handle.executeUpdate(CASE_ACTION_UPDATES.requestPark, {
+          args: [{ actor: assignee(view, step.id), stepId: step.id, reason: '需市级协调，暂时挂账' }],
+        });
+        await handle.executeUpdate(CASE_ACTION_UPDATES.decidePark, {
+          args: [{ actor: SUPERVISOR, stepId: step.id, approve: true }],
+        });
+      }),
+  },
+  {
+    name: 'rework-twice',
+    appliesTo: (flow, recorded) => reworkStep(flow, recorded) !== undefined,
+    run: (c) =>
+      runThrough(c, async (handle) => {
+        const step = required(reworkStep(c.flow, c.recorded), 'step with rework');
+        // The reference flows' rework conditions test a boolean of the form (`!result.fixed`).
+        const failing = Object.fromEntries(
+          Object.entries(happyResult(step.form)).map(([key, value]) => [
+            key,
+            typeof value === 'boolean' ? !value : value,
+          ]),
+        );
+        for (const round of [1, 2]) {
+          const view = await driveUntil(
+            handle,
+            c.flow,
+            (v) => isRunning(step.id)(v) && stepOf(v, step.id).round === round,
+            drive(c),
+          );
+          await completeStep(handle, c.flow, stepOf(view, step.id), failing);
+        }
+      }),
+  },
+  {
+    name: 'suspension-and-resume',
+    appliesTo: () => true,
+    run: (c) =>
+      runThrough(c, async (handle) => {
+        await driveUntil(handle, c.flow, hasOpenTask, drive(c));
+        await handle.executeUpdate(CASE_ACTION_UPDATES.suspend, {
+          args: [{ actor: SUPERVISOR, reason: '等待市民补充材料' }],
+        });
+        await handle.executeUpdate(CASE_ACTION_UPDATES.resume, {
+          args: [{ actor: SUPERVISOR, reason: '材料已补充' }],
+        });
+      }),
+  },
+  {
+    name: 'emergency-opened-raised-closed',
+    appliesTo: (flow) => (flow.emergency?.steps.length ?? 0) > 0,
+    run: (c) =>
+      runThrough(c, async (handle) => {
+        const setLevel = (level: 0 | 2 | 4, reason: string) =>
+          handle.executeUpdate(CASE_ACTION_UPDATES.setEmergency, {
+            args: [{ actor: SUPERVISOR, level, reason }],
+          });
+        const opened = await setLevel(4, '现场有人受伤');
+        const emergencySteps = new Set(c.flow.emergency?.steps.map((step) => step.id));
+        for (const step of opened.steps.filter((s) => emergencySteps.has(s.id) && isOpenTask(s))) {
+          await completeStep(handle, c.flow, step);
+        }
+        await setLevel(2, '伤亡扩大');
+        await setLevel(0, '险情解除');
+      }),
+  },
+  {
+    name: 'incident-then-retry',
+    appliesTo: (flow, recorded) => serviceStep(flow, recorded) !== undefined,
+    run: async (c) => {
+      const step = required(serviceStep(c.flow, c.recorded), 'service step');
+      let fixed = false;
+      c.systems.respond(step.call.operation, (call) =>
+        call.body.caseId === c.caseId && !fixed
+          ? { status: 400, body: { error: '网格编码无效' } }
+          : undefined,
+      );
+      try {
+        return await runThrough(c, async (handle) => {
+          await driveUntil(handle, c.flow, (v) => stepOf(v, step.id).incident !== undefined, drive(c));
+          fixed = true;
+          await handle.executeUpdate(CASE_ACTION_UPDATES.retry, {
+            args: [{ actor: SUPERVISOR, stepId: step.id }],
+          });
+        });
+      } finally {
+        c.systems.respond(step.call.operation, undefined);
+      }
+    },
+  },
+  {
+    name: 'unsatisfied-feedback-redo',
+    appliesTo: (flow) => flow.review?.reworkOnUnsatisfied !== undefined,
+    run: (c) =>
+      runThrough(c, async (handle) => {
+        await driveUntil(handle, c.flow, (v) => v.review?.status === 'open', drive(c));
+        await handle.executeUpdate(CASE_ACTION_UPDATES.feedback, {
+          args: [
+            {
+              actor: VISITOR,
+              satisfaction: 'unsatisfied',
+              resolved: false,
+              fault: 'department',
+              comment: '问题仍在',
+            },
+          ],
+        });
+      }),
+  },
+  {
+    name: 'cancellation',
+    appliesTo: () => true,
+    run: async (c) => {
+      const handle = await c.start();
+      const view = await driveUntil(handle, c.flow, hasOpenTask, drive(c));
+      await completeStep(handle, c.flow, required(view.steps.find(isOpenTask), 'open task'));
+      await handle.executeUpdate(CASE_ACTION_UPDATES.cancel, {
+        args: [{ actor: SUPERVISOR, reason: '市民撤回诉求' }],
+      });
+      await handle.result();
+      return handle;
+    },
+  },
+  {
+    name: 'continue-as-new-idempotency',
+    appliesTo: () => true,
+    options: { historyEventLimit: 40 },
+    run: (c) =>
+      runThrough(c, async (handle) => {
+        const first = required(
+          (await driveUntil(handle, c.flow, hasOpenTask, drive(c))).steps.find(isOpenTask),
+          'open task',
+        );
+        const complete = () =>
+          handle.executeUpdate(CASE_ACTION_UPDATES.complete, {
+            args: [
+              {
+                actor: departmentActor(first.assignee?.department ?? 'unassigned'),
+                stepId: first.id,
+                result: c.recorded.results?.[first.id] ?? happyResult(taskForm(c.flow, first.id)),
+              },
+            ],
+            updateId: 'complete-first-task',
+          });
+        const urge = (n: number, stepId: string) =>
+          handle.executeUpdate(CASE_ACTION_UPDATES.urge, {
+            args: [{ actor: SUPERVISOR, stepId, note: `催办 ${n}` }],
+            updateId: `urge-${n}`,
+          });
+        await complete();
+        const next = required(
+          (await driveUntil(handle, c.flow, hasOpenTask, drive(c))).steps.find(isOpenTask),
+          'second open task',
+        );
+        let urges = 0;
+        while ((await handle.describe()).runId === handle.firstExecutionRunId) {
+          urges += 1;
+          if (urges > 40) throw new Error('the case never continued as new');
+          await urge(urges, next.id);
+        }
+        // Ids applied in the earlier run, repeated: the case must answer without applying them again.
+        await complete();
+        await urge(1, next.id);
+      }),
+  },
+];
+
+function taskForm(flow: Flow, stepId: string) {
+  const step = flow.steps.find((s) => s.id === stepId);
+  return step?.kind === 'task' ? step.form : {};
+}
+
+/** The scenarios recorded for a flow. */
+export function scenariosFor(flow: Flow, recorded: RecordedFlow): HistoryScenario[] {
+  return HISTORY_SCENARIOS.filter(
+    (scenario) => scenario.appliesTo(flow, recorded) && (recorded.scenarios?.includes(scenario.name) ?? true),
+  );
+}
