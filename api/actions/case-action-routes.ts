@@ -16,18 +16,21 @@ import {
   ExtensionDecisionRequestSchema,
   ExtensionRequestSchema,
   FeedbackRequestSchema,
+  ParkDecisionRequestSchema,
+  ParkRequestSchema,
   ReassignRequestSchema,
   ResumeRequestSchema,
   RetryStepRequestSchema,
   ReturnStepRequestSchema,
   SuspendRequestSchema,
+  UpdateCaseDataRequestSchema,
   UrgeRequestSchema,
 } from '../schemas';
 import type { ActionRoute } from './action-route';
 import { caseAction, stepAction } from './define-action-route';
 
-/** Engine actions without a route: park (挂账) is not in the HTTP contract, and data updates have no route yet. */
-type NotOffered = 'requestPark' | 'decidePark' | 'updateData';
+/** Engine actions without a route (none today; the compiler asks for each new action to be offered or listed). */
+type NotOffered = never;
 
 /** The engine actions the HTTP API offers. */
 export type OfferedActionType = Exclude<CaseActionType, NotOffered>;
@@ -77,6 +80,22 @@ export const CASE_ACTION_ROUTES: { readonly [K in OfferedActionType]: ActionRout
     access: 'supervisor',
     request: ExtensionDecisionRequestSchema,
     summary: 'Approve or refuse the pending extension',
+    payload: (body, { stepId, actor }) => ({ ...body, stepId, actor }),
+  }),
+  requestPark: stepAction('requestPark', {
+    path: 'park',
+    access: 'assignee',
+    request: ParkRequestSchema,
+    status: 202,
+    answer: 'Requested; a supervisor decides',
+    summary: '挂账: ask to park the step long-term (excluded from on-time metrics), if allowed',
+    payload: ({ reason }, { stepId, actor }) => ({ stepId, actor, reason }),
+  }),
+  decidePark: stepAction('decidePark', {
+    path: 'park/decision',
+    access: 'supervisor',
+    request: ParkDecisionRequestSchema,
+    summary: 'Approve or refuse the pending park request',
     payload: (body, { stepId, actor }) => ({ ...body, stepId, actor }),
   }),
   retry: stepAction('retry', {
@@ -132,6 +151,14 @@ export const CASE_ACTION_ROUTES: { readonly [K in OfferedActionType]: ActionRout
     access: 'supervisor',
     request: CancelRequestSchema,
     summary: 'Cancel the case',
+    payload: (body, { actor }) => ({ ...body, actor }),
+  }),
+  updateData: caseAction('updateData', {
+    path: 'data',
+    access: 'supervisor',
+    request: UpdateCaseDataRequestSchema,
+    summary: "Correct the case's data or priority; emergency triggers are checked again",
+    problems: [422],
     payload: (body, { actor }) => ({ ...body, actor }),
   }),
   feedback: caseAction('feedback', {

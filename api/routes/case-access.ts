@@ -36,8 +36,14 @@ export function stepOf(deps: RouteDependencies, view: CaseView, stepId: string):
   throw new NotFoundProblemError(`Case '${view.caseId}' has no step '${stepId}'`);
 }
 
-/** Checks that the department actor holds the step; 403 otherwise. */
+/**
+ * Checks that the department actor holds the step; 403 otherwise. A step the case has not reached has no
+ * department yet: that is a 409 (not active), as the engine would answer, not a 403.
+ */
 export function assertActsOnStep(actor: Actor, step: StepView): void {
+  if (step.assignee === undefined && step.status !== 'active' && step.status !== 'claimed') {
+    throw new ConflictProblemError(`Step '${step.id}' is not active`, { slug: 'step-not-active' });
+  }
   if (!canActOnStep(actor, step.assignee?.department)) {
     throw new ForbiddenProblemError(`Step '${step.id}' is not assigned to your department`, {
       slug: 'step-not-assigned',

@@ -1,8 +1,9 @@
 /**
- * Bodies of what supervisors do with a case (emergency, 催办, 改派, suspend, resume, cancel) and of the intake
- * seat's follow-up visit (回访).
+ * Bodies of what supervisors do with a case (emergency, 催办, 改派, suspend, resume, cancel, corrections of its
+ * data or priority) and of the intake seat's follow-up visit (回访).
  */
 import { z } from 'zod';
+import { PrioritySchema } from './case-schemas';
 import { DepartmentIdSchema, StepIdSchema } from './common-schemas';
 
 const ReasonSchema = z.string().min(1).max(2000);
@@ -55,3 +56,18 @@ export const FeedbackRequestSchema = z
   })
   .meta({ id: 'FeedbackRequest' });
 export type FeedbackRequest = z.infer<typeof FeedbackRequestSchema>;
+
+export const UpdateCaseDataRequestSchema = z
+  .object({
+    data: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .meta({ description: "Fields of the flow's data to set; fields not named keep their values" }),
+    priority: PrioritySchema.optional(),
+    reason: ReasonSchema,
+  })
+  .refine((body) => body.data !== undefined || body.priority !== undefined, {
+    message: 'name data or priority to change',
+  })
+  .meta({ id: 'UpdateCaseDataRequest' });
+export type UpdateCaseDataRequest = z.infer<typeof UpdateCaseDataRequestSchema>;

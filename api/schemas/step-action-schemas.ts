@@ -1,6 +1,6 @@
 /**
  * Bodies of what a department does with its step: claim (签收), complete, return (退单), ask for an extension
- * (延期), and the supervisor's decision on that extension or retry of an incident.
+ * (延期) or for parking (挂账), and the supervisor's decision on such a request or retry of an incident.
  */
 import { z } from 'zod';
 import { TimestampSchema } from './common-schemas';
@@ -36,3 +36,13 @@ export type ExtensionDecisionRequest = z.infer<typeof ExtensionDecisionRequestSc
 /** Retrying an incident takes no fields; an empty body or `{}` is fine. */
 export const RetryStepRequestSchema = z.object({}).meta({ id: 'RetryStepRequest' });
 export type RetryStepRequest = z.infer<typeof RetryStepRequestSchema>;
+
+export const ParkRequestSchema = z
+  .object({ reason: z.string().min(1).max(2000) })
+  .meta({ id: 'ParkRequest', description: '挂账: the step waits long-term, excluded from on-time metrics' });
+export type ParkRequest = z.infer<typeof ParkRequestSchema>;
+
+export const ParkDecisionRequestSchema = z
+  .object({ approve: z.boolean(), note: NoteSchema.optional() })
+  .meta({ id: 'ParkDecisionRequest' });
+export type ParkDecisionRequest = z.infer<typeof ParkDecisionRequestSchema>;

@@ -77,7 +77,7 @@ export class CaseClosedError extends Error {
   }
 }
 
-/** Thrown when an action other than resume, cancel or emergency reaches a suspended case (409). */
+/** Thrown when an action other than resume or cancel reaches a suspended case (409). */
 export class CaseSuspendedError extends Error {
   override readonly name = 'CaseSuspendedError';
   constructor() {

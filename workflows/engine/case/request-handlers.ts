@@ -48,7 +48,9 @@ export function decideExtension(tx: Tx, action: Action<'decideExtension'>): void
   const deadline = {
     ...current.deadline,
     at: until,
-    explanation: `${current.deadline.explanation}; extended to ${text} (approved by ${by}${note})`,
+    explanation: `${current.deadline.explanation}; extended to ${text}, approved by ${by}${
+      action.note !== undefined ? `: ${action.note}` : ''
+    }`,
   };
   patchStep(tx, action.stepId, {
     request: undefined,

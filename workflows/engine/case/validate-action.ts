@@ -45,7 +45,10 @@ const VALIDATORS: Validators = {
     const { step, current } = requireOwnActiveTask(state, a.stepId, a.actor, 'extension');
     requireAllowed(step, 'extension', 'extension');
     if (current.request !== undefined) {
-      throw new ActionNotAllowedError('extension', `a ${current.request.kind} request is already pending`);
+      throw new ActionNotAllowedError(
+        'extension',
+        `${pendingRequest(current.request.kind)} is already pending`,
+      );
     }
     if (current.deadline === undefined)
       throw new ActionNotAllowedError('extension', 'the step has no deadline yet');
@@ -61,7 +64,7 @@ const VALIDATORS: Validators = {
     const { step, current } = requireOwnActiveTask(state, a.stepId, a.actor, 'park');
     requireAllowed(step, 'park', 'park');
     if (current.request !== undefined) {
-      throw new ActionNotAllowedError('park', `a ${current.request.kind} request is already pending`);
+      throw new ActionNotAllowedError('park', `${pendingRequest(current.request.kind)} is already pending`);
     }
     if (current.parked) throw new ActionNotAllowedError('park', 'the step is already parked');
   },
@@ -114,4 +117,9 @@ function requirePending(state: CaseState, stepId: string, kind: 'extension' | 'p
   requireActive(current);
   if (current.request?.kind === kind) return;
   throw kind === 'extension' ? new ExtensionNotPendingError(stepId) : new ParkNotPendingError(stepId);
+}
+
+/** `an extension request`, `a park request`. */
+function pendingRequest(kind: 'extension' | 'park'): string {
+  return kind === 'extension' ? 'an extension request' : 'a park request';
 }

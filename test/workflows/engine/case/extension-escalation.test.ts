@@ -69,7 +69,7 @@ describe('extension (延期)', () => {
     c.act({ type: 'decideExtension', stepId: 'handle', approve: true, note: 'ok' });
     const handle = c.step('handle');
     expect(handle).toMatchObject({ dueAt: '2026-03-02T08:00:00+00:00', overdue: false });
-    expect(handle.dueExplanation).toContain('extended to 2026-03-02T08:00:00+00:00 (approved by sup-1 (ok))');
+    expect(handle.dueExplanation).toContain('extended to 2026-03-02T08:00:00+00:00, approved by sup-1: ok');
     expect(c.wakeAt()).toBe(until - 30 * MINUTE);
     c.tick(until);
     expect(c.last.map((n) => (n.type === 'notify' ? n.kind : ''))).toEqual(['remind', 'urge']);
