@@ -1,87 +1,49 @@
-import pino from 'pino';
-import request from 'supertest';
-import { uniqueCaseId } from '../../helpers/case-fixtures';
-import { REFERENCE_CASES } from '../../helpers/reference-cases';
-import { withCaseWorker } from '../../helpers/temporal-test-env';
+import type { CaseView } from '../../../workflows/engine/case/case-view';
 import {
-  HttpCaseDriver,
-  INTAKE,
   SUPERVISOR,
-  bearer,
   departmentUser,
   expectStatus,
-  startHttpHarness,
+  startReferenceCase,
   stepIn,
-  type HttpHarness,
+  timelineOf,
+  useHttpHarness,
 } from '../support/http-case-harness';
-import type { CaseView } from '../../../workflows/engine/case/case-view';
-
-interface TimelineItem {
-  type: string;
-  stepId?: string;
-  actor?: { sub: string; role: string; dept?: string };
-}
 
 describe('挂账 (park), corrections of case data and steps not yet reached, over HTTP', () => {
-  let harness: HttpHarness;
-  let driver: HttpCaseDriver;
-  let stopWorker: () => void;
-  let worker: Promise<void>;
-
-  beforeAll(async () => {
-    harness = await startHttpHarness(pino({ level: 'silent' }));
-    driver = new HttpCaseDriver(harness.app, harness.service);
-    const stopped = new Promise<void>((resolve) => (stopWorker = resolve));
-    worker = withCaseWorker(harness.taskQueue, () => stopped);
-  });
-  afterAll(async () => {
-    stopWorker();
-    await worker;
-    await harness.close();
-  });
-
-  async function start(flowId: string): Promise<string> {
-    const caseId = uniqueCaseId('E2E-PARK');
-    const response = await request(harness.app)
-      .post('/v1/cases')
-      .set('Authorization', await bearer(INTAKE))
-      .send({ caseId, ...REFERENCE_CASES[flowId]!.fields });
-    expectStatus(response, 201, `start ${flowId}`);
-    return caseId;
-  }
-
-  async function timeline(caseId: string): Promise<TimelineItem[]> {
-    const response = await request(harness.app)
-      .get(`/v1/cases/${caseId}/timeline`)
-      .set('Authorization', await bearer(SUPERVISOR));
-    expectStatus(response, 200, 'timeline');
-    return (response.body as { items: TimelineItem[] }).items;
-  }
+  const live = useHttpHarness();
+  const start = (flowId: string): Promise<string> => startReferenceCase(live.harness.app, flowId, 'E2E-PARK');
+  const timeline = (caseId: string) => timelineOf(live.harness.app, caseId);
 
   it('a department asks to park its step, the supervisor approves, and the step is parked with both on the timeline', async () => {
     const flowId = 'urban.exposed-garbage';
-    const flow = harness.service.flows.get(flowId)!;
+    const flow = live.harness.service.flows.get(flowId)!;
     const caseId = await start(flowId);
     for (const stepId of ['verify', 'file']) {
-      const view = await driver.until(caseId, (v) => stepIn(v, stepId).status === 'active', stepId);
-      await driver.complete(caseId, flow, stepIn(view, stepId));
+      const view = await live.driver.until(caseId, (v) => stepIn(v, stepId).status === 'active', stepId);
+      await live.driver.complete(caseId, flow, stepIn(view, stepId));
     }
-    const handling = await driver.until(caseId, (v) => stepIn(v, 'handle').status === 'active', 'handle');
-    const sanitation = driver.assigneeOf(stepIn(handling, 'handle'));
+    const handling = await live.driver.until(
+      caseId,
+      (v) => stepIn(v, 'handle').status === 'active',
+      'handle',
+    );
+    const sanitation = live.driver.assigneeOf(stepIn(handling, 'handle'));
 
-    const asked = await driver.post(caseId, 'steps/handle/park', sanitation, { reason: '等待产权单位确认' });
+    const asked = await live.driver.post(caseId, 'steps/handle/park', sanitation, {
+      reason: '等待产权单位确认',
+    });
     expectStatus(asked, 202, 'park request');
     expect(stepIn(asked.body as CaseView, 'handle').request).toEqual({
       kind: 'park',
       reason: '等待产权单位确认',
     });
 
-    const byDepartment = await driver.post(caseId, 'steps/handle/park/decision', sanitation, {
+    const byDepartment = await live.driver.post(caseId, 'steps/handle/park/decision', sanitation, {
       approve: true,
     });
     expect(byDepartment.status).toBe(403);
 
-    const decided = await driver.post(caseId, 'steps/handle/park/decision', SUPERVISOR, {
+    const decided = await live.driver.post(caseId, 'steps/handle/park/decision', SUPERVISOR, {
       approve: true,
       note: '同意挂账',
     });
@@ -90,7 +52,9 @@ describe('挂账 (park), corrections of case data and steps not yet reached, ove
     expect(parked.parked).toBe(true);
     expect(parked.request).toBeUndefined();
 
-    const again = await driver.post(caseId, 'steps/handle/park/decision', SUPERVISOR, { approve: false });
+    const again = await live.driver.post(caseId, 'steps/handle/park/decision', SUPERVISOR, {
+      approve: false,
+    });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ type: expect.stringContaining('park-not-pending') });
 
@@ -104,11 +68,11 @@ describe('挂账 (park), corrections of case data and steps not yet reached, ove
   it('a step whose flow does not allow parking refuses the request with 409', async () => {
     const flowId = 'urban.exposed-garbage';
     const caseId = await start(flowId);
-    const view = await driver.until(caseId, (v) => stepIn(v, 'verify').status === 'active', 'verify');
-    const response = await driver.post(
+    const view = await live.driver.until(caseId, (v) => stepIn(v, 'verify').status === 'active', 'verify');
+    const response = await live.driver.post(
       caseId,
       'steps/verify/park',
-      driver.assigneeOf(stepIn(view, 'verify')),
+      live.driver.assigneeOf(stepIn(view, 'verify')),
       {
         reason: 'no',
       },
@@ -119,10 +83,10 @@ describe('挂账 (park), corrections of case data and steps not yet reached, ove
 
   it('a department acting on a step the case has not reached gets 409, not 403', async () => {
     const caseId = await start('urban.exposed-garbage');
-    const view = await driver.until(caseId, (v) => stepIn(v, 'verify').status === 'active', 'verify');
+    const view = await live.driver.until(caseId, (v) => stepIn(v, 'verify').status === 'active', 'verify');
     expect(stepIn(view, 'handle').status).toBe('pending');
-    const inspector = driver.assigneeOf(stepIn(view, 'verify'));
-    const response = await driver.post(
+    const inspector = live.driver.assigneeOf(stepIn(view, 'verify'));
+    const response = await live.driver.post(
       caseId,
       'steps/handle/complete',
       inspector,
@@ -135,9 +99,9 @@ describe('挂账 (park), corrections of case data and steps not yet reached, ove
 
   it('a supervisor corrects case data: a field that makes a trigger true opens the emergency; a bad value is a 422 at its field', async () => {
     const caseId = await start('urban.missing-manhole-cover');
-    await driver.until(caseId, (v) => v.steps.some((step) => step.status === 'active'), 'first step');
+    await live.driver.until(caseId, (v) => v.steps.some((step) => step.status === 'active'), 'first step');
 
-    const wrong = await driver.post(caseId, 'data', SUPERVISOR, {
+    const wrong = await live.driver.post(caseId, 'data', SUPERVISOR, {
       data: { injuries: 'yes' },
       reason: '回访核实',
     });
@@ -146,16 +110,16 @@ describe('挂账 (park), corrections of case data and steps not yet reached, ove
       'data.injuries',
     ]);
 
-    const empty = await driver.post(caseId, 'data', SUPERVISOR, { reason: 'nothing' });
+    const empty = await live.driver.post(caseId, 'data', SUPERVISOR, { reason: 'nothing' });
     expect(empty.status).toBe(400);
 
-    const byDepartment = await driver.post(caseId, 'data', departmentUser('yuexiu-sanitation'), {
+    const byDepartment = await live.driver.post(caseId, 'data', departmentUser('yuexiu-sanitation'), {
       data: { injuries: true },
       reason: 'x',
     });
     expect(byDepartment.status).toBe(403);
 
-    const corrected = await driver.post(caseId, 'data', SUPERVISOR, {
+    const corrected = await live.driver.post(caseId, 'data', SUPERVISOR, {
       data: { injuries: true },
       priority: 'urgent',
       reason: '群众来电补充: 有人受伤',

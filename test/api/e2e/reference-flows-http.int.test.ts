@@ -1,54 +1,30 @@
-import pino from 'pino';
 import request from 'supertest';
 import type { CaseView } from '../../../workflows/engine/case/case-view';
 import type { Flow } from '../../../workflows/engine/flow-model';
 import { uniqueCaseId } from '../../helpers/case-fixtures';
 import { REFERENCE_CASES } from '../../helpers/reference-cases';
-import { withCaseWorker } from '../../helpers/temporal-test-env';
 import {
-  HttpCaseDriver,
   INTAKE,
   OTHER_SUPERVISOR,
   SUPERVISOR,
   bearer,
   departmentUser,
   expectStatus,
-  startHttpHarness,
   stepIn,
-  type HttpHarness,
+  timelineOf,
+  useHttpHarness,
 } from '../support/http-case-harness';
 import { eventually } from '../../helpers/eventually';
-
-interface TimelineItem {
-  type: string;
-  stepId?: string;
-  actor?: { sub: string; role: string; dept?: string };
-}
 
 const HOUR = 3_600_000;
 const caseIds = (body: unknown): string[] =>
   ((body as { items?: { caseId: string }[] }).items ?? []).map((item) => item.caseId);
 
 describe('each reference flow from intake to closure over HTTP only', () => {
-  let harness: HttpHarness;
-  let driver: HttpCaseDriver;
-  let stopWorker: () => void;
-  let worker: Promise<void>;
-
-  beforeAll(async () => {
-    harness = await startHttpHarness(pino({ level: 'silent' }));
-    driver = new HttpCaseDriver(harness.app, harness.service);
-    const stopped = new Promise<void>((resolve) => (stopWorker = resolve));
-    worker = withCaseWorker(harness.taskQueue, () => stopped);
-  });
-  afterAll(async () => {
-    stopWorker();
-    await worker;
-    await harness.close();
-  });
+  const live = useHttpHarness();
 
   const flowOf = (flowId: string): Flow => {
-    const flow = harness.service.flows.get(flowId);
+    const flow = live.harness.service.flows.get(flowId);
     if (flow === undefined) throw new Error(`no flow ${flowId}`);
     return flow;
   };
@@ -56,7 +32,7 @@ describe('each reference flow from intake to closure over HTTP only', () => {
   /** Starts the reference case of `flowId` as the intake seat; 201 with Location. */
   async function start(flowId: string): Promise<{ caseId: string; flow: Flow }> {
     const caseId = uniqueCaseId(`E2E-${flowId.split('.')[1]}`);
-    const response = await request(harness.app)
+    const response = await request(live.harness.app)
       .post('/v1/cases')
       .set('Authorization', await bearer(INTAKE))
       .send({ caseId, ...REFERENCE_CASES[flowId]!.fields });
@@ -65,13 +41,7 @@ describe('each reference flow from intake to closure over HTTP only', () => {
     return { caseId, flow: flowOf(flowId) };
   }
 
-  async function timeline(caseId: string): Promise<TimelineItem[]> {
-    const response = await request(harness.app)
-      .get(`/v1/cases/${caseId}/timeline`)
-      .set('Authorization', await bearer(SUPERVISOR));
-    expectStatus(response, 200, 'timeline');
-    return (response.body as { items: TimelineItem[] }).items;
-  }
+  const timeline = (caseId: string) => timelineOf(live.harness.app, caseId);
 
   /** Completes the named step once it is active (the case view over HTTP says when). */
   async function completeWhenActive(
@@ -80,12 +50,12 @@ describe('each reference flow from intake to closure over HTTP only', () => {
     stepId: string,
     result?: Record<string, unknown>,
   ): Promise<CaseView> {
-    const view = await driver.until(
+    const view = await live.driver.until(
       caseId,
       (v) => ['active', 'claimed'].includes(stepIn(v, stepId).status),
       `${stepId} active`,
     );
-    return driver.complete(caseId, flow, stepIn(view, stepId), result);
+    return live.driver.complete(caseId, flow, stepIn(view, stepId), result);
   }
 
   const completedSteps = (view: CaseView): string[] =>
@@ -95,12 +65,16 @@ describe('each reference flow from intake to closure over HTTP only', () => {
     const { caseId, flow } = await start('urban.exposed-garbage');
     await completeWhenActive(caseId, flow, 'verify');
     await completeWhenActive(caseId, flow, 'file');
-    const handling = await driver.until(caseId, (v) => stepIn(v, 'handle').status === 'active', 'handle');
+    const handling = await live.driver.until(
+      caseId,
+      (v) => stepIn(v, 'handle').status === 'active',
+      'handle',
+    );
     expect(stepIn(handling, 'handle').assignee?.department).toBe('yuexiu-sanitation');
 
     const sanitation = await bearer(departmentUser('yuexiu-sanitation'));
     const inbox = async (dept: string, auth: string) =>
-      request(harness.app).get(`/v1/departments/${dept}/tasks`).set('Authorization', auth);
+      request(live.harness.app).get(`/v1/departments/${dept}/tasks`).set('Authorization', auth);
     const item = await eventually(async () => {
       const page = await inbox('yuexiu-sanitation', sanitation);
       return (page.body as { items: { caseId: string; stepId: string }[] }).items.find(
@@ -114,7 +88,7 @@ describe('each reference flow from intake to closure over HTTP only', () => {
 
     const supervisor = await bearer(SUPERVISOR);
     const stalled = async (query: string, auth = supervisor) => {
-      const response = await request(harness.app)
+      const response = await request(live.harness.app)
         .get(`/v1/supervision/stalled?${query}`)
         .set('Authorization', auth);
       expectStatus(response, 200, `stalled?${query}`);
@@ -132,27 +106,32 @@ describe('each reference flow from intake to closure over HTTP only', () => {
     await eventually(async () => (await stalled('idleFor=PT1S')).includes(caseId), 'idle for a second');
     const other = await bearer(OTHER_SUPERVISOR);
     expect(await stalled('', other)).not.toContain(caseId);
-    const outside = await request(harness.app)
+    const outside = await request(live.harness.app)
       .get('/v1/supervision/stalled?region=440104')
       .set('Authorization', other);
     expect(outside.status).toBe(403);
 
     const dueAt = Date.parse(stepIn(handling, 'handle').dueAt!);
     const until = new Date(dueAt + 2 * HOUR).toISOString();
-    const asked = await driver.post(caseId, 'steps/handle/extension', departmentUser('yuexiu-sanitation'), {
-      until,
-      reason: '需协调渣土车',
-    });
+    const asked = await live.driver.post(
+      caseId,
+      'steps/handle/extension',
+      departmentUser('yuexiu-sanitation'),
+      {
+        until,
+        reason: '需协调渣土车',
+      },
+    );
     expectStatus(asked, 202, 'extension request');
     expect(stepIn(asked.body as CaseView, 'handle').request).toMatchObject({ kind: 'extension' });
-    const refusedForDept = await driver.post(
+    const refusedForDept = await live.driver.post(
       caseId,
       'steps/handle/extension/decision',
       departmentUser('yuexiu-sanitation'),
       { approve: true },
     );
     expect(refusedForDept.status).toBe(403);
-    const decided = await driver.post(caseId, 'steps/handle/extension/decision', SUPERVISOR, {
+    const decided = await live.driver.post(caseId, 'steps/handle/extension/decision', SUPERVISOR, {
       approve: true,
     });
     expectStatus(decided, 200, 'extension decision');
@@ -160,14 +139,14 @@ describe('each reference flow from intake to closure over HTTP only', () => {
 
     await completeWhenActive(caseId, flow, 'handle');
     await completeWhenActive(caseId, flow, 'check', { fixed: false });
-    const reworked = await driver.until(
+    const reworked = await live.driver.until(
       caseId,
       (v) => stepIn(v, 'handle').status === 'active' && stepIn(v, 'handle').round === 2,
       'handle round 2',
     );
     expect(stepIn(reworked, 'check').status).not.toBe('active');
 
-    const final = await driver.driveToClosure(caseId, flow);
+    const final = await live.driver.driveToClosure(caseId, flow);
     expect(final.status).toBe('closed');
     expect(stepIn(final, 'handle')).toMatchObject({ status: 'completed', round: 2 });
     expect(stepIn(final, 'check')).toMatchObject({ status: 'completed', round: 2, result: { fixed: true } });
@@ -194,7 +173,7 @@ describe('each reference flow from intake to closure over HTTP only', () => {
     await completeWhenActive(caseId, flow, 'accept');
     await completeWhenActive(caseId, flow, 'classify', { category: 'general' });
     await completeWhenActive(caseId, flow, 'dispatch');
-    const handling = await driver.until(
+    const handling = await live.driver.until(
       caseId,
       (v) => stepIn(v, 'handle-general').status === 'active',
       'handle-general active',
@@ -203,12 +182,12 @@ describe('each reference flow from intake to closure over HTTP only', () => {
     expect(stepIn(handling, 'handle-general').assignee?.department).toBe('beijing-street-office');
     expect(stepIn(handling, 'handle-general').dueAt).toBeUndefined();
 
-    const claimed = await driver.post(caseId, 'steps/handle-general/claim', street, {});
+    const claimed = await live.driver.post(caseId, 'steps/handle-general/claim', street, {});
     expectStatus(claimed, 200, 'claim');
     expect(stepIn(claimed.body as CaseView, 'handle-general')).toMatchObject({ status: 'claimed' });
     expect(stepIn(claimed.body as CaseView, 'handle-general').dueAt).toBeDefined();
 
-    const returned = await driver.post(caseId, 'steps/handle-general/return', street, {
+    const returned = await live.driver.post(caseId, 'steps/handle-general/return', street, {
       reason: 'wrong-area',
       note: '不属本街道',
     });
@@ -218,14 +197,14 @@ describe('each reference flow from intake to closure over HTTP only', () => {
     expect(stepIn(afterReturn, 'dispatch')).toMatchObject({ status: 'active', round: 2 });
 
     await completeWhenActive(caseId, flow, 'dispatch');
-    const again = await driver.until(
+    const again = await live.driver.until(
       caseId,
       (v) => stepIn(v, 'handle-general').status === 'active' && stepIn(v, 'handle-general').round === 2,
       'handle-general round 2',
     );
     expect(stepIn(again, 'handle-general').round).toBe(2);
 
-    const final = await driver.driveToClosure(
+    const final = await live.driver.driveToClosure(
       caseId,
       flow,
       REFERENCE_CASES['hotline.12345-complaint']!.results,
@@ -249,10 +228,14 @@ describe('each reference flow from intake to closure over HTTP only', () => {
     const { caseId, flow } = await start('urban.missing-manhole-cover');
     const results = REFERENCE_CASES['urban.missing-manhole-cover']!.results!;
     await completeWhenActive(caseId, flow, 'verify', results['verify']);
-    await driver.until(caseId, (v) => stepIn(v, 'secure-drainage').status === 'active', 'secure-drainage');
+    await live.driver.until(
+      caseId,
+      (v) => stepIn(v, 'secure-drainage').status === 'active',
+      'secure-drainage',
+    );
 
     const emergency = (actor: typeof SUPERVISOR, level: number, reason: string) =>
-      driver.post(caseId, 'emergency', actor, { level, reason });
+      live.driver.post(caseId, 'emergency', actor, { level, reason });
     expect((await emergency(INTAKE, 4, '有人受伤')).status).toBe(403);
     expect((await emergency(OTHER_SUPERVISOR, 4, '有人受伤')).status).toBe(403);
     const opened = await emergency(SUPERVISOR, 4, '有人跌落受伤');
@@ -271,7 +254,7 @@ describe('each reference flow from intake to closure over HTTP only', () => {
     expect(closed.body).toMatchObject({ emergencyLevel: 0, status: 'open' });
     expect((closed.body as CaseView).stage).not.toBe('emergency');
 
-    const final = await driver.driveToClosure(caseId, flow, results);
+    const final = await live.driver.driveToClosure(caseId, flow, results);
     expect(final.status).toBe('closed');
     expect(completedSteps(final)).toEqual(
       expect.arrayContaining([
@@ -287,7 +270,7 @@ describe('each reference flow from intake to closure over HTTP only', () => {
         ['emergency-closed', SUPERVISOR.sub],
       ],
     );
-    expect(harness.stub.calls.some((call) => call.body.caseId === caseId)).toBe(true);
+    expect(live.harness.stub.calls.some((call) => call.body.caseId === caseId)).toBe(true);
   });
 
   it.each(['business.startup', 'health.public-health-report'])(
@@ -295,7 +278,7 @@ describe('each reference flow from intake to closure over HTTP only', () => {
     async (flowId) => {
       const { caseId, flow } = await start(flowId);
       const reference = REFERENCE_CASES[flowId]!;
-      const final = await driver.driveToClosure(caseId, flow, reference.results);
+      const final = await live.driver.driveToClosure(caseId, flow, reference.results);
       expect(final.status).toBe('closed');
       expect(completedSteps(final).sort()).toEqual([...reference.completed].sort());
       const entries = await timeline(caseId);

@@ -6,7 +6,7 @@ import { CaseViewSchema } from '../../../api/schemas';
  */
 import type { Client, Connection } from '@temporalio/client';
 import type { Express } from 'express';
-import type { Logger } from 'pino';
+import pino, { type Logger } from 'pino';
 import request from 'supertest';
 import { createApp } from '../../../api/app';
 import { createTokenVerifier, mintToken, type Actor } from '../../../api/auth';
@@ -22,7 +22,9 @@ import {
   startDepartmentSystemsStub,
   type DepartmentSystemsStub,
 } from '../../helpers/department-systems-stub';
-import { createTestClient, uniqueTaskQueue } from '../../helpers/temporal-test-env';
+import { uniqueCaseId } from '../../helpers/case-fixtures';
+import { REFERENCE_CASES } from '../../helpers/reference-cases';
+import { createTestClient, uniqueTaskQueue, withCaseWorker } from '../../helpers/temporal-test-env';
 
 export const SECRET = 'e2e-secret-e2e-secret-e2e-secret-0001';
 
@@ -78,6 +80,76 @@ export async function startHttpHarness(logger: Logger): Promise<HttpHarness> {
       await connection.close();
     },
   };
+}
+
+/** The harness and a driver over it, with a case worker running, for one test file. */
+export interface LiveHttpHarness {
+  readonly harness: HttpHarness;
+  readonly driver: HttpCaseDriver;
+}
+
+/**
+ * Starts the harness and a case worker on its task queue before the file's tests (`beforeAll`) and stops both
+ * after them (`afterAll`). Read the returned getters inside tests, once `beforeAll` has run.
+ */
+export function useHttpHarness(): LiveHttpHarness {
+  let live: LiveHttpHarness | undefined;
+  let stopWorker = (): void => undefined;
+  let worker: Promise<void> = Promise.resolve();
+  beforeAll(async () => {
+    const harness = await startHttpHarness(pino({ level: 'silent' }));
+    live = { harness, driver: new HttpCaseDriver(harness.app, harness.service) };
+    const stopped = new Promise<void>((resolve) => (stopWorker = resolve));
+    worker = withCaseWorker(harness.taskQueue, () => stopped);
+  });
+  afterAll(async () => {
+    stopWorker();
+    await worker;
+    await live?.harness.close();
+  });
+  const current = (): LiveHttpHarness => {
+    if (live === undefined) throw new Error('useHttpHarness: read it inside a test, after beforeAll');
+    return live;
+  };
+  return {
+    get harness() {
+      return current().harness;
+    },
+    get driver() {
+      return current().driver;
+    },
+  };
+}
+
+/** One timeline entry as the API answers it. */
+export interface TimelineItem {
+  type: string;
+  stepId?: string;
+  actor?: { sub: string; role: string; dept?: string };
+}
+
+/** Starts the reference case of `flowId` as the intake seat under a fresh id; fails on anything but 201. */
+export async function startReferenceCase(app: Express, flowId: string, prefix: string): Promise<string> {
+  const caseId = uniqueCaseId(prefix);
+  const response = await request(app)
+    .post('/v1/cases')
+    .set('Authorization', await bearer(INTAKE))
+    .send({ caseId, ...REFERENCE_CASES[flowId]!.fields });
+  expectStatus(response, 201, `start ${flowId}`);
+  return caseId;
+}
+
+/** The case's timeline as `actor` (the region's supervisor by default) reads it. */
+export async function timelineOf(
+  app: Express,
+  caseId: string,
+  actor: Actor = SUPERVISOR,
+): Promise<TimelineItem[]> {
+  const response = await request(app)
+    .get(`/v1/cases/${caseId}/timeline`)
+    .set('Authorization', await bearer(actor));
+  expectStatus(response, 200, 'timeline');
+  return (response.body as { items: TimelineItem[] }).items;
 }
 
 export const isOpenTask = (step: StepView): boolean =>
