@@ -20,6 +20,8 @@ import { createFlowValidationRouter } from './routes/flow-validation-router';
 import { createFlowsRouter } from './routes/flows-router';
 import type { RouteDependencies } from './routes/route-context';
 import { createSupervisionRouter } from './routes/supervision-router';
+import { createApiKeyStore, type ApiKeyStore } from './open311/api-keys';
+import { createOpen311Router } from './open311/open311-router';
 
 export interface ApiRouterDependencies {
   readonly gateway: CaseGateway;
@@ -36,9 +38,11 @@ export interface ApiRouterDependencies {
   readonly now?: () => number;
   /** Zone of the instants the API writes from search attributes; `Asia/Shanghai` by default. */
   readonly timezone?: string;
+  /** The Open311 api_keys; none by default (then no one can file a GeoReport request). */
+  readonly apiKeys?: ApiKeyStore;
 }
 
-/** The docs router and the `/v1` router, in mounting order. */
+/** The docs router, the `/v1` router and the Open311 GeoReport v2 router, in mounting order. */
 export function createApiRouters(deps: ApiRouterDependencies): Router[] {
   const context: RouteDependencies = {
     gateway: deps.gateway,
@@ -48,15 +52,13 @@ export function createApiRouters(deps: ApiRouterDependencies): Router[] {
     timezone: deps.timezone ?? 'Asia/Shanghai',
   };
   const bodyLimit = deps.config?.http.bodyLimit ?? '1mb';
+  const rateLimit = {
+    limit: deps.config?.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
+    overrides: deps.config?.rateLimitOverrides,
+  };
   const v1 = Router();
   v1.use('/v1', authenticate(deps.verifier));
-  v1.use(
-    '/v1',
-    createRateLimiter({
-      limit: deps.config?.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
-      overrides: deps.config?.rateLimitOverrides,
-    }),
-  );
+  v1.use('/v1', createRateLimiter(rateLimit));
   v1.use(createFlowValidationRouter(context, bodyLimit));
   v1.use('/v1', (req, res, next) => {
     if (req.method === 'POST') requireMediaType(...JSON_MEDIA_TYPES)(req, res, next);
@@ -72,5 +74,14 @@ export function createApiRouters(deps: ApiRouterDependencies): Router[] {
   ]) {
     v1.use(create(context));
   }
-  return [createDocsRouter(buildOpenApiDocument()), v1];
+  const open311 = createOpen311Router({
+    gateway: deps.gateway,
+    service: deps.service,
+    apiKeys: deps.apiKeys ?? createApiKeyStore([]),
+    logger: deps.logger,
+    bodyLimit,
+    rateLimit,
+    now: context.now,
+  });
+  return [createDocsRouter(buildOpenApiDocument()), v1, open311];
 }

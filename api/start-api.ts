@@ -7,12 +7,14 @@ import { Client, Connection } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { Config } from '../config/load-config';
 import { loadServiceData, type ServiceData } from '../config/load-service-data';
+import { loadApiKeys } from '../config/open311/load-api-keys';
 import type { TemporalConnectionSettings } from '../config/temporal-connection';
 import { createApp } from './app';
 import { createTokenVerifier } from './auth';
 import { createCaseGateway, type CaseGateway } from './cases/case-gateway';
 import { createTemporalHealthCheck } from './operations/temporal-health-check';
 import { createApiRouters } from './create-api-routers';
+import { createApiKeyStore } from './open311/api-keys';
 
 export interface RunningApi {
   url: string;
@@ -28,6 +30,7 @@ export async function startApi(
   temporal: TemporalConnectionSettings,
 ): Promise<RunningApi> {
   const service = await loadServiceData(config.data);
+  const apiKeys = createApiKeyStore(await loadApiKeys(config.open311.apiKeysPath, service.directory));
   // Lazy: the API starts (and answers /readyz with 503) even while Temporal is down.
   const connection = Connection.lazy(temporal.connectionOptions);
   const client = new Client({ connection, namespace: temporal.namespace });
@@ -41,7 +44,7 @@ export async function startApi(
   const app = createApp({
     logger,
     checkTemporal: createTemporalHealthCheck(connection),
-    routers: createApiRouters({ gateway, service, verifier, logger, config }),
+    routers: createApiRouters({ gateway, service, verifier, logger, config, apiKeys }),
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.http.port, config.http.host, () => resolve(listening));

@@ -39,6 +39,7 @@ export const ConfigSchema = z
     FLOWS_DIR: projectPath.default(path.join(projectRoot, 'flows')),
     DIRECTORY_PATH: projectPath.default(path.join(projectRoot, 'config', 'directory.yaml')),
     CALENDARS_DIR: projectPath.default(path.join(projectRoot, 'config', 'calendars')),
+    OPEN311_API_KEYS_PATH: projectPath.optional(),
     AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     AUTH_JWKS_URL: z.url().optional(),
     AUTH_ISSUER: z.string().min(1).optional(),
@@ -55,6 +56,7 @@ export const ConfigSchema = z
     rateLimitOverrides: env.RATE_LIMITS,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     data: { flowsDir: env.FLOWS_DIR, directoryPath: env.DIRECTORY_PATH, calendarsDir: env.CALENDARS_DIR },
+    open311: { apiKeysPath: env.OPEN311_API_KEYS_PATH },
     auth: {
       jwtSecret: env.AUTH_JWT_SECRET,
       jwksUrl: env.AUTH_JWKS_URL,

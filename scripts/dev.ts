@@ -7,6 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Runtime } from '@temporalio/worker';
 import { mintToken } from '../api/auth';
+import { generateApiKey, hashApiKey } from '../api/open311/api-keys';
 import { startApi } from '../api/start-api';
 import { createLogger } from '../config/create-logger';
 import { loadConfig } from '../config/load-config';
@@ -16,17 +17,28 @@ import { seedDemoCases } from './dev/demo-cases';
 import { startDemoSystemsServer } from './dev/demo-systems-server';
 import { assertPortFree, startDevServer } from './temporal/dev-server';
 
-/** A secret kept in the data folder, so that printed tokens stay valid across restarts. */
-async function devSecret(dataDir: string): Promise<string> {
-  const file = path.join(dataDir, 'dev-jwt-secret');
+/** A secret kept in the data folder (made by `create` the first time), so that it stays valid across restarts. */
+async function devSecret(dataDir: string, name: string, create: () => string): Promise<string> {
+  const file = path.join(dataDir, name);
   try {
     return (await readFile(file, 'utf8')).trim();
   } catch {
-    const secret = randomBytes(32).toString('hex');
+    const secret = create();
     await mkdir(dataDir, { recursive: true });
     await writeFile(file, secret, { mode: 0o600 });
     return secret;
   }
+}
+
+/** The demo Open311 api_key, and the api_keys file holding only its hash (filing as open311-demo, city-wide). */
+async function devOpen311Key(dataDir: string): Promise<{ key: string; keysPath: string }> {
+  const key = await devSecret(dataDir, 'dev-open311-api-key', generateApiKey);
+  const keysPath = path.join(dataDir, 'open311-api-keys.yaml');
+  const entry = `  - { sub: open311-demo, region: '440100', sha256: ${hashApiKey(key)} }`;
+  await writeFile(keysPath, `# Written by npm run dev: the demo api_key's hash only.\nkeys:\n${entry}\n`, {
+    mode: 0o600,
+  });
+  return { key, keysPath };
 }
 
 function temporalPort(address: string | undefined): number {
@@ -55,8 +67,19 @@ async function demoTokens(secret: string): Promise<Record<string, string>> {
 
 async function main(): Promise<void> {
   const baseConfig = loadConfig({ LOG_PRETTY: 'true', ...process.env }, 'dev');
-  const secret = baseConfig.auth.jwtSecret ?? (await devSecret(baseConfig.dev.dataDir));
-  const config = loadConfig({ LOG_PRETTY: 'true', ...process.env, AUTH_JWT_SECRET: secret }, 'api');
+  const secret =
+    baseConfig.auth.jwtSecret ??
+    (await devSecret(baseConfig.dev.dataDir, 'dev-jwt-secret', () => randomBytes(32).toString('hex')));
+  const open311 = await devOpen311Key(baseConfig.dev.dataDir);
+  const config = loadConfig(
+    {
+      LOG_PRETTY: 'true',
+      OPEN311_API_KEYS_PATH: open311.keysPath,
+      ...process.env,
+      AUTH_JWT_SECRET: secret,
+    },
+    'api',
+  );
   const logger = createLogger(config, 'fullcycle');
   Runtime.install({
     logger: new PinoTemporalLogger(logger.child({ component: 'temporal' })),
@@ -87,6 +110,7 @@ async function main(): Promise<void> {
   API          ${api.url}   (GET /readyz, docs at ${api.url}/docs)
   Temporal UI  ${server.uiUrl}   (gRPC ${server.address})
   Demo cases   DEMO-GARBAGE-1, DEMO-MANHOLE-1, DEMO-12345-1, DEMO-STARTUP-1, DEMO-HEALTH-1
+  Open311      ${api.url}/open311/v2/services.json   (GeoReport v2; demo api_key ${open311.key})
   Tokens (12 h):
 ${Object.entries(tokens)
   .map(([who, token]) => `    ${who}: ${token}`)

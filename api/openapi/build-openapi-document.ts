@@ -6,6 +6,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import { ProblemSchema } from '../schemas/problem-schemas';
 import { registerCasePaths } from './register-case-paths';
 import { registerFlowPaths } from './register-flow-paths';
+import { registerOpen311Paths } from './register-open311-paths';
 import { registerOperationPaths } from './register-operation-paths';
 import { registerProblemResponses } from './openapi-responses';
 import { registerSupervisionPaths } from './register-supervision-paths';
@@ -34,6 +35,7 @@ export function buildOpenApiDocument(options: OpenApiDocumentOptions = {}): Open
   registerSupervisionPaths(registry);
   registerFlowPaths(registry);
   registerOperationPaths(registry);
+  registerOpen311Paths(registry);
 
   const config: Parameters<OpenApiGeneratorV31['generateDocument']>[0] = {
     openapi: '3.1.0',

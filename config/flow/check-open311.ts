@@ -3,7 +3,11 @@
  * details go only to personal fields and what GeoReport answers show only to non-personal ones, no field is filled
  * twice, attribute datatypes, choices and orders are consistent, and every required data field is filled.
  */
-import { GEOREPORT_CONTACT_PARAMETERS, type GeoReportParameter } from '../../workflows/engine/flow-model';
+import {
+  GEOREPORT_CONTACT_PARAMETERS,
+  GEOREPORT_PARAMETERS,
+  type GeoReportParameter,
+} from '../../workflows/engine/flow-model';
 import { fieldErrors } from '../../workflows/engine/case/field-validation';
 import { formatPath, type DocumentPath, type PathProblem } from './flow-problem';
 import type { FlowParts } from './flow-parts';
@@ -63,7 +67,9 @@ export function checkOpen311(parts: FlowParts): PathProblem[] {
 type Claim = (name: string, path: DocumentPath) => Fields[string] | undefined;
 
 function checkRequest(block: Open311Document, claim: Claim, problems: PathProblem[]): void {
-  for (const [parameter, name] of Object.entries(block.request ?? {}) as [GeoReportParameter, string][]) {
+  for (const parameter of GEOREPORT_PARAMETERS) {
+    const name = block.request?.[parameter];
+    if (name === undefined) continue;
     const path = [...BASE, 'request', parameter];
     const field = claim(name, path);
     if (field === undefined) continue;

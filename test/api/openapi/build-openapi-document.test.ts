@@ -31,6 +31,13 @@ const CONTRACT_ROUTES = [
   'get /metrics',
   'get /openapi.json',
   'get /docs',
+  'get /open311/v2/discovery.{format}',
+  'get /open311/v2/services.{format}',
+  'get /open311/v2/services/{service_code}.{format}',
+  'post /open311/v2/requests.{format}',
+  'get /open311/v2/requests.{format}',
+  'get /open311/v2/requests/{service_request_id}.{format}',
+  'get /open311/v2/tokens/{token}.{format}',
 ];
 
 /** Routes the project added to the contract (it may add, never rename or drop). */
@@ -66,7 +73,7 @@ describe('buildOpenApiDocument', () => {
     ).toEqual([...CONTRACT_ROUTES, ...ADDED_ROUTES].sort());
   });
 
-  it('requires a bearer token everywhere except the operational endpoints', () => {
+  it('requires a bearer token everywhere except the operational endpoints and Open311 (api_key in its form)', () => {
     expect(document.security).toEqual([{ bearerAuth: [] }]);
     expect(document.components?.securitySchemes?.['bearerAuth']).toMatchObject({
       type: 'http',
@@ -74,7 +81,14 @@ describe('buildOpenApiDocument', () => {
     });
     const open = operations(document).filter(({ operation }) => operation.security?.length === 0);
     expect(open.map(({ route }) => route).sort()).toEqual(
-      ['get /healthz', 'get /readyz', 'get /metrics', 'get /openapi.json', 'get /docs'].sort(),
+      [
+        'get /healthz',
+        'get /readyz',
+        'get /metrics',
+        'get /openapi.json',
+        'get /docs',
+        ...CONTRACT_ROUTES.filter((route) => route.includes(' /open311/')),
+      ].sort(),
     );
   });
 

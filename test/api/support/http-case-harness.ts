@@ -12,6 +12,7 @@ import { createApp } from '../../../api/app';
 import { createTokenVerifier, mintToken, type Actor } from '../../../api/auth';
 import { createCaseGateway } from '../../../api/cases/case-gateway';
 import { createApiRouters } from '../../../api/create-api-routers';
+import type { ApiKeyStore } from '../../../api/open311/api-keys';
 import type { ServiceData } from '../../../config/load-service-data';
 import type { CaseView, StepView } from '../../../workflows/engine/case/case-view';
 import type { Flow } from '../../../workflows/engine/flow-model';
@@ -48,8 +49,11 @@ export interface HttpHarness {
   close(): Promise<void>;
 }
 
-/** Builds the app over the dev server, with a stub for the departmental systems and no practical rate limit. */
-export async function startHttpHarness(logger: Logger): Promise<HttpHarness> {
+/**
+ * Builds the app over the dev server, with a stub for the departmental systems and no practical rate limit;
+ * `apiKeys` are the Open311 api_keys (none by default).
+ */
+export async function startHttpHarness(logger: Logger, apiKeys?: ApiKeyStore): Promise<HttpHarness> {
   const { client, connection }: { client: Client; connection: Connection } = await createTestClient();
   const stub = await startDepartmentSystemsStub();
   const data = await serviceData();
@@ -67,6 +71,7 @@ export async function startHttpHarness(logger: Logger): Promise<HttpHarness> {
     verifier: createTokenVerifier({ secret: SECRET }),
     logger,
     config: { http: { bodyLimit: '1mb' }, rateLimitPerMinute: 1_000_000 },
+    ...(apiKeys === undefined ? {} : { apiKeys }),
   });
   const app = createApp({ logger, checkTemporal: () => Promise.resolve(), routers });
   return {
