@@ -82,6 +82,7 @@ export function createApiRouters(deps: ApiRouterDependencies): Router[] {
     bodyLimit,
     rateLimit,
     now: context.now,
+    timezone: context.timezone,
   });
   return [createDocsRouter(buildOpenApiDocument()), v1, open311];
 }

@@ -7,6 +7,7 @@ import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/c
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
 import { defaultPayloadConverter, type TypedSearchAttributes } from '@temporalio/common';
 import { mapFromPayloads } from '@temporalio/common/lib/converter/payload-converter';
+import { tsToDate } from '@temporalio/common/lib/time';
 import type { CaseMemo } from '../../workflows/case-memo';
 import type { CaseInput } from '../../workflows/engine/case-input';
 import type { CaseActionType } from '../../workflows/engine/case/case-actions';
@@ -25,7 +26,13 @@ import { invalidPageToken, openPageToken, sealPageToken } from './page-tokens';
 const GRPC_INVALID_ARGUMENT = 3;
 
 export interface CaseListPage {
-  items: { caseId: string; attributes: TypedSearchAttributes; memo: Partial<CaseMemo> }[];
+  items: {
+    caseId: string;
+    attributes: TypedSearchAttributes;
+    memo: Partial<CaseMemo>;
+    /** When the case's current run started (a case that continued as new: the latest run). */
+    startedAt?: Date;
+  }[];
   nextPageToken?: string;
 }
 
@@ -117,6 +124,7 @@ export function createCaseGateway(client: Client, taskQueue: string): CaseGatewa
         caseId: (execution.execution?.workflowId ?? '').replace(/^case-/, ''),
         attributes: decodeTypedSearchAttributes(execution.searchAttributes?.indexedFields),
         memo: mapFromPayloads(defaultPayloadConverter, execution.memo?.fields) ?? {},
+        ...(execution.startTime ? { startedAt: tsToDate(execution.startTime) } : {}),
       }));
       const token = response.nextPageToken?.length
         ? sealPageToken(query, Buffer.from(response.nextPageToken))

@@ -59,13 +59,15 @@ export interface Open311Dependencies {
   readonly rateLimit: { readonly limit: number; readonly overrides?: RateLimitOverrides };
   /** The clock (epoch ms). */
   readonly now: () => number;
+  /** Zone of the instants listings write (cases' own views carry their calendar's). */
+  readonly timezone: string;
 }
 
 /** The router; mount it beside `/v1`. */
 export function createOpen311Router(deps: Open311Dependencies): Router {
   const { service } = deps;
   const catalog = createServiceCatalog(service.flows);
-  const reader = createRequestReader(deps.gateway, service, catalog);
+  const reader = createRequestReader(deps.gateway, service, catalog, deps.timezone);
   const changeset = new Date(deps.now()).toISOString();
   const limit = createRateLimiter(deps.rateLimit);
   const jurisdiction = (req: Request) =>

@@ -11,6 +11,8 @@ import type { GeoStatus } from './request-status';
 export const MAX_SPAN_MS = 90 * 24 * 60 * 60 * 1000;
 /** At most this many requests in one answer (the specification's default limit). */
 export const MAX_REQUESTS = 1000;
+/** At most this many ids in one `service_request_id` list (each is read from its case). */
+export const MAX_IDS = 100;
 
 const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
@@ -62,7 +64,7 @@ export function readRequestQuery(query: QueryValues, now: number): RequestQuery 
   const ids = list('service_request_id');
   for (const id of ids ?? [])
     if (!CASE_ID.test(id)) problems.push(`service_request_id: '${id}' is not a request id`);
-  if ((ids?.length ?? 0) > MAX_REQUESTS) problems.push(`service_request_id: at most ${MAX_REQUESTS} ids`);
+  if ((ids?.length ?? 0) > MAX_IDS) problems.push(`service_request_id: at most ${MAX_IDS} ids`);
   const statuses = list('status') ?? ['open', 'closed'];
   for (const status of statuses) {
     if (status !== 'open' && status !== 'closed') problems.push(`status: '${status}' is not open or closed`);

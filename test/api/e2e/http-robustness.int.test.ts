@@ -297,12 +297,29 @@ describe('every served route answers bad input with a 4xx problem, never a 5xx',
         `${where} ${response.text.slice(0, 300)} headers=${JSON.stringify(sent.headers).slice(0, 300)}`,
       );
     }
+    if (response.status >= 400 && sent.url.startsWith('/open311/')) {
+      if (!isGeoReportErrorList(response)) throw new Error(`${where} is not a GeoReport error list`);
+      return;
+    }
     if (
       response.status >= 400 &&
       !String(response.headers['content-type']).startsWith('application/problem+json')
     ) {
       throw new Error(`${where} is not a problem: ${String(response.headers['content-type'])}`);
     }
+  }
+
+  /** Open311 answers errors in its own format: `[{ code, description }]`, or `<errors><error>…` in XML. */
+  function isGeoReportErrorList(response: request.Response): boolean {
+    const type = String(response.headers['content-type']);
+    if (type.startsWith('text/xml')) return /^<\?xml[^>]*\?>\s*<errors>\s*<error>/.test(response.text);
+    const body: unknown = response.body;
+    return (
+      type.startsWith('application/json') &&
+      Array.isArray(body) &&
+      body.length > 0 &&
+      body.every((item) => typeof item?.code === 'number' && typeof item?.description === 'string')
+    );
   }
 
   it('covers every route of the OpenAPI document', () => {
@@ -345,6 +362,10 @@ describe('every served route answers bad input with a 4xx problem, never a 5xx',
       dept: segment(['yuexiu-sanitation', 'tianhe-sanitation']),
       flowId: segment(['urban.exposed-garbage', 'hotline.12345-complaint']),
       version: segment(['1', '2', '0', '-1', '1.5', '99999999999999999999']),
+      format: segment(['xml', 'json']),
+      service_code: segment(['exposed-garbage', 'potholes']),
+      service_request_id: segment([caseId, 'NO-SUCH-CASE']),
+      token: segment(['t-1']),
     };
     const headers = headersArb();
     const statuses = new Map<number, number>();

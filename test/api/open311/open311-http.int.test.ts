@@ -10,8 +10,8 @@ import {
 import type { CaseView } from '../../../workflows/engine/case/case-view';
 import { withCaseWorker } from '../../helpers/temporal-test-env';
 import { createTestLogger } from '../support/test-logger';
+import { eventually } from '../../helpers/eventually';
 import {
-  eventually,
   expectStatus,
   HttpCaseDriver,
   isOpenTask,
@@ -108,7 +108,7 @@ describe('Open311 GeoReport v2 over HTTP, against the real worker', () => {
         return false;
       },
       `${caseId} read as done`,
-      40_000,
+      { timeoutMs: 40_000 },
     );
   };
 
@@ -204,9 +204,11 @@ describe('Open311 GeoReport v2 over HTTP, against the real worker', () => {
         const ids = found.map((item) => item.service_request_id);
         return ids.includes(jsonId) && ids.includes(xmlId) ? found : undefined;
       }, 'both requests listed as closed');
-      expect(listed).toEqual(
-        expect.arrayContaining([expect.objectContaining({ service_request_id: jsonId })]),
-      );
+      expect(listed.find((item) => item.service_request_id === jsonId)).toMatchObject({
+        status: 'closed',
+        service_code: 'exposed-garbage',
+        requested_datetime: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      });
       const open = await get('requests.json?status=open');
       expect((open.body as GeoRequest[]).map((item) => item['service_request_id'])).not.toContain(jsonId);
     });
