@@ -121,6 +121,13 @@ export default tseslint.config(
     rules: restrict(['**/api/**'], 'the worker does not load the API'),
   },
   {
+    files: ['ledger/**/*.ts'],
+    rules: restrict(
+      ['**/api/**', '**/worker/**', '**/activities/**', '@temporalio/*', '**/config/**'],
+      'the ledger is storage: SQL and the pure engine models only',
+    ),
+  },
+  {
     files: ['config/**/*.ts'],
     rules: restrict(
       ['**/api/**', '**/worker/**', '**/activities/**', '@temporalio/workflow'],

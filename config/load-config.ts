@@ -44,6 +44,11 @@ export const ConfigSchema = z
     AUTH_JWKS_URL: z.url().optional(),
     AUTH_ISSUER: z.string().min(1).optional(),
     AUTH_AUDIENCE: z.string().min(1).optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'a PostgreSQL URL: postgres://user:password@host:5432/database')
+      .optional(),
+    LEDGER_FILE: projectPath.default(path.join(projectRoot, '.data', 'ledger.sqlite')),
     DEV_DATA_DIR: projectPath.default(path.join(projectRoot, '.data')),
     TEMPORAL_UI_PORT: port.default(8233),
     DEMO_SYSTEMS_PORT: port.default(4010),
@@ -57,6 +62,8 @@ export const ConfigSchema = z
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     data: { flowsDir: env.FLOWS_DIR, directoryPath: env.DIRECTORY_PATH, calendarsDir: env.CALENDARS_DIR },
     open311: { apiKeysPath: env.OPEN311_API_KEYS_PATH },
+    /** The case ledger: PostgreSQL at `databaseUrl` when set, else the embedded SQLite `file`. */
+    ledger: { databaseUrl: env.DATABASE_URL, file: env.LEDGER_FILE },
     auth: {
       jwtSecret: env.AUTH_JWT_SECRET,
       jwksUrl: env.AUTH_JWKS_URL,

@@ -38,6 +38,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ LOG_PRETTY: 'no' }, 'cli').log.pretty).toBe(false);
     expect(loadConfig({ HTTP_PORT: '' }, 'cli').http.port).toBe(3000);
   });
+
+  it('uses the embedded ledger in .data unless DATABASE_URL names a PostgreSQL server', () => {
+    const root = path.resolve(__dirname, '..', '..');
+    expect(loadConfig({}, 'worker').ledger).toEqual({ file: path.join(root, '.data', 'ledger.sqlite') });
+    const url = 'postgres://fullcycle:secret@db.example:5432/fullcycle';
+    expect(loadConfig({ DATABASE_URL: url }, 'worker').ledger.databaseUrl).toBe(url);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/x' }, 'worker')).toThrow(
+      /DATABASE_URL: a PostgreSQL URL/,
+    );
+  });
 });
 
 describe('loadConfig: rate limits', () => {

@@ -9,7 +9,7 @@ import { completeStep } from './completion';
 import { deadlineFrom, rungsFor, stepSla } from './deadlines';
 import { isEmergencyStep, stepTitle } from './flow-graph';
 import type { Tx } from './tx';
-import { notify, patchStep, record, stepState } from './tx';
+import { notify, patchStep, record, stepFacts, stepState } from './tx';
 
 /** Activates the step in a new round and performs what its kind does at once. */
 export function activateStep(tx: Tx, step: Step): void {
@@ -17,17 +17,15 @@ export function activateStep(tx: Tx, step: Step): void {
   const round = previous.round + 1;
   const assignee = 'assignee' in step && step.assignee ? resolveAssignee(tx, step, previous) : undefined;
   patchStep(tx, step.id, freshRound(previous, round, tx.now, assignee));
+  if (step.kind === 'task' || step.kind === 'service') {
+    if (stepSla(tx.state, step)?.starts !== 'claimed' || step.kind === 'service') startClock(tx, step);
+  }
   record(
     tx,
     'step-activated',
     `${stepTitle(step)}: round ${round}${assignee ? ` for ${assignee.department}` : ''}`,
-    {
-      stepId: step.id,
-    },
+    { stepId: step.id, ...stepFacts(tx, step.id) },
   );
-  if (step.kind === 'task' || step.kind === 'service') {
-    if (stepSla(tx.state, step)?.starts !== 'claimed' || step.kind === 'service') startClock(tx, step);
-  }
   if (step.kind === 'task') activateTask(tx, step.id, assignee);
   if (step.kind === 'service') callService(tx, step);
   if (step.kind === 'notify') {

@@ -110,6 +110,12 @@ export interface TimelineEvent {
   readonly stepId?: string;
   readonly actor: Actor;
   readonly detail: string;
+  /** The step's round, on events about one round of a step. */
+  readonly round?: number;
+  /** The department the step is (now) assigned to, on activation, claim and 改派. */
+  readonly department?: string;
+  /** The step's deadline as set or moved by this event (activation, claim, approved extension). */
+  readonly deadlineAt?: number;
 }
 
 export interface CaseState {

@@ -19,7 +19,12 @@ export function completeStep(tx: Tx, stepId: string, result: unknown, actor?: Ac
     request: undefined,
     history: [...before.history, roundRecord(before, 'completed', tx.now)],
   });
-  record(tx, 'step-completed', `round ${before.round} completed`, { stepId, ...(actor ? { actor } : {}) });
+  record(tx, 'step-completed', `round ${before.round} completed`, {
+    stepId,
+    ...(actor ? { actor } : {}),
+    round: before.round,
+    department: before.assignee?.department,
+  });
   progressed(tx);
   const step = findStep(tx.state.input.flow, stepId);
   if (step?.kind === 'task' && step.rework !== undefined) applyRework(tx, step, result);

@@ -4,7 +4,7 @@ import type { CaseAction } from './case-actions';
 import { rungsFor } from './deadlines';
 import { findStep } from './flow-graph';
 import type { Tx } from './tx';
-import { notify, patchStep, progressed, record, stepState } from './tx';
+import { notify, patchStep, progressed, record, stepFacts, stepState } from './tx';
 
 type Action<T extends CaseAction['type']> = Extract<CaseAction, { type: T }>;
 
@@ -57,7 +57,11 @@ export function decideExtension(tx: Tx, action: Action<'decideExtension'>): void
     deadline,
     rungs: rungsFor(tx.state, step, deadline, tx.now, current.rungs),
   });
-  record(tx, 'extension-approved', `延期 to ${text}${note}`, { stepId: action.stepId, actor: action.actor });
+  record(tx, 'extension-approved', `延期 to ${text}${note}`, {
+    stepId: action.stepId,
+    actor: action.actor,
+    ...stepFacts(tx, action.stepId),
+  });
   notify(tx, 'extension', `Extension of ${action.stepId} to ${text} approved${note}`, target);
   progressed(tx);
 }

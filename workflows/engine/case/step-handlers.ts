@@ -6,7 +6,7 @@ import { completeStep } from './completion';
 import { findStep, stepTitle } from './flow-graph';
 import { resetSteps, roundRecord } from './reruns';
 import type { Tx } from './tx';
-import { notify, patchStep, progressed, record, stepState } from './tx';
+import { notify, patchStep, progressed, record, stepFacts, stepState } from './tx';
 import { stepSla } from './deadlines';
 
 type Action<T extends CaseAction['type']> = Extract<CaseAction, { type: T }>;
@@ -27,6 +27,7 @@ export function claim(tx: Tx, action: Action<'claim'>): void {
   record(tx, 'step-claimed', `claimed by ${action.actor.dept ?? action.actor.sub}`, {
     stepId: action.stepId,
     actor: action.actor,
+    ...stepFacts(tx, action.stepId),
   });
   progressed(tx);
 }
@@ -52,6 +53,8 @@ export function returnStep(tx: Tx, action: Action<'return'>): void {
   record(tx, 'step-returned', `退单: ${action.reason}${note}${then}`, {
     stepId: action.stepId,
     actor: action.actor,
+    round: current.round,
+    department: current.assignee?.department,
   });
   progressed(tx);
 }
@@ -86,6 +89,7 @@ export function reassign(tx: Tx, action: Action<'reassign'>): void {
   record(tx, 'step-reassigned', `改派 ${from} → ${action.department}: ${action.reason}`, {
     stepId: action.stepId,
     actor: action.actor,
+    ...stepFacts(tx, action.stepId),
   });
   const title = stepTitle(flowStep(tx, action.stepId));
   notify(tx, 'notify', `${title} has been reassigned to you: ${action.reason}`, {

@@ -47,16 +47,31 @@ export function record(
   tx: Tx,
   type: string,
   detail: string,
-  options: { stepId?: string; actor?: Actor } = {},
+  options: { stepId?: string; actor?: Actor } & EventFacts = {},
 ): void {
+  const { stepId, actor, ...facts } = options;
   const event: TimelineEvent = {
     at: tx.now,
     type,
     detail,
-    actor: options.actor ?? ENGINE_ACTOR,
-    ...(options.stepId !== undefined ? { stepId: options.stepId } : {}),
+    actor: actor ?? ENGINE_ACTOR,
+    ...(stepId !== undefined ? { stepId } : {}),
+    ...definedFacts(facts),
   };
   tx.state = { ...tx.state, timeline: [...tx.state.timeline, event] };
+}
+
+/** Structured facts an event may carry for the ledger (round, department, deadline set or moved). */
+export type EventFacts = Pick<TimelineEvent, 'round' | 'department' | 'deadlineAt'>;
+
+function definedFacts(facts: EventFacts): EventFacts {
+  return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined)) as EventFacts;
+}
+
+/** The round, department and deadline of a step as event facts. */
+export function stepFacts(tx: Tx, stepId: string): EventFacts {
+  const step = stepState(tx, stepId);
+  return { round: step.round, department: step.assignee?.department, deadlineAt: step.deadline?.at };
 }
 
 /** Marks that the case moved forward (for `idleFor` in supervision). */

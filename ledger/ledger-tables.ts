@@ -1,0 +1,99 @@
+/**
+ * The ledger's tables as Kysely sees them. Instants are epoch milliseconds (bigint), flags are 0/1 integers and
+ * structured values JSON text, so that one set of queries serves SQLite and PostgreSQL alike.
+ */
+
+/** One row per case: the newest snapshot's columns, for search, supervision and metrics. */
+export interface CasesTable {
+  case_id: string;
+  /** Sequence number of the newest event the row reflects. */
+  snapshot_seq: number;
+  flow_id: string;
+  flow_version: number;
+  region: string;
+  timezone: string;
+  status: string;
+  stage: string;
+  priority: string;
+  emergency_level: number;
+  opened_at: number;
+  closed_at: number | null;
+  resolved_at: number | null;
+  last_progress_at: number;
+  due_at: number | null;
+  /** The soonest deadline among running steps and the open case; null when none. */
+  next_due_at: number | null;
+  /** From this instant on the case counts as overdue if nothing changes; 0 always, null never. */
+  overdue_from: number | null;
+  /** Departments holding a running step, JSON array. */
+  waiting_on: string;
+  /** When the case counts as 应结案 (docs/metrics.md), and that instant's local day/week/month/quarter. */
+  reckon_at: number | null;
+  reckon_day: string | null;
+  reckon_week: string | null;
+  reckon_month: string | null;
+  reckon_quarter: string | null;
+  closed: number;
+  on_time: number;
+  suspended: number;
+  reworks: number;
+  extensions: number;
+  satisfaction: string | null;
+  handling_working_ms: number | null;
+  /** The whole snapshot (LedgerSnapshot), JSON. */
+  snapshot: string;
+  written_at: number;
+}
+
+/** Every timeline event of every case, keyed by (case_id, seq). */
+export interface EventsTable {
+  case_id: string;
+  seq: number;
+  at: number;
+  type: string;
+  step_id: string | null;
+  actor_sub: string;
+  actor_role: string;
+  actor_dept: string | null;
+  detail: string;
+  round: number | null;
+  department: string | null;
+  deadline_at: number | null;
+}
+
+/** One row per step of a case, as of the newest snapshot. */
+export interface StepsTable {
+  case_id: string;
+  step_id: string;
+  title: string;
+  stage: string;
+  kind: string;
+  status: string;
+  round: number;
+  department: string | null;
+  due_at: number | null;
+  /** `due_at`, or a far future for steps without one: the inbox's sort key. */
+  sort_due_at: number;
+  overdue_from: number | null;
+}
+
+/** Every department that has held one of the case's steps, ever (so it keeps seeing the case). */
+export interface CaseDepartmentsTable {
+  case_id: string;
+  department: string;
+}
+
+/** The case's region and each of its ancestors; depth 0 is the root (the city). */
+export interface CaseRegionsTable {
+  case_id: string;
+  region: string;
+  depth: number;
+}
+
+export interface LedgerTables {
+  ledger_cases: CasesTable;
+  ledger_events: EventsTable;
+  ledger_steps: StepsTable;
+  ledger_case_departments: CaseDepartmentsTable;
+  ledger_case_regions: CaseRegionsTable;
+}

@@ -1,0 +1,86 @@
+/**
+ * Opens the ledger: PostgreSQL when a `postgres://` URL is given, else an embedded SQLite file (better-sqlite3),
+ * and applies the migrations before anything reads or writes. One Kysely query layer serves both.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { LedgerTables } from './ledger-tables';
+import { ledgerMigrations } from './migrations';
+
+export type LedgerEngine = 'sqlite' | 'postgres';
+
+/** An open ledger. */
+export interface Ledger {
+  readonly db: Kysely<LedgerTables>;
+  readonly engine: LedgerEngine;
+  close(): Promise<void>;
+}
+
+export interface LedgerLocation {
+  /** `postgres://…`: use that server. */
+  readonly databaseUrl?: string;
+  /** Otherwise this SQLite file (`:memory:` for a throwaway one). */
+  readonly file?: string;
+}
+
+/** Thrown when the migrations cannot be applied; the ledger is not opened. */
+export class LedgerMigrationError extends Error {
+  override readonly name = 'LedgerMigrationError';
+}
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/** Counts and sums come back from PostgreSQL as numbers, not strings (they stay far below 2^53). */
+function pgTypes(): { getTypeParser: typeof pg.types.getTypeParser } {
+  const asNumber = (value: string): number => Number(value);
+  const getTypeParser = (oid: number, format?: 'text' | 'binary'): unknown =>
+    oid === INT8_OID || oid === NUMERIC_OID ? asNumber : pg.types.getTypeParser(oid, format as 'text');
+  return { getTypeParser: getTypeParser as typeof pg.types.getTypeParser };
+}
+
+function sqliteDatabase(file: string): SQLite.Database {
+  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+  const database = new SQLite(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  // The API and the worker may share the file: wait for the other's write instead of failing at once.
+  database.pragma('busy_timeout = 5000');
+  return database;
+}
+
+function postgresPool(connectionString: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max: 10, types: pgTypes() });
+  // An idle connection dropped by the server (restart, outage) must not crash the process: the next query
+  // opens a new one and fails or succeeds on its own, and the feed retries it.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/** Opens (creating if needed) and migrates the ledger. */
+export async function openLedger(location: LedgerLocation): Promise<Ledger> {
+  const engine: LedgerEngine = location.databaseUrl ? 'postgres' : 'sqlite';
+  const dialect =
+    engine === 'postgres'
+      ? new PostgresDialect({ pool: postgresPool(location.databaseUrl ?? '') })
+      : new SqliteDialect({ database: sqliteDatabase(location.file ?? ':memory:') });
+  const db = new Kysely<LedgerTables>({ dialect });
+  const migrator = new Migrator({
+    db,
+    provider: ledgerMigrations,
+    migrationTableName: 'ledger_migration',
+    migrationLockTableName: 'ledger_migration_lock',
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    await db.destroy();
+    throw new LedgerMigrationError(
+      `The ledger's migrations failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+      { cause: error },
+    );
+  }
+  return { db, engine, close: () => db.destroy() };
+}

@@ -1,0 +1,50 @@
+/** Filters the readers share: region subtree, departments that worked on a case or wait on it, overdue now. */
+import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
+import type { LedgerTables } from '../ledger-tables';
+
+type CasesBuilder = ExpressionBuilder<LedgerTables & { c: LedgerTables['ledger_cases'] }, 'c'>;
+
+/** The case lies in `region` or under it. */
+export function inRegion(eb: CasesBuilder, region: string): Expression<SqlBool> {
+  return eb(
+    'c.case_id',
+    'in',
+    eb.selectFrom('ledger_case_regions').select('ledger_case_regions.case_id').where('region', '=', region),
+  );
+}
+
+/** A step of the case is active or claimed for `department`. */
+export function waitingOn(eb: CasesBuilder, department: string): Expression<SqlBool> {
+  return eb.exists(
+    eb
+      .selectFrom('ledger_steps as ws')
+      .select(sql`1`.as('one'))
+      .whereRef('ws.case_id', '=', 'c.case_id')
+      .where('ws.department', '=', department)
+      .where('ws.status', 'in', ['active', 'claimed']),
+  );
+}
+
+/** `department` has held one of the case's steps at some time (so it keeps seeing the case). */
+export function workedOnBy(eb: CasesBuilder, department: string): Expression<SqlBool> {
+  return eb(
+    'c.case_id',
+    'in',
+    eb
+      .selectFrom('ledger_case_departments')
+      .select('ledger_case_departments.case_id')
+      .where('department', '=', department),
+  );
+}
+
+/** The case is (or is not) past a deadline at `now`. */
+export function overdueAt(eb: CasesBuilder, now: number, overdue: boolean): Expression<SqlBool> {
+  return overdue
+    ? eb.and([eb('c.overdue_from', 'is not', null), eb('c.overdue_from', '<', now)])
+    : eb.or([eb('c.overdue_from', 'is', null), eb('c.overdue_from', '>=', now)]);
+}
+
+/** Whether an `overdue_from` column value means overdue at `now`. */
+export function isOverdueAt(overdueFrom: number | null, now: number): boolean {
+  return overdueFrom !== null && Number(overdueFrom) < now;
+}

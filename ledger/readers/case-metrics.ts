@@ -1,0 +1,191 @@
+/**
+ * Performance metrics from the ledger (docs/metrics.md): per period (the local day, week, month or quarter in
+ * which a case counts as 应结案) and per region, department, flow or stage: cases due, closed, closed on time,
+ * 结案率, 按期结案率, 返工率, 延期率, 满意率, median and p90 handling time in working hours, overdue now.
+ */
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import type { LedgerTables } from '../ledger-tables';
+import type { Period } from '../local-periods';
+import type { Ledger } from '../open-ledger';
+import { inRegion } from './case-filters';
+
+export const METRIC_GROUPS = ['none', 'region', 'department', 'flow', 'stage'] as const;
+export type MetricGroup = (typeof METRIC_GROUPS)[number];
+
+export interface MetricsRequest {
+  readonly period: Period;
+  /** First and last local day (`yyyy-MM-dd`) whose 应结案 cases count. */
+  readonly from: string;
+  readonly to: string;
+  readonly by: MetricGroup;
+  /** Only cases in this region or under it; `by: region` groups by the regions one level below it. */
+  readonly region?: string;
+  readonly flowId?: string;
+  /** Jinhua's variant: cases suspended (缓办) now leave the denominator. */
+  readonly excludeSuspended: boolean;
+  readonly now: number;
+}
+
+/** One row of metrics; rates in percent with two decimals, null when their denominator is 0. */
+export interface MetricsRow {
+  readonly period: string;
+  readonly group: string;
+  readonly due: number;
+  readonly closed: number;
+  readonly closedOnTime: number;
+  readonly closureRate: number | null;
+  readonly onTimeRate: number | null;
+  readonly reworked: number;
+  readonly reworkRate: number | null;
+  readonly extended: number;
+  readonly extensionRate: number | null;
+  readonly rated: number;
+  readonly satisfied: number;
+  readonly satisfactionRate: number | null;
+  readonly handlingHoursMedian: number | null;
+  readonly handlingHoursP90: number | null;
+  readonly overdueNow: number;
+}
+
+type Scope = LedgerTables & {
+  c: LedgerTables['ledger_cases'];
+  d: LedgerTables['ledger_case_departments'];
+  r: LedgerTables['ledger_case_regions'];
+};
+
+const PERIOD_COLUMNS = {
+  day: 'c.reckon_day',
+  week: 'c.reckon_week',
+  month: 'c.reckon_month',
+  quarter: 'c.reckon_quarter',
+} as const;
+
+/** Depth of the region in the chains the ledger holds; the top level (0) when unknown or none asked. */
+async function regionDepth(ledger: Ledger, region: string | undefined): Promise<number> {
+  if (region === undefined) return -1;
+  const row = await ledger.db
+    .selectFrom('ledger_case_regions')
+    .select('depth')
+    .where('region', '=', region)
+    .limit(1)
+    .executeTakeFirst();
+  return row === undefined ? -1 : Number(row.depth);
+}
+
+/** The matching cases, joined to what the grouping needs, with `period` and `grp` selected. */
+async function scoped(
+  ledger: Ledger,
+  request: MetricsRequest,
+): Promise<SelectQueryBuilder<Scope, 'c' | 'd' | 'r', { period: string | null; grp: string | null }>> {
+  const depth = await regionDepth(ledger, request.region);
+  const base = ledger.db
+    .selectFrom('ledger_cases as c')
+    .leftJoin('ledger_case_departments as d', (join) =>
+      request.by === 'department' ? join.onRef('d.case_id', '=', 'c.case_id') : join.on(sql.lit(false)),
+    )
+    .leftJoin('ledger_case_regions as r', (join) =>
+      request.by === 'region'
+        ? join.onRef('r.case_id', '=', 'c.case_id').on('r.depth', '=', depth + 1)
+        : join.on(sql.lit(false)),
+    );
+  const group: RawBuilder<string | null> =
+    request.by === 'department'
+      ? sql<string | null>`d.department`
+      : request.by === 'region'
+        ? sql<string>`coalesce(r.region, c.region)`
+        : request.by === 'flow'
+          ? sql<string>`c.flow_id`
+          : request.by === 'stage'
+            ? sql<string>`c.stage`
+            : sql<string>`'all'`;
+  let query = base
+    .select([sql<string | null>`${sql.ref(PERIOD_COLUMNS[request.period])}`.as('period'), group.as('grp')])
+    .where('c.reckon_day', '>=', request.from)
+    .where('c.reckon_day', '<=', request.to);
+  if (request.region !== undefined) query = query.where((eb) => inRegion(eb, request.region!));
+  if (request.flowId !== undefined) query = query.where('c.flow_id', '=', request.flowId);
+  if (request.excludeSuspended) query = query.where('c.suspended', '=', 0);
+  return query as unknown as SelectQueryBuilder<
+    Scope,
+    'c' | 'd' | 'r',
+    { period: string | null; grp: string | null }
+  >;
+}
+
+const percent = (part: number, whole: number): number | null =>
+  whole === 0 ? null : Math.round((part / whole) * 10_000) / 100;
+
+/** Nearest-rank percentile of sorted values, in hours with two decimals. */
+function percentileHours(sortedMs: readonly number[], p: number): number | null {
+  if (sortedMs.length === 0) return null;
+  const value = sortedMs[Math.max(0, Math.ceil(p * sortedMs.length) - 1)]!;
+  return Math.round((value / 3_600_000) * 100) / 100;
+}
+
+/** The metrics rows, by period then group. */
+export async function caseMetrics(ledger: Ledger, request: MetricsRequest): Promise<MetricsRow[]> {
+  const now = request.now;
+  const counts = await (
+    await scoped(ledger, request)
+  )
+    .select((eb) => [
+      eb.fn.countAll<number>().as('due'),
+      eb.fn.sum<number>('c.closed').as('closed'),
+      eb.fn.sum<number>('c.on_time').as('on_time'),
+      sql<number>`sum(case when c.closed = 1 and c.reworks > 0 then 1 else 0 end)`.as('reworked'),
+      sql<number>`sum(case when c.extensions > 0 then 1 else 0 end)`.as('extended'),
+      sql<number>`sum(case when c.satisfaction is not null then 1 else 0 end)`.as('rated'),
+      sql<number>`sum(case when c.satisfaction in ('satisfied', 'basically-satisfied') then 1 else 0 end)`.as(
+        'satisfied',
+      ),
+      sql<number>`sum(case when c.closed = 0 and c.overdue_from is not null and c.overdue_from < ${now} then 1 else 0 end)`.as(
+        'overdue_now',
+      ),
+    ])
+    .groupBy(['period', 'grp'])
+    .execute();
+  const durations = await (await scoped(ledger, request))
+    .select('c.handling_working_ms')
+    .where('c.closed', '=', 1)
+    .where('c.handling_working_ms', 'is not', null)
+    .execute();
+  const handling = new Map<string, number[]>();
+  for (const row of durations) {
+    const key = `${row.period}\u0000${row.grp}`;
+    const list = handling.get(key) ?? [];
+    list.push(Number(row.handling_working_ms));
+    handling.set(key, list);
+  }
+  return counts
+    .filter((row) => row.period !== null && row.grp !== null)
+    .map((row): MetricsRow => {
+      const due = Number(row.due);
+      const closed = Number(row.closed ?? 0);
+      const onTime = Number(row.on_time ?? 0);
+      const reworked = Number(row.reworked ?? 0);
+      const extended = Number(row.extended ?? 0);
+      const rated = Number(row.rated ?? 0);
+      const satisfied = Number(row.satisfied ?? 0);
+      const sorted = (handling.get(`${row.period}\u0000${row.grp}`) ?? []).sort((a, b) => a - b);
+      return {
+        period: row.period!,
+        group: row.grp!,
+        due,
+        closed,
+        closedOnTime: onTime,
+        closureRate: percent(closed, due),
+        onTimeRate: percent(onTime, due),
+        reworked,
+        reworkRate: percent(reworked, closed),
+        extended,
+        extensionRate: percent(extended, due),
+        rated,
+        satisfied,
+        satisfactionRate: percent(satisfied, rated),
+        handlingHoursMedian: percentileHours(sorted, 0.5),
+        handlingHoursP90: percentileHours(sorted, 0.9),
+        overdueNow: Number(row.overdue_now ?? 0),
+      };
+    })
+    .sort((a, b) => a.period.localeCompare(b.period) || a.group.localeCompare(b.group));
+}

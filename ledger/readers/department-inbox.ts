@@ -1,0 +1,93 @@
+/**
+ * A department's inbox from the ledger: the active or claimed steps assigned to it in open cases, soonest
+ * deadline first (steps without one last), then by case and step; keyset-paged, with no cap on its length.
+ */
+import type { StepStatus } from '../../workflows/engine/case/case-state';
+import type { Stage } from '../../workflows/engine/flow-model';
+import { formatInstant } from '../../workflows/engine/time';
+import { NO_DEADLINE } from '../case-projection';
+import type { Ledger } from '../open-ledger';
+import { inRegion, isOverdueAt } from './case-filters';
+
+export interface InboxRequest {
+  readonly department: string;
+  /** Only cases in this region or under it (a supervisor's scope). */
+  readonly region?: string;
+  readonly limit: number;
+  /** The cursor of the previous page: [sortDueAt, caseId, stepId]. */
+  readonly after?: readonly [number, string, string];
+  readonly now: number;
+}
+
+export interface InboxTask {
+  readonly caseId: string;
+  readonly stepId: string;
+  readonly title: string;
+  readonly stage: Stage;
+  readonly status: Extract<StepStatus, 'active' | 'claimed'>;
+  readonly dueAt?: string;
+  readonly overdue: boolean;
+  readonly region: string;
+  readonly flowId: string;
+}
+
+/** One page of the inbox and the cursor of the next, if any. */
+export async function departmentInbox(
+  ledger: Ledger,
+  request: InboxRequest,
+): Promise<{ items: InboxTask[]; next?: [number, string, string] }> {
+  let query = ledger.db
+    .selectFrom('ledger_steps as s')
+    .innerJoin('ledger_cases as c', 'c.case_id', 's.case_id')
+    .select([
+      's.case_id',
+      's.step_id',
+      's.title',
+      's.stage',
+      's.status',
+      's.due_at',
+      's.sort_due_at',
+      's.overdue_from',
+      'c.region',
+      'c.flow_id',
+      'c.timezone',
+    ])
+    .where('s.department', '=', request.department)
+    .where('s.status', 'in', ['active', 'claimed'])
+    .where('c.status', '=', 'open');
+  if (request.region !== undefined) {
+    const region = request.region;
+    query = query.where((eb) => inRegion(eb, region));
+  }
+  if (request.after !== undefined) {
+    const [due, caseId, stepId] = request.after;
+    query = query.where((eb) =>
+      eb(eb.refTuple('s.sort_due_at', 's.case_id', 's.step_id'), '>', eb.tuple(due, caseId, stepId)),
+    );
+  }
+  const rows = await query
+    .orderBy('s.sort_due_at')
+    .orderBy('s.case_id')
+    .orderBy('s.step_id')
+    .limit(request.limit + 1)
+    .execute();
+  const items = rows.slice(0, request.limit).map(
+    (row): InboxTask => ({
+      caseId: row.case_id,
+      stepId: row.step_id,
+      title: row.title,
+      stage: row.stage as Stage,
+      status: row.status as InboxTask['status'],
+      ...(row.due_at === null || Number(row.sort_due_at) === NO_DEADLINE
+        ? {}
+        : { dueAt: formatInstant(Number(row.due_at), row.timezone) }),
+      overdue: isOverdueAt(row.overdue_from, request.now),
+      region: row.region,
+      flowId: row.flow_id,
+    }),
+  );
+  const last = rows.length > request.limit ? rows[request.limit - 1] : undefined;
+  return last === undefined
+    ? { items }
+    : { items, next: [Number(last.sort_due_at), last.case_id, last.step_id] };
+}
