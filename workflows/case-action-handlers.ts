@@ -7,11 +7,22 @@
 import { setHandler } from '@temporalio/workflow';
 import type { CaseAction, CaseActionType } from './engine/case/case-actions';
 import type { CaseView } from './engine/case/case-view';
-import { CASE_ACTION_UPDATES as U, type ActionOf, type ActionPayload, type ActionUpdate } from './messages';
+import type { MigrationPlan } from './engine/migration/migration-model';
+import {
+  CASE_ACTION_UPDATES as U,
+  type ActionOf,
+  type ActionPayload,
+  type ActionResult,
+  type ActionUpdate,
+} from './messages';
 
-/** What the shell does with an action: apply it (answering the view after it), or check it before accepting. */
+/**
+ * What the shell does with an action: apply it (answering the view after it; a migration answers its plan), or
+ * check it before accepting.
+ */
 export interface CaseActionHandlers {
   readonly apply: (action: CaseAction) => CaseView;
+  readonly migrate: (action: ActionOf<'migrate'>) => MigrationPlan;
   readonly validate: (action: CaseAction) => void;
 }
 
@@ -21,33 +32,37 @@ export function setCaseActionHandlers(handlers: CaseActionHandlers): void {
   const on = <K extends CaseActionType>(
     update: ActionUpdate<K>,
     toAction: (payload: ActionPayload<K>) => ActionOf<K>,
+    answer: (action: ActionOf<K>) => ActionResult<K>,
   ): [
     ActionUpdate<K>,
-    (payload: ActionPayload<K>) => CaseView,
+    (payload: ActionPayload<K>) => ActionResult<K>,
     { validator: (payload: ActionPayload<K>) => void },
   ] => [
     update,
-    (payload) => handlers.apply(toAction(payload)),
+    (payload) => answer(toAction(payload)),
     { validator: (payload) => handlers.validate(toAction(payload)) },
   ];
+  const { apply } = handlers;
   const register: { readonly [K in CaseActionType]: () => void } = {
-    claim: () => setHandler(...on(U.claim, (p) => ({ ...p, type: 'claim' }))),
-    complete: () => setHandler(...on(U.complete, (p) => ({ ...p, type: 'complete' }))),
-    return: () => setHandler(...on(U.return, (p) => ({ ...p, type: 'return' }))),
+    claim: () => setHandler(...on(U.claim, (p) => ({ ...p, type: 'claim' }), apply)),
+    complete: () => setHandler(...on(U.complete, (p) => ({ ...p, type: 'complete' }), apply)),
+    return: () => setHandler(...on(U.return, (p) => ({ ...p, type: 'return' }), apply)),
     requestExtension: () =>
-      setHandler(...on(U.requestExtension, (p) => ({ ...p, type: 'requestExtension' }))),
-    decideExtension: () => setHandler(...on(U.decideExtension, (p) => ({ ...p, type: 'decideExtension' }))),
-    requestPark: () => setHandler(...on(U.requestPark, (p) => ({ ...p, type: 'requestPark' }))),
-    decidePark: () => setHandler(...on(U.decidePark, (p) => ({ ...p, type: 'decidePark' }))),
-    urge: () => setHandler(...on(U.urge, (p) => ({ ...p, type: 'urge' }))),
-    reassign: () => setHandler(...on(U.reassign, (p) => ({ ...p, type: 'reassign' }))),
-    setEmergency: () => setHandler(...on(U.setEmergency, (p) => ({ ...p, type: 'setEmergency' }))),
-    suspend: () => setHandler(...on(U.suspend, (p) => ({ ...p, type: 'suspend' }))),
-    resume: () => setHandler(...on(U.resume, (p) => ({ ...p, type: 'resume' }))),
-    cancel: () => setHandler(...on(U.cancel, (p) => ({ ...p, type: 'cancel' }))),
-    feedback: () => setHandler(...on(U.feedback, (p) => ({ ...p, type: 'feedback' }))),
-    retry: () => setHandler(...on(U.retry, (p) => ({ ...p, type: 'retry' }))),
-    updateData: () => setHandler(...on(U.updateData, (p) => ({ ...p, type: 'updateData' }))),
+      setHandler(...on(U.requestExtension, (p) => ({ ...p, type: 'requestExtension' }), apply)),
+    decideExtension: () =>
+      setHandler(...on(U.decideExtension, (p) => ({ ...p, type: 'decideExtension' }), apply)),
+    requestPark: () => setHandler(...on(U.requestPark, (p) => ({ ...p, type: 'requestPark' }), apply)),
+    decidePark: () => setHandler(...on(U.decidePark, (p) => ({ ...p, type: 'decidePark' }), apply)),
+    urge: () => setHandler(...on(U.urge, (p) => ({ ...p, type: 'urge' }), apply)),
+    reassign: () => setHandler(...on(U.reassign, (p) => ({ ...p, type: 'reassign' }), apply)),
+    setEmergency: () => setHandler(...on(U.setEmergency, (p) => ({ ...p, type: 'setEmergency' }), apply)),
+    suspend: () => setHandler(...on(U.suspend, (p) => ({ ...p, type: 'suspend' }), apply)),
+    resume: () => setHandler(...on(U.resume, (p) => ({ ...p, type: 'resume' }), apply)),
+    cancel: () => setHandler(...on(U.cancel, (p) => ({ ...p, type: 'cancel' }), apply)),
+    feedback: () => setHandler(...on(U.feedback, (p) => ({ ...p, type: 'feedback' }), apply)),
+    retry: () => setHandler(...on(U.retry, (p) => ({ ...p, type: 'retry' }), apply)),
+    updateData: () => setHandler(...on(U.updateData, (p) => ({ ...p, type: 'updateData' }), apply)),
+    migrate: () => setHandler(...on(U.migrate, (p) => ({ ...p, type: 'migrate' }), handlers.migrate)),
   };
   for (const set of Object.values(register)) set();
 }

@@ -4,10 +4,21 @@ import type { CaseSummary } from './engine/case/case-summary';
 import type { CaseState } from './engine/case/case-state';
 import { CASE_SEARCH_ATTRIBUTES as SA } from './search-attributes';
 
-/** Every case search attribute with its current value (null removes a value that no longer applies). */
-export function searchAttributeUpdates(summary: CaseSummary, state: CaseState): SearchAttributeUpdatePair[] {
+/**
+ * Every case search attribute with its current value (null removes a value that no longer applies); the flow
+ * version only `withFlowVersion` (the shell decides it behind a patch, since cases started without it).
+ */
+export function searchAttributeUpdates(
+  summary: CaseSummary,
+  state: CaseState,
+  withFlowVersion: boolean,
+): SearchAttributeUpdatePair[] {
   const departments = new Set<string>();
-  for (const step of Object.values(state.steps)) if (step.assignee) departments.add(step.assignee.department);
+  const steps = [
+    ...Object.values(state.steps),
+    ...(state.retiredSteps ?? []).map((retired) => retired.state),
+  ];
+  for (const step of steps) if (step.assignee) departments.add(step.assignee.department);
   return [
     { key: SA.flowId, value: summary.flowId },
     { key: SA.stage, value: summary.stage },
@@ -22,5 +33,6 @@ export function searchAttributeUpdates(summary: CaseSummary, state: CaseState): 
     { key: SA.overdue, value: summary.overdue },
     { key: SA.incident, value: summary.incident },
     { key: SA.emergencyLevel, value: summary.emergencyLevel },
+    ...(withFlowVersion ? [{ key: SA.flowVersion, value: state.input.flow.version }] : []),
   ];
 }

@@ -32,7 +32,9 @@ import {
   startCase,
   validateAction,
 } from './engine/case';
-import { caseTimelineQuery, caseViewQuery, type CaseWorkflowInput } from './messages';
+import { caseTimelineQuery, caseViewQuery, migrationPlanQuery, type CaseWorkflowInput } from './messages';
+import { previewMigration } from './engine/migration/preview-migration';
+import { MigrationRefusedError } from './engine/migration/migration-errors';
 import { setCaseActionHandlers } from './case-action-handlers';
 import { compactState, needsCompacting } from './engine/case/compact-state';
 import { caseMemo, memoFingerprint } from './case-memo';
@@ -52,6 +54,8 @@ const WAKE_AT_STEP_DEADLINES = 'wake-at-step-deadlines';
 const DRAIN_COMMANDS_BEFORE_CLOSE = 'drain-commands-before-close';
 /** Patch id: a state nearing the payload limit continues as new, compacted. */
 const CONTINUE_WHEN_STATE_LARGE = 'continue-when-state-large';
+/** Patch id: the case keeps `FcFlowVersion` (which version of its flow it runs) among its search attributes. */
+const FLOW_VERSION_SEARCH_ATTRIBUTE = 'flow-version-search-attribute';
 /** Patch id of engine revision `n`: a new case starts on it (a replayed case without its marker did not). */
 const engineRevisionPatch = (n: number): string => `engine-revision-${n}`;
 
@@ -97,7 +101,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
    */
   const syncSearchAttributes = (): void => {
     const now = Date.now();
-    const updates = searchAttributeUpdates(caseSummary(state, now), state);
+    const updates = searchAttributeUpdates(
+      caseSummary(state, now),
+      state,
+      patched(FLOW_VERSION_SEARCH_ATTRIBUTE),
+    );
     const fingerprint = JSON.stringify([
       updates.map((u) => [u.key.name, u.value]),
       memoFingerprint(state, now),
@@ -116,15 +124,32 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     state = input.state as CaseState;
   }
 
+  /** Runs an Update's effect once per update id; a repeat (after continue-as-new too) answers `repeat()`. */
+  const once = <T>(run: () => T, repeat: () => T): T => {
+    const id = currentUpdateInfo()?.id;
+    if (id !== undefined && appliedUpdateIds.has(id)) return repeat();
+    const answer = run();
+    if (id !== undefined) remember(appliedUpdateIds, id);
+    syncSearchAttributes();
+    return answer;
+  };
+  const view = (): CaseView => caseView(state, Date.now());
   setCaseActionHandlers({
-    apply: (action) => {
-      const id = currentUpdateInfo()?.id;
-      if (id !== undefined && appliedUpdateIds.has(id)) return caseView(state, Date.now());
-      commit(applyAction(state, action, Date.now()));
-      if (id !== undefined) remember(appliedUpdateIds, id);
-      syncSearchAttributes();
-      return caseView(state, Date.now());
-    },
+    apply: (action) =>
+      once(() => {
+        commit(applyAction(state, action, Date.now()));
+        return view();
+      }, view),
+    migrate: (action) =>
+      once(
+        () => {
+          const { plan, transition } = previewMigration(state, action, Date.now());
+          if (transition === undefined) throw toFailure(new MigrationRefusedError(plan.errors));
+          commit(transition);
+          return { ...plan, applied: true };
+        },
+        () => state.migrations?.at(-1)?.plan ?? previewMigration(state, action, Date.now()).plan,
+      ),
     validate: (action) => {
       const id = currentUpdateInfo()?.id;
       if (id !== undefined && appliedUpdateIds.has(id)) return;
@@ -135,8 +160,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       }
     },
   });
-  setHandler(caseViewQuery, () => caseView(state, Date.now()));
+  setHandler(caseViewQuery, view);
   setHandler(caseTimelineQuery, () => caseTimeline(state));
+  setHandler(
+    migrationPlanQuery,
+    (payload) => previewMigration(state, { ...payload, type: 'migrate' }, Date.now()).plan,
+  );
 
   const historyEventLimit = input.options?.historyEventLimit;
   const shouldContinueAsNew = (): boolean =>

@@ -7,6 +7,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { CaseAction, CaseActionType } from './engine/case/case-actions';
 import type { CaseInput } from './engine/case-input';
 import type { CaseView, TimelineEntry } from './engine/case/case-view';
+import type { MigrationPlan } from './engine/migration/migration-model';
 
 /** The engine's action of one type. */
 export type ActionOf<K extends CaseActionType> = Extract<CaseAction, { type: K }>;
@@ -14,11 +15,17 @@ export type ActionOf<K extends CaseActionType> = Extract<CaseAction, { type: K }
 /** An action's payload: the action without its `type`, which the Update's name carries. */
 export type ActionPayload<K extends CaseActionType> = Omit<ActionOf<K>, 'type'>;
 
-/** The Update of one action: named by the action type, takes its payload, answers with the case view after it. */
-export type ActionUpdate<K extends CaseActionType> = UpdateDefinition<CaseView, [ActionPayload<K>], K>;
+/**
+ * What an action's Update answers: the case view after it; a migration answers its plan instead (designers may
+ * migrate cases they may not see, so they get no case data back).
+ */
+export type ActionResult<K extends CaseActionType> = K extends 'migrate' ? MigrationPlan : CaseView;
+
+/** The Update of one action: named by the action type, takes its payload, answers its ActionResult. */
+export type ActionUpdate<K extends CaseActionType> = UpdateDefinition<ActionResult<K>, [ActionPayload<K>], K>;
 
 function actionUpdate<K extends CaseActionType>(type: K): ActionUpdate<K> {
-  return defineUpdate<CaseView, [ActionPayload<K>], K>(type);
+  return defineUpdate<ActionResult<K>, [ActionPayload<K>], K>(type);
 }
 
 /**
@@ -42,10 +49,13 @@ export const CASE_ACTION_UPDATES: { readonly [K in CaseActionType]: ActionUpdate
   feedback: actionUpdate('feedback'),
   retry: actionUpdate('retry'),
   updateData: actionUpdate('updateData'),
+  migrate: actionUpdate('migrate'),
 };
 
 export const caseViewQuery = defineQuery<CaseView>('caseView');
 export const caseTimelineQuery = defineQuery<TimelineEntry[]>('caseTimeline');
+/** A migration's plan without applying it (a dry run): no history, the case untouched. */
+export const migrationPlanQuery = defineQuery<MigrationPlan, [ActionPayload<'migrate'>]>('migrationPlan');
 
 /** How a case workflow starts: fresh from intake, or continued from an earlier run. */
 export type CaseWorkflowInput =

@@ -21,6 +21,8 @@ export const CASE_SEARCH_ATTRIBUTES = {
   overdue: defineSearchAttributeKey('FcOverdue', 'BOOL'),
   incident: defineSearchAttributeKey('FcIncident', 'BOOL'),
   emergencyLevel: defineSearchAttributeKey('FcEmergencyLevel', 'INT'),
+  /** The version of its flow the case runs (changes when it is migrated), to select cases to migrate. */
+  flowVersion: defineSearchAttributeKey('FcFlowVersion', 'INT'),
 } as const;
 
 /** Every key, for registering them with a namespace. */

@@ -18,6 +18,7 @@ import {
   caseViewQuery,
   caseWorkflowId,
   type ActionPayload,
+  type ActionResult,
 } from '../../workflows/messages';
 import { CASE_SEARCH_ATTRIBUTES as SA } from '../../workflows/search-attributes';
 import { ConflictProblemError } from '../problems';
@@ -46,7 +47,7 @@ export interface CaseGateway {
     type: K,
     payload: ActionPayload<K>,
     updateId?: string,
-  ): Promise<CaseView>;
+  ): Promise<ActionResult<K>>;
   list(query: string, pageSize: number, pageToken?: string): Promise<CaseListPage>;
 }
 
@@ -82,6 +83,7 @@ export function createCaseGateway(client: Client, taskQueue: string): CaseGatewa
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
           typedSearchAttributes: [
             { key: SA.flowId, value: input.flow.id },
+            { key: SA.flowVersion, value: input.flow.version },
             { key: SA.region, value: input.region },
             { key: SA.regionPath, value: [...input.regionPath] },
             { key: SA.status, value: 'open' },

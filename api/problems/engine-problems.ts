@@ -1,13 +1,14 @@
 /**
  * The engine's typed errors as HTTP problems, one entry per error class of the engine modules whose errors reach
  * the API: case actions' (carried by Temporal as an ApplicationFailure whose `type` is the class name, usually
- * inside a WorkflowUpdateFailedError), the directory's (resolving a new case's assignees) and the working-time
- * parser's (instants in requests). The table is typed over those modules' exports: a new error class without an
+ * inside a WorkflowUpdateFailedError), migrations' (a refused plan), the directory's (resolving a new case's
+ * assignees) and the working-time parser's (instants in requests). The table is typed over those modules' exports: a new error class without an
  * entry fails to compile.
  */
 import { ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
 import * as caseErrors from '../../workflows/engine/case/case-errors';
 import * as directoryErrors from '../../workflows/engine/directory/directory-errors';
+import * as migrationErrors from '../../workflows/engine/migration/migration-errors';
 import * as timeErrors from '../../workflows/engine/time/time-errors';
 import {
   BadRequestProblemError,
@@ -20,7 +21,7 @@ import {
 } from './http-problem-error';
 
 /** Every engine error class the API can receive, by class name (which is also each error's `name`). */
-export const ENGINE_ERROR_CLASSES = { ...caseErrors, ...directoryErrors, ...timeErrors };
+export const ENGINE_ERROR_CLASSES = { ...caseErrors, ...directoryErrors, ...timeErrors, ...migrationErrors };
 export type EngineErrorName = keyof typeof ENGINE_ERROR_CLASSES;
 
 type Answer = { readonly slug: string; readonly title: string };
@@ -56,6 +57,11 @@ export const ENGINE_PROBLEMS: { readonly [K in EngineErrorName]: EngineProblem }
   ExtensionNotPendingError: { status: 409, slug: 'extension-not-pending', title: 'No extension pending' },
   ParkNotPendingError: { status: 409, slug: 'park-not-pending', title: 'No park request pending' },
   IncidentNotOpenError: { status: 409, slug: 'incident-not-open', title: 'No incident to retry' },
+  MigrationRefusedError: {
+    status: 422,
+    slug: 'migration-refused',
+    title: 'The case cannot move to that version',
+  },
   RegionUnknownError: { status: 422, slug: 'region-unknown', title: 'Unknown region' },
   AssigneeUnresolvedError: {
     status: 422,

@@ -6,7 +6,7 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { CaseView } from '../../workflows/engine/case/case-view';
 import type { CaseActionType } from '../../workflows/engine/case/case-actions';
-import type { ActionPayload } from '../../workflows/messages';
+import type { ActionPayload, ActionResult } from '../../workflows/messages';
 import { ConflictProblemError } from '../problems';
 import type { RouteDependencies } from './route-context';
 
@@ -17,7 +17,7 @@ export async function actOnCase<K extends CaseActionType>(
   type: K,
   payload: ActionPayload<K>,
   updateId: string | undefined,
-): Promise<CaseView> {
+): Promise<ActionResult<K>> {
   const ended = view.status === 'closed' || view.status === 'cancelled';
   const closed = () =>
     new ConflictProblemError(`Case '${view.caseId}' is ${view.status}`, { slug: 'case-closed' });

@@ -70,6 +70,10 @@ export const StepViewSchema = z
       .boolean()
       .optional()
       .meta({ description: 'For a completed round with a deadline: met or not (addition)' }),
+    retiredFromVersion: z.number().int().positive().optional().meta({
+      description:
+        'A step a migration dropped after it had run, kept for the record: the flow version it belonged to (addition)',
+    }),
   })
   .meta({ id: 'StepView' });
 export type StepView = z.infer<typeof StepViewSchema>;

@@ -23,6 +23,7 @@ import {
   RegionUnknownError,
   SystemUnknownError,
 } from '../../../workflows/engine/directory/directory-errors';
+import { MigrationRefusedError } from '../../../workflows/engine/migration/migration-errors';
 import {
   CalendarNoWorkingTimeError,
   DurationInvalidError,
@@ -45,6 +46,11 @@ const EVERY_ENGINE_ERROR: [Error, number, string][] = [
   [new ExtensionNotPendingError('handle'), 409, 'extension-not-pending'],
   [new ParkNotPendingError('handle'), 409, 'park-not-pending'],
   [new IncidentNotOpenError('dispatch'), 409, 'incident-not-open'],
+  [
+    new MigrationRefusedError([{ path: 'steps.handle', message: "version 2 has no step 'handle'" }]),
+    422,
+    'migration-refused',
+  ],
   [new RegionUnknownError('999'), 422, 'region-unknown'],
   [
     new AssigneeUnresolvedError({ role: 'sanitation', level: 'district' }, '440104', 'none'),
@@ -87,10 +93,12 @@ describe('engine errors as HTTP problems', () => {
     },
   );
 
-  it('keeps the field errors of a form mismatch on both paths', () => {
-    const error = new FormMismatchError([{ path: 'result.done', message: 'is required' }]);
+  it.each([
+    new FormMismatchError([{ path: 'result.done', message: 'is required' }]),
+    new MigrationRefusedError([{ path: 'steps.handle', message: 'cannot move' }]),
+  ])('keeps the located errors of a $name on both paths', (error) => {
     for (const problem of [engineProblemOf(error), engineProblemOf(viaTemporal(error))]) {
-      expect(problem?.errors).toEqual([{ path: 'result.done', message: 'is required' }]);
+      expect(problem?.errors).toEqual(error.errors);
     }
   });
 

@@ -9,6 +9,9 @@ import { createTokenVerifier, mintToken, type Actor } from '../../../api/auth';
 import type { CaseGateway, CaseListPage } from '../../../api/cases/case-gateway';
 import { createApiRouters } from '../../../api/create-api-routers';
 import type { CaseView } from '../../../workflows/engine/case/case-view';
+import type { CaseActionType } from '../../../workflows/engine/case/case-actions';
+import type { MigrationPlan } from '../../../workflows/engine/migration/migration-model';
+import type { ActionResult } from '../../../workflows/messages';
 import { serviceData } from '../../helpers/case-fixtures';
 import { createTestLogger } from '../support/test-logger';
 
@@ -45,6 +48,43 @@ export function fakeView(): CaseView {
   };
 }
 
+/** A migration plan of the fake case, accepted and applied. */
+export function fakePlan(): MigrationPlan {
+  return {
+    caseId: CASE_ID,
+    flowId: 'urban.exposed-garbage',
+    fromVersion: 1,
+    toVersion: 2,
+    accepted: true,
+    applied: true,
+    steps: [{ from: 'handle', to: 'handle', status: 'active', decision: 'move', explanation: 'moves' }],
+    newAssignees: [],
+    notes: [],
+    errors: [],
+  };
+}
+
+/** What the fake gateway answers each action with. */
+const ANSWERS: { readonly [K in CaseActionType]: () => ActionResult<K> } = {
+  claim: fakeView,
+  complete: fakeView,
+  return: fakeView,
+  requestExtension: fakeView,
+  decideExtension: fakeView,
+  requestPark: fakeView,
+  decidePark: fakeView,
+  urge: fakeView,
+  reassign: fakeView,
+  setEmergency: fakeView,
+  suspend: fakeView,
+  resume: fakeView,
+  cancel: fakeView,
+  feedback: fakeView,
+  retry: fakeView,
+  updateData: fakeView,
+  migrate: fakePlan,
+};
+
 /** Calls the fake gateway saw. */
 export interface GatewayCalls {
   act: { caseId: string; type: string; payload: unknown; updateId?: string }[];
@@ -77,7 +117,7 @@ export function createFakeGateway(page: CaseListPage | CaseListPage[] = { items:
     timeline: () => Promise.resolve([]),
     act(caseId, type, payload, updateId) {
       calls.act.push({ caseId, type, payload, ...(updateId === undefined ? {} : { updateId }) });
-      return Promise.resolve(fakeView());
+      return Promise.resolve(ANSWERS[type]());
     },
     list(query, _pageSize, pageToken) {
       calls.list.push(query);

@@ -12,10 +12,10 @@ import {
 } from './case-errors';
 import { findStep } from './flow-graph';
 
-/** Actions a suspended case still accepts. */
-const WHILE_SUSPENDED = new Set(['resume', 'cancel']);
+/** Actions a suspended case still accepts (a migrated case stays suspended: nothing starts until it resumes). */
+const WHILE_SUSPENDED = new Set(['resume', 'cancel', 'migrate']);
 
-/** The case must be open (or suspended, for resume and cancel). */
+/** The case must be open (or suspended, for resume, cancel and migrate). */
 export function requireOpenCase(state: CaseState, action: string): void {
   if (state.status === 'closed' || state.status === 'cancelled') throw new CaseClosedError(state.status);
   if (state.status === 'suspended' && !WHILE_SUSPENDED.has(action)) throw new CaseSuspendedError();

@@ -4,6 +4,7 @@ import type { CaseState } from './case-state';
 import type { Transition } from './commands';
 import { cancel, feedback, resume, setEmergency, suspend, updateData } from './case-handlers';
 import { decideExtension, decidePark, requestExtension, requestPark } from './request-handlers';
+import { migrate } from '../migration/migrate-case';
 import { settle } from './settle';
 import { claim, complete, reassign, retry, returnStep, urge } from './step-handlers';
 import type { Tx } from './tx';
@@ -30,6 +31,7 @@ const HANDLERS: Handlers = {
   feedback,
   retry,
   updateData,
+  migrate,
 };
 
 /** Applies `action` at `now` (throwing what `validateAction` throws) and returns the new state and commands. */

@@ -1,5 +1,6 @@
 /** What people (through the API) and the shell (service results) can do to a case. */
 import type { Actor, Priority } from '../case-input';
+import type { MigrationRequest } from '../migration/migration-model';
 
 export type ReturnReason = 'wrong-area' | 'unclear-ownership' | 'overlapping-remit' | 'other';
 export type Satisfaction = 'satisfied' | 'basically-satisfied' | 'unsatisfied';
@@ -63,6 +64,7 @@ export type CaseAction = ActionBase &
         readonly priority?: Priority;
         readonly reason?: string;
       }
+    | ({ readonly type: 'migrate' } & MigrationRequest)
   );
 
 export type CaseActionType = CaseAction['type'];

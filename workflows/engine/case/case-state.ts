@@ -4,6 +4,7 @@
  */
 import type { Actor, CaseInput, Priority, ResolvedAssignee } from '../case-input';
 import type { Clock } from '../flow-model';
+import type { MigrationRecord, RetiredStep } from '../migration/migration-model';
 
 export type CaseStatus = 'open' | 'suspended' | 'closed' | 'cancelled';
 
@@ -142,7 +143,16 @@ export interface CaseState {
   readonly suspendedAt?: number;
   readonly lastProgressAt: number;
   readonly timeline: readonly TimelineEvent[];
+  /** Steps migrations dropped after they had run, kept for the record (absent until a migration retires one). */
+  readonly retiredSteps?: readonly RetiredStep[];
+  /** Migrations to other flow versions, oldest first (absent until the first). */
+  readonly migrations?: readonly MigrationRecord[];
 }
 
 /** The actor the engine records for what it does by itself (timers, conditions, calls). */
 export const ENGINE_ACTOR: Actor = { sub: 'fullcycle-engine', role: 'system' };
+
+/** A step's state before its first round. */
+export function unstartedStep(id: string): StepState {
+  return { id, status: 'pending', round: 0, rungs: [], parked: false, reworks: 0, history: [] };
+}

@@ -52,7 +52,7 @@ export interface TimelineEntry {
   readonly detail: string;
 }
 
-/** The case view at `now`: main steps in flow order, then emergency steps. */
+/** The case view at `now`: main steps in flow order, then emergency steps, then steps migrations retired. */
 export function caseView(state: CaseState, now: number): CaseView {
   const { input } = state;
   const zone = input.calendar.timezone;
@@ -60,6 +60,9 @@ export function caseView(state: CaseState, now: number): CaseView {
     const current = state.steps[step.id];
     return current === undefined ? [] : [stepView(state, step, current, now)];
   });
+  for (const retired of state.retiredSteps ?? []) {
+    steps.push({ ...stepView(state, retired.step, retired.state, now), retiredFromVersion: retired.version });
+  }
   return {
     caseId: input.caseId,
     flowId: input.flow.id,

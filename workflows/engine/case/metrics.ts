@@ -11,7 +11,10 @@ export interface StepMetrics {
   readonly parked: boolean;
 }
 
-/** The case's metrics; counts of rounds exclude parked rounds and rounds without a deadline. */
+/**
+ * The case's metrics; counts of rounds exclude parked rounds and rounds without a deadline, and include the rounds
+ * of steps a migration retired (under `steps` too, unless the current flow reuses their id).
+ */
 export interface CaseMetrics {
   /** Resolved (main steps done) by the whole-case deadline; absent while open or without a whole-case SLA. */
   readonly onTime?: boolean;
@@ -34,7 +37,9 @@ export function caseMetrics(state: CaseState, now: number): CaseMetrics {
   const steps: Record<string, StepMetrics> = {};
   let onTimeRounds = 0;
   let lateRounds = 0;
-  for (const step of Object.values(state.steps)) {
+  // Retired first: a current step that reuses a retired id takes its place under `steps`.
+  const retired = (state.retiredSteps ?? []).map((entry) => entry.state);
+  for (const step of [...retired, ...Object.values(state.steps)]) {
     const finished = step.history.filter((round) => round.outcome === 'completed');
     const onTime = finished.filter((round) => round.onTime === true).length;
     const late = finished.filter((round) => round.onTime === false).length;

@@ -1,7 +1,7 @@
 /** A new case: every step pending, the whole-case clock started, triggers checked, the first steps running. */
 import type { CaseInput } from '../case-input';
 import type { CaseState, StepState } from './case-state';
-import { ENGINE_ACTOR } from './case-state';
+import { ENGINE_ACTOR, unstartedStep } from './case-state';
 import type { Transition } from './commands';
 import { caseSla, deadlineFrom } from './deadlines';
 import { checkTriggers } from './emergency';
@@ -15,17 +15,7 @@ import { begin, finish, record } from './tx';
  */
 export function startCase(input: CaseInput, now: number, engineRevision: number): Transition {
   const steps: Record<string, StepState> = {};
-  for (const step of allSteps(input.flow)) {
-    steps[step.id] = {
-      id: step.id,
-      status: 'pending',
-      round: 0,
-      rungs: [],
-      parked: false,
-      reworks: 0,
-      history: [],
-    };
-  }
+  for (const step of allSteps(input.flow)) steps[step.id] = unstartedStep(step.id);
   const sla = caseSla({ input });
   const state: CaseState = {
     input,

@@ -34,6 +34,8 @@ export interface StepView {
   readonly parked?: boolean;
   /** For a completed round with a deadline (not parked): whether it was met. */
   readonly onTime?: boolean;
+  /** A step a migration dropped after it had run: the flow version it belonged to (kept for the record). */
+  readonly retiredFromVersion?: number;
 }
 
 /** Whether the step's current round is past its deadline (a completed round: finished late); parked never is. */

@@ -12,6 +12,7 @@ import {
 } from './case-errors';
 import { behaves } from './engine-revision';
 import { fieldErrors } from './field-validation';
+import { validateMigration } from '../migration/migrate-case';
 import {
   requireActive,
   requireAllowed,
@@ -110,6 +111,7 @@ const VALIDATORS: Validators = {
     const unique = errors.filter((e, i) => errors.findIndex((o) => o.path === e.path) === i);
     if (unique.length > 0) throw new FormMismatchError(unique);
   },
+  migrate: validateMigration,
 };
 
 function requirePending(state: CaseState, stepId: string, kind: 'extension' | 'park'): void {

@@ -1,0 +1,6 @@
+/** Migrating a running case to another version of its flow, as pure functions (docs/migration.md). */
+export { planMigration, type MigrateAction, type PlannedMigration } from './plan-migration';
+export { previewMigration } from './preview-migration';
+export { pairSteps } from './step-mapping';
+export * from './migration-errors';
+export type * from './migration-model';
