@@ -1,16 +1,30 @@
 /** Every activity the case worker registers, built over injected clients. */
+import type { Registry } from 'prom-client';
 import { createDepartmentActivities, type DepartmentActivities } from './department-activities';
+import { createLedgerActivities, type LedgerActivities, type LedgerWriter } from './ledger-activities';
+
+export type { LedgerWriter } from './ledger-activities';
 
 export interface ActivityDependencies {
   /** Where departmental systems' `tokenEnv` names are looked up. */
   env: Readonly<Record<string, string | undefined>>;
   /** Defaults to Node's global fetch. */
   fetch?: typeof fetch;
+  /** The case ledger the feed writes to (docs/ledger.md); without it batches are acknowledged unwritten. */
+  ledger?: LedgerWriter;
+  /** Registry for the ledger's lag metrics. */
+  metricsRegistry?: Registry;
 }
 
-export type CaseActivities = DepartmentActivities;
+export type CaseActivities = DepartmentActivities & LedgerActivities;
 
 /** Creates the activity implementations. */
 export function createActivities(deps: ActivityDependencies): CaseActivities {
-  return createDepartmentActivities({ fetch: deps.fetch ?? fetch, env: deps.env });
+  return {
+    ...createDepartmentActivities({ fetch: deps.fetch ?? fetch, env: deps.env }),
+    ...createLedgerActivities({
+      ...(deps.ledger === undefined ? {} : { ledger: deps.ledger }),
+      ...(deps.metricsRegistry === undefined ? {} : { metricsRegistry: deps.metricsRegistry }),
+    }),
+  };
 }

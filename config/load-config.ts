@@ -35,6 +35,7 @@ export const ConfigSchema = z
       .default('1mb'),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMIT_PER_MINUTE),
     RATE_LIMITS: RateLimitOverridesSchema.default(NO_RATE_LIMIT_OVERRIDES),
+    WORKER_METRICS_PORT: port.default(9464),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('fullcycle-cases'),
     FLOWS_DIR: projectPath.default(path.join(projectRoot, 'flows')),
     DIRECTORY_PATH: projectPath.default(path.join(projectRoot, 'config', 'directory.yaml')),
@@ -59,6 +60,8 @@ export const ConfigSchema = z
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT, bodyLimit: env.HTTP_BODY_LIMIT },
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     rateLimitOverrides: env.RATE_LIMITS,
+    /** Where the worker serves its Prometheus metrics (on HTTP_HOST). */
+    workerMetricsPort: env.WORKER_METRICS_PORT,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     data: { flowsDir: env.FLOWS_DIR, directoryPath: env.DIRECTORY_PATH, calendarsDir: env.CALENDARS_DIR },
     open311: { apiKeysPath: env.OPEN311_API_KEYS_PATH },

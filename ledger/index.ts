@@ -9,7 +9,7 @@ export {
   type LedgerEngine,
   type LedgerLocation,
 } from './open-ledger';
-export { writeLedgerBatch } from './ledger-writer';
+export { createLedgerWriter, writeLedgerBatch, writeLedgerBatches } from './ledger-writer';
 export { readCaseRecord, readCaseEvents, type CaseRecord } from './readers/case-record';
 export { caseViewOfRecord, timelineOfEvents } from './readers/case-view-of-record';
 export {

@@ -85,21 +85,39 @@ async function insertIgnoring(
   }
 }
 
-/** Applies one batch; safe to repeat and to apply out of order. */
+async function applyBatch(trx: Transaction<LedgerTables>, batch: LedgerBatch, now: number): Promise<void> {
+  for (const rows of chunks(batch.events.map((event) => eventRow(batch.caseId, event)))) {
+    await trx
+      .insertInto('ledger_events')
+      .values(rows)
+      .onConflict((conflict) => conflict.columns(['case_id', 'seq']).doNothing())
+      .execute();
+  }
+  await replaceCase(trx, batch, now);
+  await insertIgnoring(trx, 'ledger_case_departments', departmentRows(batch.snapshot, batch.events), [
+    'case_id',
+    'department',
+  ]);
+  await insertIgnoring(trx, 'ledger_case_regions', regionRows(batch.snapshot), ['case_id', 'region']);
+}
+
+/** Applies one batch in one transaction; safe to repeat and to apply out of order. */
 export async function writeLedgerBatch(ledger: Ledger, batch: LedgerBatch, now = Date.now()): Promise<void> {
+  await ledger.db.transaction().execute((trx) => applyBatch(trx, batch, now));
+}
+
+/** Applies many batches in one transaction (seeding, rebuilding): the same effect as one by one. */
+export async function writeLedgerBatches(
+  ledger: Ledger,
+  batches: readonly LedgerBatch[],
+  now = Date.now(),
+): Promise<void> {
   await ledger.db.transaction().execute(async (trx) => {
-    for (const rows of chunks(batch.events.map((event) => eventRow(batch.caseId, event)))) {
-      await trx
-        .insertInto('ledger_events')
-        .values(rows)
-        .onConflict((conflict) => conflict.columns(['case_id', 'seq']).doNothing())
-        .execute();
-    }
-    await replaceCase(trx, batch, now);
-    await insertIgnoring(trx, 'ledger_case_departments', departmentRows(batch.snapshot, batch.events), [
-      'case_id',
-      'department',
-    ]);
-    await insertIgnoring(trx, 'ledger_case_regions', regionRows(batch.snapshot), ['case_id', 'region']);
+    for (const batch of batches) await applyBatch(trx, batch, now);
   });
+}
+
+/** The writer the feed's activity is built over (activities/ledger-activities.ts). */
+export function createLedgerWriter(ledger: Ledger): { write(batch: LedgerBatch): Promise<void> } {
+  return { write: (batch) => writeLedgerBatch(ledger, batch) };
 }

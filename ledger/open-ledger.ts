@@ -57,6 +57,8 @@ function postgresPool(connectionString: string): pg.Pool {
   // An idle connection dropped by the server (restart, outage) must not crash the process: the next query
   // opens a new one and fails or succeeds on its own, and the feed retries it.
   pool.on('error', () => undefined);
+  // The same for a connection dropped while checked out between two queries of a transaction: that query fails.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 

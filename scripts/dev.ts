@@ -6,12 +6,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Runtime } from '@temporalio/worker';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { mintToken } from '../api/auth';
 import { generateApiKey, hashApiKey } from '../api/open311/api-keys';
 import { startApi } from '../api/start-api';
 import { createLogger } from '../config/create-logger';
 import { loadConfig } from '../config/load-config';
+import { createLedgerWriter, openLedger } from '../ledger';
 import { createCaseWorker } from '../worker/create-case-worker';
+import { serveMetrics } from '../worker/metrics-server';
 import { PinoTemporalLogger } from '../worker/pino-temporal-logger';
 import { seedDemoCases } from './dev/demo-cases';
 import { startDemoSystemsServer } from './dev/demo-systems-server';
@@ -88,6 +91,7 @@ async function main(): Promise<void> {
 
   await assertPortFree(config.http.port, 'HTTP API, HTTP_PORT');
   await assertPortFree(config.dev.demoSystemsPort, 'demo departmental systems, DEMO_SYSTEMS_PORT');
+  await assertPortFree(config.workerMetricsPort, 'worker metrics, WORKER_METRICS_PORT');
   const server = await startDevServer({
     dbFile: path.join(config.dev.dataDir, 'temporal.db'),
     port: temporalPort(process.env.TEMPORAL_ADDRESS),
@@ -96,10 +100,14 @@ async function main(): Promise<void> {
   });
   const temporal = { connectionOptions: { address: server.address }, namespace: server.namespace };
   const stopSystems = await startDemoSystemsServer(config.dev.demoSystemsPort);
+  const ledger = await openLedger(config.ledger);
+  const metricsRegistry = new Registry();
+  collectDefaultMetrics({ register: metricsRegistry });
+  const stopMetrics = await serveMetrics(metricsRegistry, config.http.host, config.workerMetricsPort);
   const { worker, connection } = await createCaseWorker({
     temporal,
     taskQueue: config.taskQueue,
-    activityDependencies: { env: process.env },
+    activityDependencies: { env: process.env, ledger: createLedgerWriter(ledger), metricsRegistry },
   });
   const workerRun = worker.run();
   const api = await startApi(config, logger, temporal);
@@ -127,6 +135,8 @@ ${Object.entries(tokens)
     await workerRun;
     await connection.close();
     await stopSystems();
+    await stopMetrics();
+    await ledger.close();
     await server.stop();
     logger.info('Stopped');
   };

@@ -2,6 +2,7 @@
 /** The `fullcycle` command line: a thin registry of commands, each built in scripts/commands/. */
 import { Command } from 'commander';
 import { createFlowsCommand } from './commands/flows-command';
+import { createLedgerCommand } from './commands/ledger-command';
 import { createOpen311KeyCommand } from './commands/open311-key-command';
 import { createTokenCommand } from './commands/token-command';
 
@@ -9,6 +10,7 @@ const program = new Command('fullcycle')
   .description('Fullcycle: orchestration of public-service cases on Temporal')
   .addCommand(createTokenCommand())
   .addCommand(createFlowsCommand())
+  .addCommand(createLedgerCommand())
   .addCommand(createOpen311KeyCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {

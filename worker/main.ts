@@ -1,9 +1,12 @@
-/** Worker process: config -> logger -> connection -> Worker.run -> clean shutdown on SIGINT/SIGTERM. */
+/** Worker process: config -> logger -> ledger -> connection -> Worker.run -> clean shutdown on SIGINT/SIGTERM. */
 import { Runtime } from '@temporalio/worker';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createLogger } from '../config/create-logger';
 import { loadConfig } from '../config/load-config';
 import { loadTemporalConnection } from '../config/temporal-connection';
+import { createLedgerWriter, openLedger } from '../ledger';
 import { createCaseWorker } from './create-case-worker';
+import { serveMetrics } from './metrics-server';
 import { PinoTemporalLogger } from './pino-temporal-logger';
 
 async function main(): Promise<void> {
@@ -11,16 +14,25 @@ async function main(): Promise<void> {
   const logger = createLogger(config, 'worker');
   Runtime.install({ logger: new PinoTemporalLogger(logger) });
   const temporal = loadTemporalConnection(process.env);
+  const ledger = await openLedger(config.ledger);
+  const metricsRegistry = new Registry();
+  collectDefaultMetrics({ register: metricsRegistry });
+  const stopMetrics = await serveMetrics(metricsRegistry, config.http.host, config.workerMetricsPort);
   const { worker, connection } = await createCaseWorker({
     temporal,
     taskQueue: config.taskQueue,
-    activityDependencies: { env: process.env },
+    activityDependencies: { env: process.env, ledger: createLedgerWriter(ledger), metricsRegistry },
   });
-  logger.info({ taskQueue: config.taskQueue, namespace: temporal.namespace }, 'Worker started');
+  logger.info(
+    { taskQueue: config.taskQueue, namespace: temporal.namespace, ledger: ledger.engine },
+    'Worker started',
+  );
   try {
     await worker.run();
   } finally {
     await connection.close();
+    await stopMetrics();
+    await ledger.close();
     logger.info('Worker stopped');
   }
 }

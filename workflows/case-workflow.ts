@@ -32,10 +32,18 @@ import {
   startCase,
   validateAction,
 } from './engine/case';
-import { caseTimelineQuery, caseViewQuery, migrationPlanQuery, type CaseWorkflowInput } from './messages';
+import {
+  caseLedgerQuery,
+  caseTimelineQuery,
+  caseViewQuery,
+  migrationPlanQuery,
+  type CaseWorkflowInput,
+} from './messages';
 import { previewMigration } from './engine/migration/preview-migration';
 import { MigrationRefusedError } from './engine/migration/migration-errors';
 import { setCaseActionHandlers } from './case-action-handlers';
+import { ledgerBatch } from './engine/case/ledger-snapshot';
+import { startLedgerFeed } from './ledger-feed';
 import { compactState, needsCompacting } from './engine/case/compact-state';
 import { caseMemo, memoFingerprint } from './case-memo';
 import { searchAttributeUpdates } from './case-search-attributes';
@@ -83,6 +91,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     state = transition.state;
     transitions += 1;
     for (const command of transition.commands) void execute(command);
+    feed?.push();
   };
   const execute = async (command: Command): Promise<void> => {
     commandsInFlight += 1;
@@ -123,6 +132,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   } else {
     state = input.state as CaseState;
   }
+  const feed = startLedgerFeed(
+    () => state,
+    input.kind === 'continued' ? (input.ledgerSent ?? 0) : 0,
+    input.options?.ledgerFeed,
+  );
+  feed?.push();
 
   /** Runs an Update's effect once per update id; a repeat (after continue-as-new too) answers `repeat()`. */
   const once = <T>(run: () => T, repeat: () => T): T => {
@@ -166,6 +181,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     migrationPlanQuery,
     (payload) => previewMigration(state, { ...payload, type: 'migrate' }, Date.now()).plan,
   );
+  setHandler(caseLedgerQuery, () => ledgerBatch(state, 0));
 
   const historyEventLimit = input.options?.historyEventLimit;
   const shouldContinueAsNew = (): boolean =>
@@ -187,6 +203,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     const tooLarge = needsCompacting(state) && patched(CONTINUE_WHEN_STATE_LARGE);
     if (!isFinal(state) && (shouldContinueAsNew() || tooLarge)) {
       await condition(() => allHandlersFinished() && commandsInFlight === 0);
+      // A ledger write completing in the same task as continue-as-new would fail it; the next run resends the
+      // rest, so a write held up by a database outage delays this by 30 s at most.
+      await feed?.settled('30 seconds');
       while (serviceResults.length > 0)
         commit(applyServiceResult(state, serviceResults.shift()!, Date.now()));
       log.info('Continuing as new', {
@@ -197,6 +216,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
         kind: 'continued',
         state: compactState(state),
         appliedUpdateIds: [...appliedUpdateIds],
+        ...(feed === undefined ? {} : { ledgerSent: feed.sent() }),
         options: input.options,
       });
     }
@@ -204,6 +224,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   // Since the patch, notifications (and any late call) sent at closure are delivered before the case completes.
   const drain = patched(DRAIN_COMMANDS_BEFORE_CLOSE);
   await condition(() => allHandlersFinished() && (!drain || commandsInFlight === 0));
+  // The ledger keeps the case after Temporal forgets it: its last write lands before the case completes.
+  await feed?.drained();
   syncSearchAttributes();
   return caseView(state, Date.now());
 }

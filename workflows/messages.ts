@@ -8,6 +8,7 @@ import type { CaseAction, CaseActionType } from './engine/case/case-actions';
 import type { CaseInput } from './engine/case-input';
 import type { CaseView, TimelineEntry } from './engine/case/case-view';
 import type { MigrationPlan } from './engine/migration/migration-model';
+import type { LedgerBatch } from './engine/case/ledger-snapshot';
 
 /** The engine's action of one type. */
 export type ActionOf<K extends CaseActionType> = Extract<CaseAction, { type: K }>;
@@ -56,6 +57,8 @@ export const caseViewQuery = defineQuery<CaseView>('caseView');
 export const caseTimelineQuery = defineQuery<TimelineEntry[]>('caseTimeline');
 /** A migration's plan without applying it (a dry run): no history, the case untouched. */
 export const migrationPlanQuery = defineQuery<MigrationPlan, [ActionPayload<'migrate'>]>('migrationPlan');
+/** Every event and the snapshot, as the ledger feed sends them: `fullcycle ledger rebuild` re-projects from it. */
+export const caseLedgerQuery = defineQuery<LedgerBatch>('caseLedger');
 
 /** How a case workflow starts: fresh from intake, or continued from an earlier run. */
 export type CaseWorkflowInput =
@@ -65,12 +68,16 @@ export type CaseWorkflowInput =
       readonly state: unknown;
       /** Update ids already applied, so that a repeat after continue-as-new changes nothing. */
       readonly appliedUpdateIds: readonly string[];
+      /** Timeline events the ledger feed already wrote. */
+      readonly ledgerSent?: number;
       readonly options?: CaseWorkflowOptions;
     };
 
 export interface CaseWorkflowOptions {
   /** Continue-as-new after this many history events even before Temporal suggests it (tests lower it). */
   readonly historyEventLimit?: number;
+  /** How the ledger feed writes: regular activities (default) or local ones (the benchmark compares them). */
+  readonly ledgerFeed?: 'local' | 'activity';
 }
 
 /** Workflow id of a case: business key, so a second start with the same caseId is detected by Temporal. */

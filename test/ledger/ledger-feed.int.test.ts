@@ -1,0 +1,116 @@
+/**
+ * The workflow feeds the ledger on the real dev server: a case driven to closure is in the ledger with every event
+ * in order; a worker stopped mid-case and a database stopped meanwhile lose and double nothing.
+ */
+import type { Client, Connection } from '@temporalio/client';
+import { createLedgerWriter, openLedger, readCaseEvents, readCaseRecord } from '../../ledger';
+import { caseTimelineQuery, caseViewQuery } from '../../workflows/messages';
+import { caseInputFor } from '../helpers/case-fixtures';
+import { completeStep, driveToClosure, startCaseWorkflow, stepOf, waitForView } from '../helpers/case-driver';
+import { startDepartmentSystemsStub, type DepartmentSystemsStub } from '../helpers/department-systems-stub';
+import { postgresTestsRun, startPostgres, type PostgresServer } from '../helpers/postgres-server';
+import { REFERENCE_CASES } from '../helpers/reference-cases';
+import { createTestClient, uniqueTaskQueue, withCaseWorker } from '../helpers/temporal-test-env';
+
+const reference = REFERENCE_CASES['urban.exposed-garbage']!;
+
+describe('the ledger feed', () => {
+  let client: Client;
+  let connection: Connection;
+  let systems: DepartmentSystemsStub;
+
+  beforeAll(async () => {
+    ({ client, connection } = await createTestClient());
+    systems = await startDepartmentSystemsStub();
+  });
+  afterAll(async () => {
+    await connection.close();
+    await systems.close();
+  });
+
+  it('writes a case driven to closure with every event in order, and its final snapshot', async () => {
+    const ledger = await openLedger({ file: ':memory:' });
+    try {
+      const input = systems.pointAt(await caseInputFor(reference.fields));
+      const taskQueue = uniqueTaskQueue('feed');
+      const timeline = await withCaseWorker(
+        taskQueue,
+        async () => {
+          const handle = await startCaseWorkflow(client, taskQueue, input);
+          await driveToClosure(handle, input.flow);
+          await handle.result();
+          return handle.query(caseTimelineQuery);
+        },
+        { env: {}, ledger: createLedgerWriter(ledger) },
+      );
+      const events = await readCaseEvents(ledger, input.caseId);
+      expect(events.map((e) => [e.seq, e.type, e.stepId ?? null])).toEqual(
+        timeline.map((e, seq) => [seq, e.type, e.stepId ?? null]),
+      );
+      expect(events.at(-1)?.type).toBe('case-closed');
+      const record = await readCaseRecord(ledger, input.caseId);
+      expect(record?.snapshot).toMatchObject({ status: 'closed', stage: 'closed', seq: timeline.length - 1 });
+    } finally {
+      await ledger.close();
+    }
+  });
+
+  /**
+   * The database is down for a few seconds, across a worker stop, while the case moves on: what this proves does
+   * not depend on how long the outage lasts (writes retry without limit, at most 10 s apart), so no minute is spent.
+   */
+  const withPostgres = postgresTestsRun() ? it : it.skip;
+  withPostgres(
+    'loses and doubles nothing when the worker stops mid-case and the database is down meanwhile',
+    async () => {
+      const postgres = (await startPostgres()) as PostgresServer;
+      const ledger = await openLedger({ databaseUrl: await postgres.createDatabase() });
+      const writer = createLedgerWriter(ledger);
+      try {
+        const input = systems.pointAt(await caseInputFor(reference.fields));
+        const taskQueue = uniqueTaskQueue('feed-outage');
+        const handle = await startCaseWorkflow(client, taskQueue, input);
+        await withCaseWorker(
+          taskQueue,
+          async () => {
+            await completeStep(handle, input.flow, stepOf(await handle.query(caseViewQuery), 'verify'));
+            await waitForView(handle, (v) => stepOf(v, 'file').status === 'active');
+            await postgres.stopServer();
+            // The case keeps running while its ledger is down.
+            const filing = await handle.query(caseViewQuery);
+            await completeStep(handle, input.flow, stepOf(filing, 'file'));
+            await waitForView(handle, (v) => stepOf(v, 'handle').status === 'active');
+          },
+          { env: {}, ledger: writer },
+        );
+        // No worker and no database for a while; then the database comes back, then a worker.
+        await new Promise((resolve) => setTimeout(resolve, 3_000));
+        await postgres.startServer();
+        const final = await withCaseWorker(
+          taskQueue,
+          async () => {
+            await driveToClosure(handle, input.flow);
+            return handle.result();
+          },
+          { env: {}, ledger: writer },
+        );
+        // Every event once, numbered without a gap, up to the closure; steps as the workflow ended them.
+        const events = await readCaseEvents(ledger, input.caseId);
+        expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i));
+        expect(events.at(-1)?.type).toBe('case-closed');
+        const completed = final.steps.filter((s) => s.status === 'completed').map((s) => s.id);
+        const completions = events.filter((e) => e.type === 'step-completed').map((e) => e.stepId);
+        expect(completions.sort()).toEqual([...completed].sort());
+        const record = await readCaseRecord(ledger, input.caseId);
+        expect(record?.snapshot.seq).toBe(events.length - 1);
+        expect(record?.snapshot.steps.map((s) => [s.id, s.status, s.round])).toEqual(
+          final.steps.map((s) => [s.id, s.status, s.round]),
+        );
+      } finally {
+        await ledger.close();
+        await postgres.remove();
+      }
+    },
+    180_000,
+  );
+});
