@@ -22,6 +22,7 @@ import type { RouteDependencies } from './routes/route-context';
 import { createSupervisionRouter } from './routes/supervision-router';
 import { createApiKeyStore, type ApiKeyStore } from './open311/api-keys';
 import { createOpen311Router } from './open311/open311-router';
+import { createWorkbenchRouter } from './routes/workbench-router';
 
 export interface ApiRouterDependencies {
   readonly gateway: CaseGateway;
@@ -71,6 +72,7 @@ export function createApiRouters(deps: ApiRouterDependencies): Router[] {
     createDepartmentsRouter,
     createSupervisionRouter,
     createFlowsRouter,
+    createWorkbenchRouter,
   ]) {
     v1.use(create(context));
   }

@@ -15,6 +15,7 @@ import { createCaseGateway, type CaseGateway } from './cases/case-gateway';
 import { createTemporalHealthCheck } from './operations/temporal-health-check';
 import { createApiRouters } from './create-api-routers';
 import { createApiKeyStore } from './open311/api-keys';
+import { createWebAppRouter, webAppAuthConfig, WEB_DIST_DIR } from './web/web-app-router';
 
 export interface RunningApi {
   url: string;
@@ -44,7 +45,10 @@ export async function startApi(
   const app = createApp({
     logger,
     checkTemporal: createTemporalHealthCheck(connection),
-    routers: createApiRouters({ gateway, service, verifier, logger, config, apiKeys }),
+    routers: [
+      createWebAppRouter({ distDir: WEB_DIST_DIR, auth: webAppAuthConfig(config.auth) }),
+      ...createApiRouters({ gateway, service, verifier, logger, config, apiKeys }),
+    ],
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.http.port, config.http.host, () => resolve(listening));

@@ -50,6 +50,8 @@ export const ConfigSchema = z
       .regex(/^postgres(ql)?:\/\//, 'a PostgreSQL URL: postgres://user:password@host:5432/database')
       .optional(),
     LEDGER_FILE: projectPath.default(path.join(projectRoot, '.data', 'ledger.sqlite')),
+    AUTH_OIDC_CLIENT_ID: z.string().min(1).optional(),
+    AUTH_OIDC_SCOPE: z.string().min(1).default('openid'),
     DEV_DATA_DIR: projectPath.default(path.join(projectRoot, '.data')),
     TEMPORAL_UI_PORT: port.default(8233),
     DEMO_SYSTEMS_PORT: port.default(4010),
@@ -72,6 +74,10 @@ export const ConfigSchema = z
       jwksUrl: env.AUTH_JWKS_URL,
       issuer: env.AUTH_ISSUER,
       audience: env.AUTH_AUDIENCE,
+      oidc:
+        env.AUTH_OIDC_CLIENT_ID === undefined
+          ? undefined
+          : { clientId: env.AUTH_OIDC_CLIENT_ID, scope: env.AUTH_OIDC_SCOPE },
     },
     dev: {
       dataDir: env.DEV_DATA_DIR,
@@ -98,7 +104,20 @@ function roleProblems(config: Config, role: ProcessRole): string[] {
   if (needsAuth && !config.auth.jwtSecret && !config.auth.jwksUrl) {
     return ['AUTH_JWT_SECRET or AUTH_JWKS_URL: one of them is required to verify bearer tokens'];
   }
-  return [];
+  return oidcProblems(config.auth);
+}
+
+/** The web app's OIDC sign-in needs the issuer (a URL, for discovery) and the keys that verify its tokens. */
+function oidcProblems(auth: Config['auth']): string[] {
+  if (auth.oidc === undefined) return [];
+  const problems: string[] = [];
+  if (auth.issuer === undefined || !/^https?:\/\//.test(auth.issuer)) {
+    problems.push('AUTH_ISSUER: AUTH_OIDC_CLIENT_ID needs the issuer URL (https://…) for discovery');
+  }
+  if (auth.jwksUrl === undefined) {
+    problems.push("AUTH_JWKS_URL: AUTH_OIDC_CLIENT_ID needs the issuer's key set to verify its tokens");
+  }
+  return problems;
 }
 
 /** Validates `env` into a Config, or throws ConfigInvalidError naming every bad variable. */

@@ -17,6 +17,8 @@ import { createCaseWorker } from '../worker/create-case-worker';
 import { serveMetrics } from '../worker/metrics-server';
 import { PinoTemporalLogger } from '../worker/pino-temporal-logger';
 import { seedDemoCases } from './dev/demo-cases';
+import { appUrlOf, signInLink } from './dev/sign-in-links';
+import { ensureWebAppBuilt } from './web/build-web-app';
 import { startDemoSystemsServer } from './dev/demo-systems-server';
 import { assertPortFree, startDevServer } from './temporal/dev-server';
 
@@ -53,9 +55,9 @@ async function demoTokens(secret: string): Promise<Record<string, string>> {
   const hours = { expiresIn: '12h' };
   return {
     'intake (越秀区)': await mintToken(secret, { sub: 'seat-01', role: 'intake', region: '440104' }, hours),
-    'department (yuexiu-sanitation)': await mintToken(
+    'department (datang-grid-1-inspector)': await mintToken(
       secret,
-      { sub: 'clerk-01', role: 'department', dept: 'yuexiu-sanitation' },
+      { sub: 'inspector-01', role: 'department', dept: 'datang-grid-1-inspector' },
       hours,
     ),
     'supervisor (越秀区 440104)': await mintToken(
@@ -92,12 +94,18 @@ async function main(): Promise<void> {
   await assertPortFree(config.http.port, 'HTTP API, HTTP_PORT');
   await assertPortFree(config.dev.demoSystemsPort, 'demo departmental systems, DEMO_SYSTEMS_PORT');
   await assertPortFree(config.workerMetricsPort, 'worker metrics, WORKER_METRICS_PORT');
-  const server = await startDevServer({
-    dbFile: path.join(config.dev.dataDir, 'temporal.db'),
-    port: temporalPort(process.env.TEMPORAL_ADDRESS),
-    uiPort: config.dev.temporalUiPort,
-    log: (message) => logger.warn(message),
-  });
+  // The web app builds (only when its sources changed, in seconds) while the Temporal server starts.
+  const [server] = await Promise.all([
+    startDevServer({
+      dbFile: path.join(config.dev.dataDir, 'temporal.db'),
+      port: temporalPort(process.env.TEMPORAL_ADDRESS),
+      uiPort: config.dev.temporalUiPort,
+      log: (message) => logger.warn(message),
+    }),
+    ensureWebAppBuilt().then((built) => {
+      if (built) logger.info('Web app built');
+    }),
+  ]);
   const temporal = { connectionOptions: { address: server.address }, namespace: server.namespace };
   const stopSystems = await startDemoSystemsServer(config.dev.demoSystemsPort);
   const ledger = await openLedger(config.ledger);
@@ -115,6 +123,7 @@ async function main(): Promise<void> {
   await seedDemoCases(api.url, tokens['intake (越秀区)']!, logger);
 
   console.log(`\nFullcycle is running
+  App          ${appUrlOf(api.url)}
   API          ${api.url}   (GET /readyz, docs at ${api.url}/docs)
   Temporal UI  ${server.uiUrl}   (gRPC ${server.address})
   Demo cases   DEMO-GARBAGE-1, DEMO-MANHOLE-1, DEMO-12345-1, DEMO-STARTUP-1, DEMO-HEALTH-1
@@ -122,6 +131,10 @@ async function main(): Promise<void> {
   Tokens (12 h):
 ${Object.entries(tokens)
   .map(([who, token]) => `    ${who}: ${token}`)
+  .join('\n')}
+  Sign-in links (the token is in the fragment, never sent to the server):
+${Object.entries(tokens)
+  .map(([who, token]) => `    ${who}: ${signInLink(api.url, token)}`)
   .join('\n')}
   Ctrl-C stops everything.\n`);
 

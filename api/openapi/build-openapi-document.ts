@@ -10,6 +10,7 @@ import { registerOpen311Paths } from './register-open311-paths';
 import { registerOperationPaths } from './register-operation-paths';
 import { registerProblemResponses } from './openapi-responses';
 import { registerSupervisionPaths } from './register-supervision-paths';
+import { registerWorkbenchPaths } from './register-workbench-paths';
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
 
@@ -36,6 +37,7 @@ export function buildOpenApiDocument(options: OpenApiDocumentOptions = {}): Open
   registerFlowPaths(registry);
   registerOperationPaths(registry);
   registerOpen311Paths(registry);
+  registerWorkbenchPaths(registry);
 
   const config: Parameters<OpenApiGeneratorV31['generateDocument']>[0] = {
     openapi: '3.1.0',

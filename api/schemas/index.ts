@@ -7,3 +7,4 @@ export * from './case-action-schemas';
 export * from './supervision-schemas';
 export * from './flow-schemas';
 export * from './operations-schemas';
+export * from './workbench-schemas';

@@ -33,6 +33,19 @@ describe('loadConfig', () => {
     expect(loadConfig({ AUTH_JWT_SECRET: SECRET }, 'api').auth.jwtSecret).toBe(SECRET);
   });
 
+  it("takes the web app's OIDC client id only with the issuer URL and its key set", () => {
+    const oidc = {
+      AUTH_JWKS_URL: 'https://id.example/jwks',
+      AUTH_ISSUER: 'https://id.example',
+      AUTH_OIDC_CLIENT_ID: 'fullcycle-web',
+    };
+    expect(loadConfig(oidc, 'api').auth.oidc).toEqual({ clientId: 'fullcycle-web', scope: 'openid' });
+    expect(loadConfig({ AUTH_JWT_SECRET: SECRET }, 'api').auth.oidc).toBeUndefined();
+    expect(() =>
+      loadConfig({ AUTH_JWT_SECRET: SECRET, AUTH_OIDC_CLIENT_ID: 'fullcycle-web', AUTH_ISSUER: 'id' }, 'api'),
+    ).toThrow(/AUTH_ISSUER: AUTH_OIDC_CLIENT_ID needs the issuer URL[\s\S]*AUTH_JWKS_URL/);
+  });
+
   it('parses booleans only from explicit strings and treats empty values as unset', () => {
     expect(loadConfig({ LOG_PRETTY: 'true' }, 'cli').log.pretty).toBe(true);
     expect(loadConfig({ LOG_PRETTY: 'no' }, 'cli').log.pretty).toBe(false);

@@ -45,6 +45,11 @@ const ADDED_ROUTES = [
   'post /v1/cases/{caseId}/steps/{stepId}/park',
   'post /v1/cases/{caseId}/steps/{stepId}/park/decision',
   'post /v1/cases/{caseId}/data',
+  // The web workbench's reads.
+  'get /v1/me',
+  'get /v1/regions',
+  'get /v1/departments',
+  'get /v1/flows/{flowId}/explanation',
 ];
 
 type Operation = { security?: unknown[]; responses: Record<string, unknown> };

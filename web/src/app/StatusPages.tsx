@@ -1,0 +1,67 @@
+/** Small pages and states shared by every area: loading, not allowed, not found, an error from the API. */
+import { Alert, Button, Result, Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ProblemError } from '../api/client';
+
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <div style={{ padding: 48, textAlign: 'center' }} role="status">
+      <Spin /> <span>{t('common.loading')}</span>
+    </div>
+  );
+}
+
+export function ForbiddenPage() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="403"
+      title={<h1 className="page-title">{t('forbidden.title')}</h1>}
+      subTitle={t('forbidden.detail')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('forbidden.home')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  return <Result status="404" title={<h1 className="page-title">{t('notFound.title')}</h1>} />;
+}
+
+/** An API error as an alert: the problem's title and detail, and each field error. */
+export function ProblemAlert({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (error === null || error === undefined) return null;
+  const problem = error instanceof ProblemError ? error.problem : undefined;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      message={problem ? `${problem.status} ${problem.title}` : t('common.error')}
+      description={
+        problem ? (
+          <>
+            <div>{problem.detail}</div>
+            {problem.errors?.map((issue) => (
+              <div key={`${issue.path}:${issue.message}`}>
+                {issue.path === '' ? '' : `${issue.path}: `}
+                {issue.message}
+              </div>
+            ))}
+          </>
+        ) : error instanceof Error ? (
+          error.message
+        ) : (
+          t('common.error')
+        )
+      }
+    />
+  );
+}

@@ -1,0 +1,4 @@
+/** Placeholder. */
+export default function DesignerArea() {
+  return <h1 className="page-title">DesignerArea</h1>;
+}

@@ -1,0 +1,4 @@
+/** Placeholder. */
+export default function IntakeArea() {
+  return <h1 className="page-title">IntakeArea</h1>;
+}

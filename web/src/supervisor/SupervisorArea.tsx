@@ -1,0 +1,4 @@
+/** Placeholder. */
+export default function SupervisorArea() {
+  return <h1 className="page-title">SupervisorArea</h1>;
+}
