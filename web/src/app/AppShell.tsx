@@ -19,7 +19,7 @@ function menuItems(me: Me, t: (key: string) => string): ItemType[] {
       ? [link('/supervision', t('menu.dashboard')), link('/supervision/stalled', t('menu.stalled'))]
       : []),
     ...(mayOpen(me.role, 'designer')
-      ? [link('/flows', t('menu.flows')), link('/flows-editor', t('menu.editor'))]
+      ? [link('/flows', t('menu.flows')), link('/flows/editor', t('menu.editor'))]
       : []),
   ];
 }

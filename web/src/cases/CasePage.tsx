@@ -1,4 +1,101 @@
-/** Placeholder. */
+/**
+ * One case: its facts, the six stages, its steps (with the department's and the supervisor's actions, the intake
+ * seat's follow-up visit) and its timeline. Every time is shown as the case's calendar writes it.
+ */
+import { Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { Loading, ProblemAlert } from '../app/StatusPages';
+import { useSession } from '../auth/session';
+import { useRegionName } from '../shared/directory';
+import { localized, useFlowDefinition } from '../shared/flows';
+import { formatInstant } from '../shared/time';
+import { useCaseView, useTimeline } from './case-queries';
+import { CaseTimeline } from './CaseTimeline';
+import { caseOffset } from './DepartmentStepActions';
+import { FeedbackForm } from './FeedbackForm';
+import { StageProgress } from './StageProgress';
+import { StepsTable } from './StepsTable';
+import { SupervisorActions } from './SupervisorActions';
+
 export default function CasePage() {
-  return <h1 className="page-title">CasePage</h1>;
+  const { t, i18n } = useTranslation();
+  const { caseId = '' } = useParams();
+  const { me } = useSession();
+  const view = useCaseView(caseId);
+  const timeline = useTimeline(caseId);
+  const definition = useFlowDefinition(view.data?.flowId, view.data?.flowVersion);
+  const regionName = useRegionName();
+  if (view.isPending || me === undefined) return <Loading />;
+  if (view.isError) return <ProblemAlert error={view.error} />;
+  const data = view.data;
+  const offset = caseOffset(data);
+  const supervises = me.role === 'supervisor' || me.role === 'admin';
+  const intake = me.role === 'intake' || me.role === 'admin';
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap align="center">
+        <h1 className="page-title" style={{ margin: 0 }}>
+          {t('case.title', { caseId: data.caseId })}
+        </h1>
+        <Tag color={data.status === 'open' ? 'blue' : data.status === 'suspended' ? 'gold' : 'default'}>
+          {t(`caseStatus.${data.status}`)}
+        </Tag>
+        {data.overdue ? <Tag color="red">{t('case.overdue')}</Tag> : null}
+        {data.emergencyLevel > 0 ? (
+          <Tag color="red">{`${t('case.emergency')} ${data.emergencyLevel}`}</Tag>
+        ) : null}
+      </Space>
+      <Card size="small">
+        <StageProgress stage={data.stage} emergencyLevel={data.emergencyLevel} />
+      </Card>
+      {supervises ? (
+        <Card size="small" title={<h2 className="section-title">{t('role.supervisor')}</h2>}>
+          <SupervisorActions view={data} />
+        </Card>
+      ) : null}
+      {intake && data.review?.status === 'open' ? (
+        <Card size="small">
+          <FeedbackForm caseId={data.caseId} />
+        </Card>
+      ) : null}
+      <Card size="small">
+        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
+          <Descriptions.Item label={t('case.flow')}>
+            {localized(definition.data?.title, i18n.language, data.flowId)} (v{data.flowVersion})
+          </Descriptions.Item>
+          <Descriptions.Item label={t('case.region')}>{regionName(data.region)}</Descriptions.Item>
+          <Descriptions.Item label={t('case.priority')}>
+            {data.priority === 'urgent' ? t('case.priorityUrgent') : t('case.priorityNormal')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('case.createdAt')}>{formatInstant(data.createdAt)}</Descriptions.Item>
+          {data.dueAt === undefined ? null : (
+            <Descriptions.Item label={t('case.dueAt')}>{formatInstant(data.dueAt)}</Descriptions.Item>
+          )}
+          {data.title === undefined ? null : (
+            <Descriptions.Item label={t('intake.caseTitle')}>{data.title}</Descriptions.Item>
+          )}
+          {Object.entries(data.data).map(([name, value]) => (
+            <Descriptions.Item
+              key={name}
+              label={localized(definition.data?.data?.[name]?.title, i18n.language, name)}
+            >
+              {typeof value === 'string' ? value : JSON.stringify(value)}
+            </Descriptions.Item>
+          ))}
+        </Descriptions>
+      </Card>
+      <Card size="small" title={<h2 className="section-title">{t('case.steps')}</h2>}>
+        <StepsTable view={data} me={me} definition={definition.data} offset={offset} />
+      </Card>
+      <Card size="small" title={<h2 className="section-title">{t('case.timeline')}</h2>}>
+        {timeline.isError ? (
+          <ProblemAlert error={timeline.error} />
+        ) : (
+          <CaseTimeline items={timeline.data ?? []} />
+        )}
+        <Typography.Text type="secondary">{offset}</Typography.Text>
+      </Card>
+    </Space>
+  );
 }

@@ -1,0 +1,139 @@
+/**
+ * The case's steps: title, stage, status, round, assignee, deadline with its explanation; the assigned department
+ * acts on its open steps from here, a supervisor decides pending extensions.
+ */
+import { Button, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../api/client';
+import type { Me } from '../auth/session';
+import { useDepartmentName } from '../shared/directory';
+import { stepSpec, type FlowDefinition } from '../shared/flows';
+import { formatInstant } from '../shared/time';
+import { useCaseAction, type CaseView, type StepView } from './case-queries';
+import { DepartmentStepActions } from './DepartmentStepActions';
+
+const STATUS_COLOR: Record<string, string> = {
+  active: 'orange',
+  claimed: 'blue',
+  completed: 'green',
+  returned: 'purple',
+  cancelled: 'default',
+  skipped: 'default',
+  pending: 'default',
+};
+
+function ExtensionDecision({ caseId, step }: { caseId: string; step: StepView }) {
+  const { t } = useTranslation();
+  const decide = useCaseAction(
+    caseId,
+    async (approve: boolean) =>
+      unwrap(
+        await api.POST('/v1/cases/{caseId}/steps/{stepId}/extension/decision', {
+          params: { path: { caseId, stepId: step.id } },
+          body: { approve },
+        }),
+      ),
+    t('supervision.done'),
+  );
+  return (
+    <Space>
+      <Button size="small" type="primary" onClick={() => decide.mutate(true)}>
+        ✓ {t('case.extension')}
+      </Button>
+      <Button size="small" onClick={() => decide.mutate(false)}>
+        ✗
+      </Button>
+    </Space>
+  );
+}
+
+export interface StepsTableProps {
+  readonly view: CaseView;
+  readonly me: Me;
+  readonly definition: FlowDefinition | undefined;
+  readonly offset: string;
+}
+
+export function StepsTable({ view, me, definition, offset }: StepsTableProps) {
+  const { t } = useTranslation();
+  const departmentName = useDepartmentName();
+  const steps = view.steps.filter((step) => step.status !== 'pending' || step.kind === 'task');
+  return (
+    <Table<StepView>
+      rowKey="id"
+      size="small"
+      pagination={false}
+      scroll={{ x: 900 }}
+      dataSource={steps}
+      columns={[
+        {
+          title: t('inbox.step'),
+          dataIndex: 'title',
+          render: (title: string, step) => <span data-testid={`step-${step.id}`}>{title}</span>,
+        },
+        { title: t('inbox.stage'), dataIndex: 'stage', render: (stage: string) => t(`stage.${stage}`) },
+        {
+          title: t('inbox.status'),
+          dataIndex: 'status',
+          render: (status: string, step) => (
+            <Space size={4} wrap>
+              <Tag color={STATUS_COLOR[status]}>{t(`stepStatus.${status}`)}</Tag>
+              {step.overdue ? <Tag color="red">{t('case.overdue')}</Tag> : null}
+              {step.incident === undefined ? null : <Tag color="red">{t('case.incident')}</Tag>}
+              {step.request === undefined ? null : <Tag color="gold">{t('case.pendingRequest')}</Tag>}
+            </Space>
+          ),
+        },
+        { title: t('case.round'), dataIndex: 'round', width: 64 },
+        {
+          title: t('case.assignee'),
+          render: (_: unknown, step) =>
+            step.assignee === undefined ? '' : departmentName(step.assignee.department),
+        },
+        {
+          title: t('inbox.dueAt'),
+          render: (_: unknown, step) =>
+            step.dueAt === undefined ? (
+              ''
+            ) : (
+              <div>
+                <div>{formatInstant(step.dueAt)}</div>
+                {step.dueExplanation === undefined ? null : (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {step.dueExplanation}
+                  </Typography.Text>
+                )}
+              </div>
+            ),
+        },
+        {
+          title: t('common.actions'),
+          render: (_: unknown, step) => {
+            const open = step.status === 'active' || step.status === 'claimed';
+            if (
+              open &&
+              me.role === 'department' &&
+              step.assignee?.department === me.dept &&
+              step.kind === 'task'
+            ) {
+              const spec = stepSpec(definition, step.id);
+              return (
+                <DepartmentStepActions
+                  caseId={view.caseId}
+                  step={step}
+                  form={spec?.form ?? {}}
+                  allow={spec?.allow ?? []}
+                  offset={offset}
+                />
+              );
+            }
+            const decides = me.role === 'supervisor' || me.role === 'admin';
+            if (decides && step.request?.kind === 'extension')
+              return <ExtensionDecision caseId={view.caseId} step={step} />;
+            return null;
+          },
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * 待办: the department's open steps, soonest deadline first, overdue and soon-due marked. A table at desk widths,
+ * a list of cards on a phone (field staff).
+ */
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, Card, Empty, Grid, List, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, unwrap, type Schemas } from '../api/client';
+import { ProblemAlert } from '../app/StatusPages';
+import { useSession } from '../auth/session';
+import { useRegionName } from '../shared/directory';
+import { formatInstant } from '../shared/time';
+
+export type InboxItem = Schemas['InboxItem'];
+type InboxPage = Schemas['InboxPage'];
+
+/** Due within this long counts as soon due. */
+const SOON_MS = 2 * 60 * 60 * 1000;
+
+function DueTags({ item }: { item: InboxItem }) {
+  const { t } = useTranslation();
+  if (item.overdue) return <Tag color="red">{t('inbox.overdue')}</Tag>;
+  if (item.dueAt !== undefined && Date.parse(item.dueAt) - Date.now() < SOON_MS) {
+    return <Tag color="orange">{t('inbox.soonDue')}</Tag>;
+  }
+  return null;
+}
+
+export function InboxList() {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const dept = me?.dept ?? '';
+  const screens = Grid.useBreakpoint();
+  const regionName = useRegionName();
+  const inbox = useInfiniteQuery({
+    queryKey: ['inbox', dept],
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page: InboxPage) => page.nextPageToken,
+    queryFn: async ({ pageParam }): Promise<InboxPage> =>
+      unwrap(
+        await api.GET('/v1/departments/{dept}/tasks', {
+          params: {
+            path: { dept },
+            query: { pageSize: 100, ...(pageParam === undefined ? {} : { pageToken: pageParam }) },
+          },
+        }),
+      ),
+  });
+  const items = inbox.data?.pages.flatMap((page) => page.items) ?? [];
+  const caseLink = (item: InboxItem) => (
+    <Link to={`/cases/${encodeURIComponent(item.caseId)}`}>{item.caseId}</Link>
+  );
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <h1 className="page-title">{`${t('inbox.title')} · ${me?.departmentName ?? dept}`}</h1>
+        <Button onClick={() => void inbox.refetch()} loading={inbox.isFetching}>
+          {t('common.refresh')}
+        </Button>
+      </Space>
+      <ProblemAlert error={inbox.error} />
+      {screens.md === false ? (
+        <List<InboxItem>
+          loading={inbox.isPending}
+          dataSource={items}
+          locale={{ emptyText: <Empty description={t('inbox.empty')} /> }}
+          renderItem={(item) => (
+            <List.Item>
+              <Card
+                size="small"
+                style={{ width: '100%' }}
+                title={caseLink(item)}
+                extra={<DueTags item={item} />}
+              >
+                <div>
+                  <Typography.Text strong>{item.title}</Typography.Text> · {t(`stage.${item.stage}`)} ·{' '}
+                  {t(`stepStatus.${item.status}`)}
+                </div>
+                <div>
+                  {t('inbox.dueAt')}: {formatInstant(item.dueAt)}
+                </div>
+                <div>{regionName(item.region)}</div>
+              </Card>
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Table<InboxItem>
+          rowKey={(item) => `${item.caseId}/${item.stepId}`}
+          loading={inbox.isPending}
+          dataSource={items}
+          pagination={false}
+          locale={{ emptyText: <Empty description={t('inbox.empty')} /> }}
+          columns={[
+            { title: t('inbox.case'), render: (_: unknown, item) => caseLink(item) },
+            { title: t('inbox.step'), dataIndex: 'title' },
+            { title: t('inbox.stage'), dataIndex: 'stage', render: (stage: string) => t(`stage.${stage}`) },
+            {
+              title: t('inbox.status'),
+              dataIndex: 'status',
+              render: (status: string) => t(`stepStatus.${status}`),
+            },
+            {
+              title: t('inbox.dueAt'),
+              render: (_: unknown, item) => (
+                <Space size={4}>
+                  {formatInstant(item.dueAt)}
+                  <DueTags item={item} />
+                </Space>
+              ),
+            },
+            { title: t('case.region'), dataIndex: 'region', render: (code: string) => regionName(code) },
+          ]}
+        />
+      )}
+      {inbox.hasNextPage ? (
+        <Button onClick={() => void inbox.fetchNextPage()} loading={inbox.isFetchingNextPage}>
+          …
+        </Button>
+      ) : null}
+    </Space>
+  );
+}
