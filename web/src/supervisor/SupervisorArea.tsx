@@ -1,4 +1,15 @@
-/** Placeholder. */
+/** The supervisor's area (督办): dashboard and stalled cases, loaded on demand; actions are on the case page. */
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../app/StatusPages';
+import { DashboardPage } from './DashboardPage';
+import { StalledList } from './StalledPage';
+
 export default function SupervisorArea() {
-  return <h1 className="page-title">SupervisorArea</h1>;
+  return (
+    <Routes>
+      <Route index element={<DashboardPage />} />
+      <Route path="stalled" element={<StalledList />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }
