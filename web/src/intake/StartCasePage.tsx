@@ -79,7 +79,14 @@ export function StartCasePage() {
           showIcon
           role="status"
           message={t('intake.started', { caseId: started })}
-          action={<Link to={`/cases/${encodeURIComponent(started)}`}>{t('intake.openCase')}</Link>}
+          action={
+            <Link
+              to={`/cases/${encodeURIComponent(started)}`}
+              style={{ color: '#003eb3', textDecoration: 'underline' }}
+            >
+              {t('intake.openCase')}
+            </Link>
+          }
         />
       )}
       <Card>

@@ -8,37 +8,47 @@ import { useTranslation } from 'react-i18next';
 import { ProblemError } from '../api/client';
 import { localized, type FieldMap, type FieldSpec } from './flows';
 
-function FieldInput({ spec, label }: { spec: FieldSpec; label: string }) {
+/** Form.Item hands its child `value` and `onChange` (and `id`); they go on to the input itself. */
+interface FieldInputProps {
+  readonly spec: FieldSpec;
+  readonly label: string;
+  readonly [injected: string]: unknown;
+}
+
+function FieldInput({ spec, label, ...injected }: FieldInputProps) {
   const { t } = useTranslation();
   switch (spec.type) {
     case 'text':
-      return <Input.TextArea rows={3} aria-label={label} />;
+      return <Input.TextArea {...injected} rows={3} aria-label={label} />;
     case 'number':
     case 'integer':
-      return <Input inputMode={spec.type === 'integer' ? 'numeric' : 'decimal'} aria-label={label} />;
+      return (
+        <Input {...injected} inputMode={spec.type === 'integer' ? 'numeric' : 'decimal'} aria-label={label} />
+      );
     case 'boolean':
       return (
-        <Radio.Group aria-label={label}>
+        <Radio.Group {...injected} aria-label={label}>
           <Radio value={true}>{t('common.yes')}</Radio>
           <Radio value={false}>{t('common.no')}</Radio>
         </Radio.Group>
       );
     case 'date':
-      return <Input type="date" aria-label={label} />;
+      return <Input {...injected} type="date" aria-label={label} />;
     case 'datetime':
-      return <Input type="datetime-local" aria-label={label} />;
+      return <Input {...injected} type="datetime-local" aria-label={label} />;
     case 'enum':
       return (
         <Select
+          {...injected}
           aria-label={label}
           allowClear
           options={(spec.values ?? []).map((value) => ({ value, label: value }))}
         />
       );
     case 'list':
-      return <Select mode="tags" aria-label={label} />;
+      return <Select {...injected} mode="tags" aria-label={label} />;
     case 'string':
-      return <Input aria-label={label} />;
+      return <Input {...injected} aria-label={label} />;
   }
 }
 
