@@ -14,6 +14,8 @@ declare global {
 }
 
 export default async function globalSetup(): Promise<void> {
+  // The integration and browser projects share one server: whichever setup runs first starts it.
+  if (globalThis.fullcycleTestServer !== undefined) return;
   const log = (message: string): void => {
     if (!message.startsWith('[temporal]')) console.error(message);
   };

@@ -13,8 +13,6 @@ export const theme: ThemeConfig = {
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
     colorPrimary: '#0958d9',
     colorError: '#cf1322',
-    colorWarning: '#ad4e00',
-    colorSuccess: '#237804',
     colorLink: '#0958d9',
     // Seeds of the preset tag colours, dark enough that a tag's text on its light background passes 4.5:1.
     green: '#237804',

@@ -69,9 +69,15 @@ export function StepsTable({ view, me, definition, offset }: StepsTableProps) {
         {
           title: t('inbox.step'),
           dataIndex: 'title',
+          width: 140,
           render: (title: string, step) => <span data-testid={`step-${step.id}`}>{title}</span>,
         },
-        { title: t('inbox.stage'), dataIndex: 'stage', render: (stage: string) => t(`stage.${stage}`) },
+        {
+          title: t('inbox.stage'),
+          dataIndex: 'stage',
+          width: 96,
+          render: (stage: string) => t(`stage.${stage}`),
+        },
         {
           title: t('inbox.status'),
           dataIndex: 'status',

@@ -1,0 +1,74 @@
+/// <reference lib="dom" />
+/**
+ * The designer's pages in Chromium (the catalogue, a flow's diagram and deadlines, the YAML editor marking each
+ * problem at its line), and signing in: a pasted token, a refused one, and the English switch.
+ */
+import type { Actor } from '../../api/auth';
+import { browserSuite } from './support/browser-suite';
+import { checkPage } from './support/page-checks';
+
+const DESIGNER: Actor = { sub: 'designer-web', role: 'designer' };
+const INTAKE: Actor = { sub: 'seat-web', role: 'intake', region: '440104' };
+
+const BROKEN_FLOW = `id: demo.broken
+version: 1
+title: { zh: 坏流程 }
+calendar: cn-mainland
+steps:
+  - id: handle
+    stage: acton
+    kind: task
+    assignee: { role: sanitation, level: district }
+`;
+
+describe('designer pages and sign-in in a browser', () => {
+  const { pageFor, blankPage, server } = browserSuite();
+
+  it('lists the flows and shows one with its rendered diagram and explained deadlines', async () => {
+    const page = await pageFor(DESIGNER);
+    await page.waitForURL('**/app/flows');
+    await page.getByRole('link', { name: '暴露垃圾处置' }).waitFor();
+    await checkPage(page, 'designer-flows');
+    await page.getByRole('link', { name: '暴露垃圾处置' }).click();
+    await page.getByTestId('flow-diagram').locator('svg').waitFor();
+    await page.getByRole('cell', { name: 'verify', exact: true }).waitFor();
+    await expect(page.getByTestId('explain-start').textContent()).resolves.toMatch(
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/,
+    );
+    await checkPage(page, 'designer-flow');
+  });
+
+  it('marks every problem of a broken flow at its line and column in the YAML editor', async () => {
+    const page = await pageFor(DESIGNER, 'flows/editor');
+    const editor = page.locator('.cm-content');
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(BROKEN_FLOW);
+    await page.getByRole('button', { name: '校 验' }).click();
+    const problem = page
+      .getByTestId('yaml-problems')
+      .getByRole('listitem')
+      .filter({ hasText: 'steps[0].stage' });
+    await problem.getByRole('button', { name: '第 7 行，第 12 列' }).waitFor();
+    // The editor underlines the bad value itself: line 7 is `    stage: acton`, column 12 its first letter.
+    await expect(page.locator('.cm-lintRange-error').first().textContent()).resolves.toBe('acton');
+    await checkPage(page, 'designer-editor-errors');
+  });
+
+  it('signs in with a pasted token, refuses a bad one, and switches to English', async () => {
+    const page = await blankPage();
+    await page.goto(`${server().url}/app/`);
+    await page.waitForURL('**/app/sign-in');
+    await checkPage(page, 'sign-in');
+    await page.getByLabel('访问令牌').fill('not-a-token');
+    await page.getByRole('button', { name: '登 录' }).click();
+    await page.getByRole('alert').getByText('令牌无效或已过期').waitFor();
+    await page.getByLabel('访问令牌').fill(await server().token(INTAKE));
+    await page.getByRole('button', { name: '登 录' }).click();
+    await page.getByRole('heading', { name: '受理登记' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'New case' }).waitFor();
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+  });
+});
