@@ -30,6 +30,16 @@ const MATRIX: [string, object, Partial<Record<ActorName, number>>][] = [
     { approve: true },
     { supervisorYuexiu: 200, supervisorTianhe: 403, admin: 200, sanitation: 403 },
   ],
+  [
+    `${STEP}/park`,
+    { reason: 'needs a budget decision' },
+    { sanitation: 202, otherDept: 403, supervisorYuexiu: 403 },
+  ],
+  [
+    `${STEP}/park/decision`,
+    { approve: false },
+    { supervisorYuexiu: 200, supervisorTianhe: 403, admin: 200, sanitation: 403 },
+  ],
   [`${STEP}/retry`, {}, { supervisorYuexiu: 200, supervisorTianhe: 403, sanitation: 403 }],
   [
     `/v1/cases/${CASE_ID}/emergency`,

@@ -1,7 +1,7 @@
 /** The case's timeline, oldest first: when, what, which step, who (or the system). */
 import { Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatInstant } from '../shared/time';
+import { formatInstant } from '../common/time';
 import type { TimelineEntry } from './case-queries';
 
 export function CaseTimeline({ items }: { items: readonly TimelineEntry[] }) {

@@ -1,15 +1,15 @@
 /**
  * What the assigned department does with its step: 签收 claim, 办结 complete through the step's form (the server's
- * field errors shown at the fields), 退单 return with a reason, 延期 request an extension.
+ * field errors shown at the fields), 退单 return with a reason, 延期 request an extension, 挂账 request parking.
  */
 import { Button, DatePicker, Form, Input, Select, Space, TimePicker } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, idempotencyKey, unwrap } from '../api/client';
-import { ActionModal } from '../shared/ActionModal';
-import type { FieldMap } from '../shared/flows';
-import { fieldValues, SchemaFields, showServerErrors } from '../shared/SchemaFields';
-import { instantAt, offsetOf } from '../shared/time';
+import { ActionModal } from '../common/ActionModal';
+import type { FieldMap } from '../common/flows';
+import { fieldValues, SchemaFields, showServerErrors } from '../common/SchemaFields';
+import { instantAt, offsetOf } from '../common/time';
 import { useCaseAction, type StepView } from './case-queries';
 
 const RETURN_REASONS = ['wrong-area', 'unclear-ownership', 'overlapping-remit', 'other'] as const;
@@ -65,6 +65,13 @@ export function DepartmentStepActions({ caseId, step, form, allow, offset }: Dep
     t('case.requested'),
   );
 
+  const park = useCaseAction(
+    caseId,
+    async (values: { reason: string }) =>
+      unwrap(await api.POST('/v1/cases/{caseId}/steps/{stepId}/park', { params: { path }, body: values })),
+    t('case.requested'),
+  );
+
   return (
     <Space wrap>
       {step.status === 'active' ? (
@@ -107,6 +114,16 @@ export function DepartmentStepActions({ caseId, step, form, allow, offset }: Dep
               <TimePicker format="HH:mm" minuteStep={5} />
             </Form.Item>
           </Space>
+          <Form.Item name="reason" label={t('common.reason')} rules={[{ required: true }]}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </ActionModal>
+      ) : null}
+      {allow.includes('park') ? (
+        <ActionModal<{ reason: string }>
+          label={t('case.park')}
+          onSubmit={(values) => park.mutateAsync(values)}
+        >
           <Form.Item name="reason" label={t('common.reason')} rules={[{ required: true }]}>
             <Input.TextArea rows={2} />
           </Form.Item>

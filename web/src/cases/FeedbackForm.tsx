@@ -2,7 +2,7 @@
 import { Form, Input, Radio, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
-import { ActionModal } from '../shared/ActionModal';
+import { ActionModal } from '../common/ActionModal';
 import { useCaseAction } from './case-queries';
 
 type Satisfaction = 'satisfied' | 'basically-satisfied' | 'unsatisfied';

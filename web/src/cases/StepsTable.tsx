@@ -6,9 +6,9 @@ import { Button, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import type { Me } from '../auth/session';
-import { useDepartmentName } from '../shared/directory';
-import { stepSpec, type FlowDefinition } from '../shared/flows';
-import { formatInstant } from '../shared/time';
+import { useDepartmentName } from '../common/directory';
+import { stepSpec, type FlowDefinition } from '../common/flows';
+import { formatInstant } from '../common/time';
 import { useCaseAction, type CaseView, type StepView } from './case-queries';
 import { DepartmentStepActions } from './DepartmentStepActions';
 
@@ -22,26 +22,39 @@ const STATUS_COLOR: Record<string, string> = {
   pending: 'default',
 };
 
-function ExtensionDecision({ caseId, step }: { caseId: string; step: StepView }) {
+/** A supervisor's decision on a pending extension (延期) or park (挂账) request. */
+function RequestDecision({
+  caseId,
+  step,
+  kind,
+}: {
+  caseId: string;
+  step: StepView;
+  kind: 'extension' | 'park';
+}) {
   const { t } = useTranslation();
+  const params = { path: { caseId, stepId: step.id } };
   const decide = useCaseAction(
     caseId,
     async (approve: boolean) =>
       unwrap(
-        await api.POST('/v1/cases/{caseId}/steps/{stepId}/extension/decision', {
-          params: { path: { caseId, stepId: step.id } },
-          body: { approve },
-        }),
+        kind === 'extension'
+          ? await api.POST('/v1/cases/{caseId}/steps/{stepId}/extension/decision', {
+              params,
+              body: { approve },
+            })
+          : await api.POST('/v1/cases/{caseId}/steps/{stepId}/park/decision', { params, body: { approve } }),
       ),
     t('supervision.done'),
   );
+  const label = kind === 'extension' ? t('case.extension') : t('case.park');
   return (
     <Space>
       <Button size="small" type="primary" onClick={() => decide.mutate(true)}>
-        ✓ {t('case.extension')}
+        {`${t('case.approve')} · ${label}`}
       </Button>
       <Button size="small" onClick={() => decide.mutate(false)}>
-        ✗
+        {t('case.refuse')}
       </Button>
     </Space>
   );
@@ -134,8 +147,8 @@ export function StepsTable({ view, me, definition, offset }: StepsTableProps) {
               );
             }
             const decides = me.role === 'supervisor' || me.role === 'admin';
-            if (decides && step.request?.kind === 'extension')
-              return <ExtensionDecision caseId={view.caseId} step={step} />;
+            if (decides && step.request !== undefined)
+              return <RequestDecision caseId={view.caseId} step={step} kind={step.request.kind} />;
             return null;
           },
         },

@@ -5,8 +5,8 @@
 import { Form, Input, InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
-import { ActionModal } from '../shared/ActionModal';
-import { useDepartments } from '../shared/directory';
+import { ActionModal } from '../common/ActionModal';
+import { useDepartments } from '../common/directory';
 import { useCaseAction, type CaseView } from './case-queries';
 
 const isOpen = (status: string) => status === 'active' || status === 'claimed';

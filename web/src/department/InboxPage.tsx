@@ -9,8 +9,8 @@ import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
 import { ProblemAlert } from '../app/StatusPages';
 import { useSession } from '../auth/session';
-import { useRegionName } from '../shared/directory';
-import { formatInstant } from '../shared/time';
+import { useRegionName } from '../common/directory';
+import { formatInstant } from '../common/time';
 
 export type InboxItem = Schemas['InboxItem'];
 type InboxPage = Schemas['InboxPage'];

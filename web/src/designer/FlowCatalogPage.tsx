@@ -3,7 +3,7 @@ import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProblemAlert } from '../app/StatusPages';
-import { localized, useFlowList } from '../shared/flows';
+import { localized, useFlowList } from '../common/flows';
 
 export function FlowCatalogPage() {
   const { t, i18n } = useTranslation();

@@ -11,8 +11,8 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
 import { Loading, ProblemAlert } from '../app/StatusPages';
-import { localized, useFlowDefinition } from '../shared/flows';
-import { formatInstant, offsetOf } from '../shared/time';
+import { localized, useFlowDefinition } from '../common/flows';
+import { formatInstant, offsetOf } from '../common/time';
 import { MermaidDiagram } from './MermaidDiagram';
 
 type FlowExplanation = Schemas['FlowExplanation'];

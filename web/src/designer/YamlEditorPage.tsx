@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { stringify } from 'yaml';
 import { api, ProblemError, unwrap, type ProblemIssue } from '../api/client';
 import { ProblemAlert } from '../app/StatusPages';
-import { useFlowList } from '../shared/flows';
+import { useFlowList } from '../common/flows';
 import { diagnosticsOf } from './yaml-diagnostics';
 
 const STARTER = `id: demo.new-flow

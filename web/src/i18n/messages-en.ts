@@ -110,6 +110,8 @@ export const en: Messages = {
     incident: 'Incident',
     pendingRequest: 'Pending request',
     overdue: 'Overdue',
+    approve: 'Approve',
+    refuse: 'Refuse',
   },
   returnReason: {
     'wrong-area': 'Wrong area',

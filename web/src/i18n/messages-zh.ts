@@ -108,6 +108,8 @@ export const zh = {
     incident: '故障',
     pendingRequest: '待审批申请',
     overdue: '已超期',
+    approve: '批准',
+    refuse: '不批准',
   },
   returnReason: {
     'wrong-area': '非本辖区',

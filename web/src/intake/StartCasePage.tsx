@@ -10,9 +10,9 @@ import { Link, useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { ProblemAlert } from '../app/StatusPages';
 import { useSession } from '../auth/session';
-import { useRegions } from '../shared/directory';
-import { localized, useFlowDefinition, useFlowList } from '../shared/flows';
-import { fieldValues, SchemaFields, showServerErrors } from '../shared/SchemaFields';
+import { useRegions } from '../common/directory';
+import { localized, useFlowDefinition, useFlowList } from '../common/flows';
+import { fieldValues, SchemaFields, showServerErrors } from '../common/SchemaFields';
 import { regionOptions } from './region-tree';
 
 interface StartValues {

@@ -1,5 +1,5 @@
 /** The directory's flat region list as the tree a Cascader shows, rooted at the regions the user may choose. */
-import type { Region } from '../shared/directory';
+import type { Region } from '../common/directory';
 
 export interface RegionOption {
   readonly value: string;

@@ -9,8 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import { Loading, ProblemAlert } from '../app/StatusPages';
 import { useSession } from '../auth/session';
-import { useDepartmentName } from '../shared/directory';
-import { formatInstant } from '../shared/time';
+import { useDepartmentName } from '../common/directory';
+import { formatInstant } from '../common/time';
 import { BarChart } from './BarChart';
 
 const STAGES = ['assessment', 'mobilization', 'action', 'supervision', 'emergency', 'review'] as const;

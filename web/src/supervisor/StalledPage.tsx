@@ -11,8 +11,8 @@ import { api, unwrap, type Schemas } from '../api/client';
 import { ProblemAlert } from '../app/StatusPages';
 import { useSession } from '../auth/session';
 import { regionOptions } from '../intake/region-tree';
-import { useDepartmentName, useDepartments, useRegionName, useRegions } from '../shared/directory';
-import { formatInstant } from '../shared/time';
+import { useDepartmentName, useDepartments, useRegionName, useRegions } from '../common/directory';
+import { formatInstant } from '../common/time';
 
 type StalledItem = Schemas['StalledItem'];
 type StalledPage = Schemas['StalledPage'];
