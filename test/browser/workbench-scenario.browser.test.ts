@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { Actor } from '../../api/auth';
-import { eventually } from '../api/support/http-case-harness';
+import { eventually } from '../helpers/eventually';
 import { browserSuite } from './support/browser-suite';
 import { checkPage, screenshot } from './support/page-checks';
 
