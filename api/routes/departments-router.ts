@@ -13,6 +13,7 @@ import { actorOf, canReadDepartmentTasks } from '../auth';
 import { ForbiddenProblemError } from '../problems';
 import { DepartmentIdSchema, InboxQuerySchema, type InboxItem } from '../schemas';
 import { allOf, equals } from './visibility-query';
+import { withRemainingWorkingTime } from './remaining-working-time';
 import type { RouteDependencies } from './route-context';
 
 const InboxParamsSchema = z.object({ dept: DepartmentIdSchema });
@@ -56,7 +57,9 @@ export function createDepartmentsRouter(deps: RouteDependencies): Router {
       deps.logger.warn({ dept }, 'Inbox longer than its bound; the oldest cases are left out');
     const all = listed.items.flatMap((item) => inboxItems(item, dept)).sort(byDueAt);
     const offset = pageToken === undefined ? 0 : offsetOf(openPageToken(scope, pageToken));
-    const items = all.slice(offset, offset + pageSize);
+    const items = all
+      .slice(offset, offset + pageSize)
+      .map(withRemainingWorkingTime(deps.service, deps.now()));
     const next = offset + pageSize < all.length ? offset + pageSize : undefined;
     res.json({
       items,

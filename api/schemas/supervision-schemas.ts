@@ -32,6 +32,10 @@ export const InboxItemSchema = z
     overdue: z.boolean(),
     region: RegionCodeSchema,
     flowId: FlowIdSchema,
+    remainingWorkingMinutes: z.number().int().optional().meta({
+      description:
+        "Working minutes from now until dueAt on the case's calendar; negative: working minutes overdue (addition)",
+    }),
   })
   .meta({ id: 'InboxItem' });
 export type InboxItem = z.infer<typeof InboxItemSchema>;

@@ -15,16 +15,25 @@ import { formatInstant } from '../common/time';
 export type InboxItem = Schemas['InboxItem'];
 type InboxPage = Schemas['InboxPage'];
 
-/** Due within this long counts as soon due. */
-const SOON_MS = 2 * 60 * 60 * 1000;
+/** Less working time left than this counts as soon due. */
+const SOON_MINUTES = 2 * 60;
 
 function DueTags({ item }: { item: InboxItem }) {
   const { t } = useTranslation();
   if (item.overdue) return <Tag color="red">{t('inbox.overdue')}</Tag>;
-  if (item.dueAt !== undefined && Date.parse(item.dueAt) - Date.now() < SOON_MS) {
+  if (item.remainingWorkingMinutes !== undefined && item.remainingWorkingMinutes < SOON_MINUTES) {
     return <Tag color="orange">{t('inbox.soonDue')}</Tag>;
   }
   return null;
+}
+
+/** The working time left (the API counts it on the case's calendar); nothing once overdue or without a deadline. */
+function Remaining({ item }: { item: InboxItem }) {
+  const { t } = useTranslation();
+  const minutes = item.remainingWorkingMinutes;
+  if (minutes === undefined || minutes < 0) return null;
+  if (minutes < 60) return <>{t('inbox.minutes', { count: minutes })}</>;
+  return <>{t('inbox.hours', { hours: Math.floor(minutes / 60), minutes: minutes % 60 })}</>;
 }
 
 export function InboxList() {
@@ -78,7 +87,8 @@ export function InboxList() {
                   {t(`stepStatus.${item.status}`)}
                 </div>
                 <div>
-                  {t('inbox.dueAt')}: {formatInstant(item.dueAt)}
+                  {t('inbox.dueAt')}: {formatInstant(item.dueAt)} · {t('inbox.remaining')}:{' '}
+                  <Remaining item={item} />
                 </div>
                 <div>{regionName(item.region)}</div>
               </Card>
@@ -110,6 +120,7 @@ export function InboxList() {
                 </Space>
               ),
             },
+            { title: t('inbox.remaining'), render: (_: unknown, item) => <Remaining item={item} /> },
             { title: t('case.region'), dataIndex: 'region', render: (code: string) => regionName(code) },
           ]}
         />

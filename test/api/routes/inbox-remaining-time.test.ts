@@ -1,0 +1,56 @@
+import { TypedSearchAttributes } from '@temporalio/common';
+import request from 'supertest';
+import { InboxPageSchema } from '../../../api/schemas';
+import { CASE_SEARCH_ATTRIBUTES as SA } from '../../../workflows/search-attributes';
+import { bearer, createFakeApp, createFakeGateway } from './fake-api';
+
+/** One open step of yuexiu-sanitation per deadline, in an exposed-garbage case (calendar cn-mainland). */
+const listed = (caseId: string, dueAt?: string, flowId = 'urban.exposed-garbage') => ({
+  caseId,
+  attributes: new TypedSearchAttributes([
+    { key: SA.region, value: '440104001001001' },
+    { key: SA.flowId, value: flowId },
+  ]),
+  memo: {
+    openSteps: [
+      {
+        stepId: 'handle',
+        title: '处置',
+        stage: 'action',
+        status: 'active' as const,
+        department: 'yuexiu-sanitation',
+        overdue: false,
+        ...(dueAt === undefined ? {} : { dueAt }),
+      },
+    ],
+  },
+});
+
+describe('remaining working time in the inbox', () => {
+  it("counts the working minutes to each deadline on the case's calendar, negative once past it", async () => {
+    // The fake app's clock: Thursday 2026-03-05 10:00 in Shanghai; cn-mainland works 08:30–12:00 and 14:00–17:30.
+    const fake = createFakeGateway({
+      items: [
+        listed('GZ-PAST', '2026-03-02T13:30:00+08:00'),
+        listed('GZ-TODAY', '2026-03-05T15:00:00+08:00'),
+        listed('GZ-MONDAY', '2026-03-09T09:30:00+08:00'),
+        listed('GZ-NONE'),
+      ],
+    });
+    const response = await request(await createFakeApp(fake.gateway))
+      .get('/v1/departments/yuexiu-sanitation/tasks')
+      .set('Authorization', await bearer('sanitation'));
+    const remaining = Object.fromEntries(
+      InboxPageSchema.parse(response.body).items.map((item) => [item.caseId, item.remainingWorkingMinutes]),
+    );
+    expect(remaining).toEqual({
+      // Mon 14:00–17:30, Tue and Wed 7 h each, Thu 08:30–10:00: 19 working hours overdue.
+      'GZ-PAST': -19 * 60,
+      // 10:00–12:00 and 14:00–15:00.
+      'GZ-TODAY': 3 * 60,
+      // Thu 10:00–17:30 (5.5 h), Fri 7 h, the weekend skipped, Mon 08:30–09:30.
+      'GZ-MONDAY': (5.5 + 7 + 1) * 60,
+      'GZ-NONE': undefined,
+    });
+  });
+});
