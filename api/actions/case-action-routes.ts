@@ -16,6 +16,8 @@ import {
   ExtensionDecisionRequestSchema,
   ExtensionRequestSchema,
   FeedbackRequestSchema,
+  MigrateCaseRequestSchema,
+  MigrationPlanSchema,
   ParkDecisionRequestSchema,
   ParkRequestSchema,
   ReassignRequestSchema,
@@ -28,9 +30,10 @@ import {
 } from '../schemas';
 import type { ActionRoute } from './action-route';
 import { caseAction, stepAction } from './define-action-route';
+import { acceptedPlan, migrationRequestFor } from '../cases/build-migration';
 
-/** Engine actions without a route yet: migrate (its route follows the engine). */
-type NotOffered = 'migrate';
+/** Engine actions without a route (none today; the compiler asks for each new action to be offered or listed). */
+type NotOffered = never;
 
 /** The engine actions the HTTP API offers. */
 export type OfferedActionType = Exclude<CaseActionType, NotOffered>;
@@ -167,6 +170,23 @@ export const CASE_ACTION_ROUTES: { readonly [K in OfferedActionType]: ActionRout
     request: FeedbackRequestSchema,
     summary: '回访: the follow-up visit, while the review window is open',
     payload: (body, { actor }) => ({ ...body, actor }),
+  }),
+  migrate: caseAction('migrate', {
+    path: 'migrate',
+    access: 'designer',
+    request: MigrateCaseRequestSchema,
+    response: MigrationPlanSchema,
+    summary: 'Migrate the case to another version of its flow (dryRun: the plan only)',
+    answer: 'The migration plan: applied, or (dryRun) what applying it would do',
+    problems: [422],
+    dryRun: {
+      requested: (body) => body.dryRun === true,
+      preview: async (gateway, caseId, payload) => acceptedPlan(await gateway.planMigration(caseId, payload)),
+    },
+    payload: ({ dryRun: _dryRun, ...body }, context) => ({
+      ...migrationRequestFor(context, context.view, body),
+      actor: context.actor,
+    }),
   }),
 };
 

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { CaseActionType } from '../../workflows/engine/case/case-actions';
 import type { ActionPayload } from '../../workflows/messages';
 import type { ProblemStatus } from '../openapi/openapi-responses';
-import { CaseParamsSchema, StepParamsSchema } from '../schemas';
+import { CaseParamsSchema, CaseViewSchema, StepParamsSchema } from '../schemas';
 import type { ActionAccess, ActionContext, ActionRoute } from './action-route';
 import { idempotencyKeyOf } from './idempotency-key';
 
@@ -38,8 +38,15 @@ export interface StepActionSpec<K extends CaseActionType, S extends z.ZodType> e
 
 /** An action on the whole case (the body may name a step). */
 export interface CaseActionSpec<K extends CaseActionType, S extends z.ZodType> extends ActionSpec<S> {
-  readonly access: Extract<ActionAccess, 'supervisor' | 'intake'>;
+  readonly access: Extract<ActionAccess, 'supervisor' | 'intake' | 'designer'>;
   readonly payload: (body: z.output<S>, context: ActionContext) => ActionPayload<K>;
+  /** Default the case view (CaseViewSchema). */
+  readonly response?: z.ZodType;
+  /** An action that offers a dry run: whether the body asks for one, and how it is answered. */
+  readonly dryRun?: {
+    readonly requested: (body: z.output<S>) => boolean;
+    readonly preview: NonNullable<ActionRoute<K>['preview']>;
+  };
 }
 
 /** The route of an action on one step. */
@@ -50,12 +57,14 @@ export function stepAction<K extends CaseActionType, S extends z.ZodType>(
   return {
     ...describe(type, spec, `/v1/cases/{caseId}/steps/{stepId}/${spec.path}`),
     params: StepParamsSchema,
-    read: (req, context) => {
+    response: CaseViewSchema,
+    read: (req) => {
       const { caseId, stepId } = StepParamsSchema.parse(req.params);
       const key = idempotencyKeyOf(req, spec.idempotencyKey ?? 'optional');
-      const payload = spec.payload(spec.request.parse(req.body ?? {}), { ...context, stepId });
+      const body = spec.request.parse(req.body ?? {});
       const guard = spec.access === 'assignee' ? { access: spec.access, stepId } : { access: spec.access };
-      return { caseId, stepId, key, guard, payload };
+      const payload = (context: ActionContext) => spec.payload(body, { ...context, stepId });
+      return { caseId, stepId, key, guard, dryRun: false, payload };
     },
   };
 }
@@ -68,12 +77,16 @@ export function caseAction<K extends CaseActionType, S extends z.ZodType>(
   return {
     ...describe(type, spec, `/v1/cases/{caseId}/${spec.path}`),
     params: CaseParamsSchema,
-    read: (req, context) => {
+    response: spec.response ?? CaseViewSchema,
+    read: (req) => {
       const { caseId } = CaseParamsSchema.parse(req.params);
       const key = idempotencyKeyOf(req, spec.idempotencyKey ?? 'optional');
-      const payload = spec.payload(spec.request.parse(req.body ?? {}), context);
-      return { caseId, stepId: stepNamedIn(payload), key, guard: { access: spec.access }, payload };
+      const body = spec.request.parse(req.body ?? {});
+      const dryRun = spec.dryRun?.requested(body) ?? false;
+      const payload = (context: ActionContext) => spec.payload(body, context);
+      return { caseId, key, guard: { access: spec.access }, dryRun, payload };
     },
+    ...(spec.dryRun !== undefined ? { preview: spec.dryRun.preview } : {}),
   };
 }
 
@@ -81,7 +94,7 @@ function describe<K extends CaseActionType>(
   type: K,
   spec: ActionSpec<z.ZodType> & { readonly access: ActionAccess },
   path: string,
-): Omit<ActionRoute<K>, 'params' | 'read'> {
+): Omit<ActionRoute<K>, 'params' | 'read' | 'response' | 'preview'> {
   return {
     type,
     path,
@@ -95,7 +108,7 @@ function describe<K extends CaseActionType>(
   };
 }
 
-/** The step a case-wide action's payload names (urge, reassign), if any. */
-function stepNamedIn(payload: object): string | undefined {
+/** The step an action's payload concerns (a step action's, or the one a case action names: urge, reassign). */
+export function stepNamedIn(payload: object): string | undefined {
   return 'stepId' in payload && typeof payload.stepId === 'string' ? payload.stepId : undefined;
 }

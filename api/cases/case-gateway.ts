@@ -12,11 +12,13 @@ import type { CaseMemo } from '../../workflows/case-memo';
 import type { CaseInput } from '../../workflows/engine/case-input';
 import type { CaseActionType } from '../../workflows/engine/case/case-actions';
 import type { CaseView, TimelineEntry } from '../../workflows/engine/case/case-view';
+import type { MigrationPlan } from '../../workflows/engine/migration/migration-model';
 import {
   CASE_ACTION_UPDATES,
   caseTimelineQuery,
   caseViewQuery,
   caseWorkflowId,
+  migrationPlanQuery,
   type ActionPayload,
   type ActionResult,
 } from '../../workflows/messages';
@@ -49,6 +51,8 @@ export interface CaseGateway {
     updateId?: string,
   ): Promise<ActionResult<K>>;
   list(query: string, pageSize: number, pageToken?: string): Promise<CaseListPage>;
+  /** A migration's plan without applying it (a Query: no history, the case untouched). */
+  planMigration(caseId: string, payload: ActionPayload<'migrate'>): Promise<MigrationPlan>;
 }
 
 /** A stable fingerprint of a start request, kept in the workflow's memo to tell a retry from a conflict. */
@@ -100,6 +104,7 @@ export function createCaseGateway(client: Client, taskQueue: string): CaseGatewa
       return { created: true, view: await handle(input.caseId).query(caseViewQuery) };
     },
     view: (caseId) => handle(caseId).query(caseViewQuery),
+    planMigration: (caseId, payload) => handle(caseId).query(migrationPlanQuery, payload),
     timeline: (caseId) => handle(caseId).query(caseTimelineQuery),
     act(caseId, type, payload, updateId) {
       return handle(caseId).executeUpdate(CASE_ACTION_UPDATES[type], {

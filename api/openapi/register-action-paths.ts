@@ -5,13 +5,14 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { ActionAccess } from '../actions/action-route';
 import { CASE_ACTION_ROUTES } from '../actions/case-action-routes';
-import { CaseViewSchema, IdempotencyKeyHeadersSchema, OptionalIdempotencyKeyHeadersSchema } from '../schemas';
+import { IdempotencyKeyHeadersSchema, OptionalIdempotencyKeyHeadersSchema } from '../schemas';
 import { jsonBody, jsonResponse, problems } from './openapi-responses';
 
 const WHO: { readonly [A in ActionAccess]: string } = {
   assignee: 'Role: department (the step must be assigned to it).',
   supervisor: 'Roles: supervisor (case within its region), admin.',
   intake: 'Role: intake (case within its region).',
+  designer: 'Roles: designer, admin (any case; the answer carries no case data).',
 };
 
 /** Registers every action route. */
@@ -31,7 +32,7 @@ export function registerActionPaths(registry: OpenAPIRegistry, tags: string[]): 
         ...jsonBody(route.request, !route.request.safeParse({}).success),
       },
       responses: {
-        [route.status]: jsonResponse(CaseViewSchema, route.answer),
+        [route.status]: jsonResponse(route.response, route.answer),
         ...problems(400, 403, 404, 409, 503, ...route.problems),
       },
     });

@@ -10,7 +10,16 @@ import type { ActionPayload, ActionResult } from '../../workflows/messages';
 import { ConflictProblemError } from '../problems';
 import type { RouteDependencies } from './route-context';
 
-/** The case view after the action; 409 when the case has ended and the action is not a known repeat. */
+const hasEnded = (view: CaseView): boolean => view.status === 'closed' || view.status === 'cancelled';
+const closed = (view: CaseView) =>
+  new ConflictProblemError(`Case '${view.caseId}' is ${view.status}`, { slug: 'case-closed' });
+
+/** 409 when the case has ended (a dry run there has nothing to plan). */
+export function assertCaseOpen(view: CaseView): void {
+  if (hasEnded(view)) throw closed(view);
+}
+
+/** The action's answer (ActionResult); 409 when the case has ended and the action is not a known repeat. */
 export async function actOnCase<K extends CaseActionType>(
   deps: RouteDependencies,
   view: CaseView,
@@ -18,14 +27,12 @@ export async function actOnCase<K extends CaseActionType>(
   payload: ActionPayload<K>,
   updateId: string | undefined,
 ): Promise<ActionResult<K>> {
-  const ended = view.status === 'closed' || view.status === 'cancelled';
-  const closed = () =>
-    new ConflictProblemError(`Case '${view.caseId}' is ${view.status}`, { slug: 'case-closed' });
-  if (ended && updateId === undefined) throw closed();
+  const ended = hasEnded(view);
+  if (ended && updateId === undefined) throw closed(view);
   try {
     return await deps.gateway.act(view.caseId, type, payload, updateId);
   } catch (error) {
-    if (ended && error instanceof WorkflowNotFoundError) throw closed();
+    if (ended && error instanceof WorkflowNotFoundError) throw closed(view);
     throw error;
   }
 }

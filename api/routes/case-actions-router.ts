@@ -1,16 +1,17 @@
 /**
  * Serves every route of the action table (api/actions/case-action-routes.ts): what a department does with its
  * step (签收 claim, complete, 退单 return, 延期 extension), what a supervisor does with a step or the whole case
- * (decide an extension, retry an incident, emergency, 催办 urge, 改派 reassign, suspend, resume, cancel) and the
- * intake seat's 回访 feedback. The case is read first, so that an actor who may not act gets a 403 before any
- * Update runs; the engine checks again.
+ * (decide an extension, retry an incident, emergency, 催办 urge, 改派 reassign, suspend, resume, cancel), the
+ * intake seat's 回访 feedback and a designer's migration (or its dry run). The case is read first, so that an actor
+ * who may not act gets a 403 before any Update runs; the engine checks again.
  */
 import { Router } from 'express';
 import { ACCESS_ROLES, type ActionRoute } from '../actions/action-route';
 import { CASE_ACTION_ROUTES, type OfferedActionType } from '../actions/case-action-routes';
 import { actorOf, requireRole } from '../auth';
-import { actOnCase } from './act-on-case';
-import { assertMayAct, visibleCase } from './case-access';
+import { stepNamedIn } from '../actions/define-action-route';
+import { actOnCase, assertCaseOpen } from './act-on-case';
+import { assertMayAct, caseForAction } from './case-access';
 import { engineActor, requestLogger, type RouteDependencies } from './route-context';
 
 /** Routes for every action on a case or one of its steps. */
@@ -22,20 +23,26 @@ export function createCaseActionsRouter(deps: RouteDependencies): Router {
 
 function serve<K extends OfferedActionType>(router: Router, deps: RouteDependencies, route: ActionRoute<K>) {
   const path = route.path.replace(/\{(\w+)\}/g, ':$1');
+  const { directory, flows, calendars } = deps.service;
   router.post(path, requireRole(...ACCESS_ROLES[route.access]), async (req, res) => {
     const actor = actorOf(res);
-    const { caseId, stepId, key, guard, payload } = route.read(req, {
-      actor: engineActor(actor),
-      directory: deps.service.directory,
-    });
-    const view = await visibleCase(deps, caseId, actor);
+    const request = route.read(req);
+    const { caseId, key, guard } = request;
+    const view = await caseForAction(deps, caseId, actor, guard);
     assertMayAct(deps, actor, view, guard);
+    const payload = request.payload({ actor: engineActor(actor), directory, flows, calendars, view });
+    const stepId = request.stepId ?? stepNamedIn(payload);
+    const log = requestLogger(deps.logger, req, actor, caseId);
+    if (request.dryRun && route.preview !== undefined) {
+      assertCaseOpen(view);
+      const planned = await route.preview(deps.gateway, caseId, payload);
+      log.info({ action: route.type, stepId }, 'Case action planned (dry run)');
+      res.status(200).json(planned);
+      return;
+    }
     const updateId = key === undefined ? undefined : `${route.type}:${stepId ?? 'case'}:${key}`;
     const after = await actOnCase(deps, view, route.type, payload, updateId);
-    requestLogger(deps.logger, req, actor, caseId).info(
-      { action: route.type, stepId },
-      'Case action applied',
-    );
+    log.info({ action: route.type, stepId }, 'Case action applied');
     res.status(route.status).json(after);
   });
 }

@@ -8,3 +8,4 @@ export * from './supervision-schemas';
 export * from './flow-schemas';
 export * from './operations-schemas';
 export * from './workbench-schemas';
+export * from './migration-schemas';

@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { buildOpenApiDocument } from '../../api/openapi/build-openapi-document';
-import { CaseViewSchema, ProblemSchema } from '../../api/schemas';
+import { CaseViewSchema, MigrationPlanSchema, ProblemSchema } from '../../api/schemas';
 import { WorkingCalendarSchema } from '../../config/calendars/calendar-schema';
 import { checkDirectory } from '../../config/directory/check-directory';
 import { DirectorySchema } from '../../config/directory/directory-schema';
@@ -77,19 +77,25 @@ describe('docs/api.md', () => {
     expect(broken).toEqual([]);
   });
 
-  it('has JSON examples that parse; case views and problems match the schemas the API answers with', () => {
+  it('has JSON examples that parse; case views, migration plans and problems match the schemas the API answers with', () => {
     expect(jsonBlocks.length).toBeGreaterThan(10);
     const values = jsonBlocks.map((block) => ({
       line: block.line,
       value: JSON.parse(block.text) as unknown,
     }));
     const record = (value: unknown) => (typeof value === 'object' && value !== null ? value : {});
-    const views = values.filter(({ value }) => 'caseId' in record(value) && 'steps' in record(value));
+    const withSteps = values.filter(({ value }) => 'caseId' in record(value) && 'steps' in record(value));
+    const plans = withSteps.filter(({ value }) => 'toVersion' in record(value));
+    const views = withSteps.filter(({ value }) => !('toVersion' in record(value)));
     const problems = values.filter(({ value }) => 'type' in record(value) && 'status' in record(value));
     expect(views.length).toBeGreaterThan(0);
+    expect(plans.length).toBeGreaterThan(0);
     expect(problems.length).toBeGreaterThan(0);
     const mismatches = [
       ...views.map(({ line, value }) => [line, CaseViewSchema.safeParse(value).error?.issues ?? []] as const),
+      ...plans.map(
+        ({ line, value }) => [line, MigrationPlanSchema.safeParse(value).error?.issues ?? []] as const,
+      ),
       ...problems.map(
         ({ line, value }) => [line, ProblemSchema.safeParse(value).error?.issues ?? []] as const,
       ),

@@ -116,7 +116,7 @@ describe('Open311 GeoReport v2 over HTTP, against the real worker', () => {
     const apiKeys = createApiKeyStore([
       { sub: 'open311-test-app', region: '440100', sha256: hashApiKey(API_KEY) },
     ]);
-    harness = await startHttpHarness(logger, apiKeys);
+    harness = await startHttpHarness(logger, { apiKeys });
     driver = new HttpCaseDriver(harness.app, harness.service);
   });
   afterAll(() => harness.close());

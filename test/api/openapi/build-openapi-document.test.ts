@@ -50,6 +50,7 @@ const ADDED_ROUTES = [
   'get /v1/regions',
   'get /v1/departments',
   'get /v1/flows/{flowId}/explanation',
+  'post /v1/cases/{caseId}/migrate',
 ];
 
 type Operation = { security?: unknown[]; responses: Record<string, unknown> };

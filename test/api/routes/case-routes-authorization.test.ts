@@ -68,6 +68,11 @@ const MATRIX: [string, object, Partial<Record<ActorName, number>>][] = [
     { satisfaction: 'satisfied', resolved: true },
     { intakeYuexiu: 200, intakeTianhe: 403, supervisorYuexiu: 403, sanitation: 403 },
   ],
+  [
+    `/v1/cases/${CASE_ID}/migrate`,
+    { toVersion: 1 },
+    { designer: 200, admin: 200, supervisorYuexiu: 403, sanitation: 403, intakeYuexiu: 403 },
+  ],
 ];
 
 describe('case action routes: who may do what', () => {

@@ -90,6 +90,7 @@ export interface GatewayCalls {
   act: { caseId: string; type: string; payload: unknown; updateId?: string }[];
   list: string[];
   started: unknown[];
+  planned: { caseId: string; payload: unknown }[];
 }
 
 /**
@@ -100,7 +101,7 @@ export function createFakeGateway(page: CaseListPage | CaseListPage[] = { items:
   gateway: CaseGateway;
   calls: GatewayCalls;
 } {
-  const calls: GatewayCalls = { act: [], list: [], started: [] };
+  const calls: GatewayCalls = { act: [], list: [], started: [], planned: [] };
   const gateway: CaseGateway = {
     start(input, request) {
       calls.started.push(request);
@@ -115,6 +116,10 @@ export function createFakeGateway(page: CaseListPage | CaseListPage[] = { items:
       return Promise.resolve(fakeView());
     },
     timeline: () => Promise.resolve([]),
+    planMigration(caseId, payload) {
+      calls.planned.push({ caseId, payload });
+      return Promise.resolve({ ...fakePlan(), applied: false });
+    },
     act(caseId, type, payload, updateId) {
       calls.act.push({ caseId, type, payload, ...(updateId === undefined ? {} : { updateId }) });
       return Promise.resolve(ANSWERS[type]());

@@ -14,6 +14,7 @@ import { createCaseGateway } from '../../../api/cases/case-gateway';
 import { createApiRouters } from '../../../api/create-api-routers';
 import type { ApiKeyStore } from '../../../api/open311/api-keys';
 import type { ServiceData } from '../../../config/load-service-data';
+import { loadFlowCatalog } from '../../../config/flow/load-flows';
 import type { CaseView, StepView } from '../../../workflows/engine/case/case-view';
 import type { Flow } from '../../../workflows/engine/flow-model';
 import { flowStep, happyResult } from '../../helpers/case-driver';
@@ -49,16 +50,26 @@ export interface HttpHarness {
   close(): Promise<void>;
 }
 
-/**
- * Builds the app over the dev server, with a stub for the departmental systems and no practical rate limit;
- * `apiKeys` are the Open311 api_keys (none by default).
- */
-export async function startHttpHarness(logger: Logger, apiKeys?: ApiKeyStore): Promise<HttpHarness> {
+/** What a harness serves besides the shipped data. */
+export interface HttpHarnessOptions {
+  /** Open311 api_keys (none by default). */
+  readonly apiKeys?: ApiKeyStore;
+  /** Serve the flows of this folder instead of the shipped ones (validated against the shipped directory). */
+  readonly flowsDir?: string;
+}
+
+/** Builds the app over the dev server, with a stub for the departmental systems and no practical rate limit. */
+export async function startHttpHarness(
+  logger: Logger,
+  { apiKeys, flowsDir }: HttpHarnessOptions = {},
+): Promise<HttpHarness> {
   const { client, connection }: { client: Client; connection: Connection } = await createTestClient();
   const stub = await startDepartmentSystemsStub();
   const data = await serviceData();
+  const flows = flowsDir === undefined ? data.flows : await loadFlowCatalog(flowsDir, data.validation);
   const service: ServiceData = {
     ...data,
+    flows,
     directory: {
       ...data.directory,
       systems: data.directory.systems.map((system) => ({ ...system, url: stub.url })),
@@ -97,12 +108,12 @@ export interface LiveHttpHarness {
  * Starts the harness and a case worker on its task queue before the file's tests (`beforeAll`) and stops both
  * after them (`afterAll`). Read the returned getters inside tests, once `beforeAll` has run.
  */
-export function useHttpHarness(): LiveHttpHarness {
+export function useHttpHarness(options: HttpHarnessOptions = {}): LiveHttpHarness {
   let live: LiveHttpHarness | undefined;
   let stopWorker = (): void => undefined;
   let worker: Promise<void> = Promise.resolve();
   beforeAll(async () => {
-    const harness = await startHttpHarness(pino({ level: 'silent' }));
+    const harness = await startHttpHarness(pino({ level: 'silent' }), options);
     live = { harness, driver: new HttpCaseDriver(harness.app, harness.service) };
     const stopped = new Promise<void>((resolve) => (stopWorker = resolve));
     worker = withCaseWorker(harness.taskQueue, () => stopped);

@@ -4,3 +4,4 @@ export { previewMigration } from './preview-migration';
 export { pairSteps } from './step-mapping';
 export * from './migration-errors';
 export type * from './migration-model';
+export { migrationTarget } from './migration-target';

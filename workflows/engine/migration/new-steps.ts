@@ -47,7 +47,9 @@ export function decideNewSteps(
         skipped.set(step.id, { to: step.id, status: 'pending', decision: 'skip', explanation: why });
       }
     } else if (isNew.has(step.id)) {
-      const waits = step.after.length > 0 ? `once ${step.after.join(', ')} finished` : 'at once';
+      const count = step.after.length;
+      const waits =
+        count === 0 ? 'at once' : `once ${step.after.join(', ')} ${count === 1 ? 'has' : 'have'} finished`;
       lines.push({
         to: step.id,
         status: 'new',
