@@ -3,6 +3,7 @@
  * one in-memory Temporal dev server, prints their tables and saves their results under BENCH_OUTPUT_DIR.
  * `npm run bench -- --list` names the parts. Settings: BENCH_* variables (docs/benchmarks.md).
  */
+import os from 'node:os';
 import { BENCH_PARTS } from './bench-parts';
 import { createBenchSession } from './bench-session';
 import { loadBenchSettings } from './bench-settings';
@@ -18,6 +19,11 @@ function selectedParts(names: readonly string[]) {
   return BENCH_PARTS.filter((part) => names.includes(part.name));
 }
 
+/** The 1-minute load average and the number of CPUs: how busy the machine was besides the bench. */
+function loadAverage(): string {
+  return `${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`;
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args.includes('--list')) {
@@ -30,8 +36,12 @@ async function main(): Promise<void> {
     for (const part of parts) {
       console.log(`\n## ${part.name}: ${part.summary}\n`);
       const started = Date.now();
+      const loadBefore = loadAverage();
       await part.run(session);
-      console.log(`\n(${part.name} took ${Math.round((Date.now() - started) / 1000)} s)`);
+      const seconds = Math.round((Date.now() - started) / 1000);
+      console.log(
+        `\n(${part.name} took ${seconds} s; machine load average ${loadBefore} before, ${loadAverage()} after)`,
+      );
     }
   } finally {
     await session.close();

@@ -70,8 +70,12 @@ export interface Measurement {
   readonly workerLog: string;
   /** When the load ran, in microseconds of the monotonic clock (`process.hrtime`; CPU profiles use it too). */
   readonly loadWindowUs: { readonly fromUs: number; readonly toUs: number };
-  /** When the worker was killed and started again during the run. */
-  readonly restart?: { readonly afterCompletions: number; readonly downSeconds: number };
+  /** When the worker was killed and started again during the run (`readyAt`: epoch ms). */
+  readonly restart?: {
+    readonly afterCompletions: number;
+    readonly downSeconds: number;
+    readonly readyAt: number;
+  };
 }
 
 export interface MeasureOptions {
@@ -118,7 +122,8 @@ export async function measure(
         const killedAt = Date.now();
         restart = topology.restartWorker().then((child) => {
           sampler.add(topology.workerName, child.pid);
-          return { afterCompletions: completed, downSeconds: (Date.now() - killedAt) / 1000 };
+          const readyAt = Date.now();
+          return { afterCompletions: completed, downSeconds: (readyAt - killedAt) / 1000, readyAt };
         });
       },
     },
@@ -133,7 +138,7 @@ export async function measure(
     side: sideName(deployment.side),
     load,
     usage,
-    workflowTasks: await workflowTaskTimes(client, ids),
+    workflowTasks: await workflowTaskTimes(client, ids, restarted?.readyAt),
     worker: ready.worker!,
     workerLog,
     loadWindowUs,

@@ -17,13 +17,20 @@ export interface WorkflowTaskTimes {
   readonly failed: number;
   /** The longest task and whose it was. */
   readonly longest?: { readonly workflowId: string; readonly ms: number; readonly historyEvents: number };
+  /**
+   * With `firstAfter`: per workflow that had one, its first task started at or after that instant (after a
+   * worker restart: the task that replayed the history on the new worker), ms, ascending.
+   */
+  readonly firstAfterMs: readonly number[];
 }
 
 export async function workflowTaskTimes(
   client: Client,
   workflowIds: readonly string[],
+  firstAfter?: number,
 ): Promise<WorkflowTaskTimes> {
   const durations: number[] = [];
+  const firstAfterMs: number[] = [];
   let timedOut = 0;
   let failed = 0;
   let longest: WorkflowTaskTimes['longest'];
@@ -33,6 +40,7 @@ export async function workflowTaskTimes(
       const workflowId = workflowIds[next++]!;
       const events = (await client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
       let startedAt: number | undefined;
+      let seenAfter = false;
       for (const event of events) {
         const at = tsToMs(event.eventTime);
         if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED) startedAt = at;
@@ -44,6 +52,10 @@ export async function workflowTaskTimes(
         ) {
           const ms = at - startedAt;
           durations.push(ms);
+          if (firstAfter !== undefined && !seenAfter && startedAt >= firstAfter) {
+            seenAfter = true;
+            firstAfterMs.push(ms);
+          }
           if (longest === undefined || ms > longest.ms)
             longest = { workflowId, ms, historyEvents: events.length };
         }
@@ -55,6 +67,7 @@ export async function workflowTaskTimes(
     durationsMs: durations.sort((a, b) => a - b),
     timedOut,
     failed,
+    firstAfterMs: firstAfterMs.sort((a, b) => a - b),
     ...(longest === undefined ? {} : { longest }),
   };
 }

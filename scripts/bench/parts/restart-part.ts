@@ -34,6 +34,15 @@ async function rows(measurements: readonly Measurement[]): Promise<string[][]> {
     row('longest workflow task ms', (m) => num(m.workflowTasks.longest?.ms ?? NaN)),
     row('… its history, events', (m) => num(m.workflowTasks.longest?.historyEvents ?? NaN)),
     row('workflow tasks over 1 s / over 5 s', (m) => `${over(m, 1_000)} / ${over(m, 5_000)}`),
+    row('first task on the new worker (replay): cases', (m) => num(m.workflowTasks.firstAfterMs.length)),
+    row('… its time p50 / p99 / max ms', (m) => {
+      const { p50, p99, max } = spread(m.workflowTasks.firstAfterMs);
+      return `${num(p50)} / ${num(p99)} / ${num(max)}`;
+    }),
+    row('other workflow tasks p50 / p99 ms (the load itself)', (m) => {
+      const { p50, p99 } = spread(m.workflowTasks.durationsMs);
+      return `${num(p50)} / ${num(p99)}`;
+    }),
     row(
       'workflow tasks timed out / failed',
       (m) => `${m.workflowTasks.timedOut} / ${m.workflowTasks.failed}`,
