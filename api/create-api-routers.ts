@@ -9,12 +9,15 @@ import type { Config } from '../config/load-config';
 import { DEFAULT_RATE_LIMIT_PER_MINUTE } from '../config/rate-limits';
 import type { ServiceData } from '../config/load-service-data';
 import { authenticate, type TokenVerifier } from './auth';
+import type { Ledger } from '../ledger';
 import type { CaseGateway } from './cases/case-gateway';
 import { createDocsRouter } from './docs/docs-router';
 import { createJsonBodyParser, createRateLimiter, JSON_MEDIA_TYPES, requireMediaType } from './limits';
 import { buildOpenApiDocument } from './openapi/build-openapi-document';
 import { createCaseActionsRouter } from './routes/case-actions-router';
 import { createCasesRouter } from './routes/cases-router';
+import { createCaseSearchRouter } from './routes/case-search-router';
+import { createMetricsRouter } from './routes/metrics-router';
 import { createDepartmentsRouter } from './routes/departments-router';
 import { createFlowValidationRouter } from './routes/flow-validation-router';
 import { createFlowsRouter } from './routes/flows-router';
@@ -26,6 +29,7 @@ import { createWorkbenchRouter } from './routes/workbench-router';
 
 export interface ApiRouterDependencies {
   readonly gateway: CaseGateway;
+  readonly ledger: Ledger;
   readonly service: ServiceData;
   readonly verifier: TokenVerifier;
   readonly logger: Logger;
@@ -47,6 +51,7 @@ export interface ApiRouterDependencies {
 export function createApiRouters(deps: ApiRouterDependencies): Router[] {
   const context: RouteDependencies = {
     gateway: deps.gateway,
+    ledger: deps.ledger,
     service: deps.service,
     logger: deps.logger,
     now: deps.now ?? Date.now,
@@ -67,10 +72,12 @@ export function createApiRouters(deps: ApiRouterDependencies): Router[] {
   });
   v1.use('/v1', createJsonBodyParser(bodyLimit));
   for (const create of [
+    createCaseSearchRouter,
     createCasesRouter,
     createCaseActionsRouter,
     createDepartmentsRouter,
     createSupervisionRouter,
+    createMetricsRouter,
     createFlowsRouter,
     createWorkbenchRouter,
   ]) {

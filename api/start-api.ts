@@ -16,6 +16,7 @@ import { createTemporalHealthCheck } from './operations/temporal-health-check';
 import { createApiRouters } from './create-api-routers';
 import { createApiKeyStore } from './open311/api-keys';
 import { createWebAppRouter, webAppAuthConfig, WEB_DIST_DIR } from './web/web-app-router';
+import { openLedger, type Ledger } from '../ledger';
 
 export interface RunningApi {
   url: string;
@@ -29,8 +30,11 @@ export async function startApi(
   config: Config,
   logger: Logger,
   temporal: TemporalConnectionSettings,
+  /** The ledger to read; opened from `config.ledger` (and closed with the API) when not given. */
+  sharedLedger?: Ledger,
 ): Promise<RunningApi> {
   const service = await loadServiceData(config.data);
+  const ledger = sharedLedger ?? (await openLedger(config.ledger));
   const apiKeys = createApiKeyStore(await loadApiKeys(config.open311.apiKeysPath, service.directory));
   // Lazy: the API starts (and answers /readyz with 503) even while Temporal is down.
   const connection = Connection.lazy(temporal.connectionOptions);
@@ -47,7 +51,7 @@ export async function startApi(
     checkTemporal: createTemporalHealthCheck(connection),
     routers: [
       createWebAppRouter({ distDir: WEB_DIST_DIR, auth: webAppAuthConfig(config.auth) }),
-      ...createApiRouters({ gateway, service, verifier, logger, config, apiKeys }),
+      ...createApiRouters({ gateway, ledger, service, verifier, logger, config, apiKeys }),
     ],
   });
   const server = await new Promise<Server>((resolve, reject) => {
@@ -61,6 +65,7 @@ export async function startApi(
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connection.close();
+      if (sharedLedger === undefined) await ledger.close();
     },
   };
 }

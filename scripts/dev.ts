@@ -118,7 +118,7 @@ async function main(): Promise<void> {
     activityDependencies: { env: process.env, ledger: createLedgerWriter(ledger), metricsRegistry },
   });
   const workerRun = worker.run();
-  const api = await startApi(config, logger, temporal);
+  const api = await startApi(config, logger, temporal, ledger);
   const tokens = await demoTokens(secret);
   await seedDemoCases(api.url, tokens['intake (越秀区)']!, logger);
 

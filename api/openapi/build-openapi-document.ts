@@ -11,6 +11,7 @@ import { registerOperationPaths } from './register-operation-paths';
 import { registerProblemResponses } from './openapi-responses';
 import { registerSupervisionPaths } from './register-supervision-paths';
 import { registerWorkbenchPaths } from './register-workbench-paths';
+import { registerLedgerPaths } from './register-ledger-paths';
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
 
@@ -34,6 +35,7 @@ export function buildOpenApiDocument(options: OpenApiDocumentOptions = {}): Open
   registerProblemResponses(registry);
   registerCasePaths(registry);
   registerSupervisionPaths(registry);
+  registerLedgerPaths(registry);
   registerFlowPaths(registry);
   registerOperationPaths(registry);
   registerOpen311Paths(registry);

@@ -7,7 +7,7 @@ import { actorOf, isRegionWithin, requireRole } from '../auth';
 import { buildCaseInput } from '../cases/build-case-input';
 import { ForbiddenProblemError } from '../problems';
 import { CaseParamsSchema, StartCaseRequestSchema } from '../schemas';
-import { visibleCase } from './case-access';
+import { readableCase, readableTimeline } from '../ledger/ledger-case-reads';
 import { regionWithin, requestLogger, type RouteDependencies } from './route-context';
 
 /** Routes that start and read cases. */
@@ -46,13 +46,12 @@ export function createCasesRouter(deps: RouteDependencies): Router {
 
   router.get('/v1/cases/:caseId', async (req, res) => {
     const { caseId } = CaseParamsSchema.parse(req.params);
-    res.json(await visibleCase(deps, caseId, actorOf(res)));
+    res.json(await readableCase(deps, caseId, actorOf(res)));
   });
 
   router.get('/v1/cases/:caseId/timeline', async (req, res) => {
     const { caseId } = CaseParamsSchema.parse(req.params);
-    await visibleCase(deps, caseId, actorOf(res));
-    res.json({ items: await deps.gateway.timeline(caseId) });
+    res.json({ items: await readableTimeline(deps, caseId, actorOf(res)) });
   });
 
   return router;

@@ -8,11 +8,14 @@ import type { ServiceData } from '../../config/load-service-data';
 import { isWithinRegion } from '../../workflows/engine/directory';
 import type { Actor as EngineActor } from '../../workflows/engine/case-input';
 import type { Actor, RegionWithin } from '../auth';
+import type { Ledger } from '../../ledger';
 import type { CaseGateway } from '../cases/case-gateway';
 
 /** The dependencies of the product routers. */
 export interface RouteDependencies {
   readonly gateway: CaseGateway;
+  /** The case ledger: search, inboxes, supervision, metrics, and cases Temporal has forgotten. */
+  readonly ledger: Ledger;
   readonly service: ServiceData;
   readonly logger: Logger;
   /** The clock for `idleFor` and `asOf` (tests pin it). */

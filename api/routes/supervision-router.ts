@@ -1,16 +1,15 @@
 /**
- * `GET /v1/supervision/stalled` and `/summary`: open cases within the actor's region, answered from search
- * attributes alone (no per-case query). Visibility has no ORDER BY, so stalled items are sorted in memory.
+ * `GET /v1/supervision/stalled` and `/summary` from the case ledger: open cases within the actor's region, stalled
+ * ones longest idle first (keyset-paged), and the counts over the whole region with no page limit.
  */
 import { Router, type Response } from 'express';
-import { parseDuration } from '../../workflows/engine/time';
-import { CASE_SEARCH_ATTRIBUTES as SA } from '../../workflows/search-attributes';
+import { openCaseCounts, stalledCases } from '../../ledger';
+import { formatInstant, parseDuration } from '../../workflows/engine/time';
 import { actorOf, regionScopeOf, requireRole } from '../auth';
+import { cursorToken, cursorValues } from '../ledger/ledger-cursor';
 import { BadRequestProblemError, ForbiddenProblemError } from '../problems';
 import { StalledQuerySchema, SummaryQuerySchema } from '../schemas';
 import { regionWithin, type RouteDependencies } from './route-context';
-import { stalledItemOf, summarize } from './supervision-read';
-import { allOf, before, equals, isFlag } from './visibility-query';
 
 const DAY = 86_400_000;
 
@@ -20,33 +19,41 @@ export function createSupervisionRouter(deps: RouteDependencies): Router {
   const gate = requireRole('supervisor', 'admin');
 
   router.get('/v1/supervision/stalled', gate, async (req, res) => {
-    const query = StalledQuerySchema.parse(req.query);
+    const { pageSize, pageToken, ...query } = StalledQuerySchema.parse(req.query);
     const region = scopedRegion(deps, res, query.region);
-    const clauses = [equals(SA.status, 'open')];
-    if (region !== undefined) clauses.push(equals(SA.regionPath, region));
-    if (query.department !== undefined) clauses.push(equals(SA.waitingOn, query.department));
-    if (query.stage !== undefined) clauses.push(equals(SA.stage, query.stage));
-    if (query.overdue !== undefined) clauses.push(isFlag(SA.overdue, query.overdue));
-    if (query.idleFor !== undefined)
-      clauses.push(before(SA.lastProgressAt, deps.now() - idleMillis(query.idleFor)));
-    const page = await deps.gateway.list(allOf(clauses), query.pageSize, query.pageToken);
-    const items = page.items
-      .map((item) => stalledItemOf(item, deps.timezone))
-      .sort((a, b) => Date.parse(a.lastProgressAt) - Date.parse(b.lastProgressAt));
-    res.json({ items, ...(page.nextPageToken === undefined ? {} : { nextPageToken: page.nextPageToken }) });
+    const now = deps.now();
+    const filters = {
+      ...(region === undefined ? {} : { region }),
+      ...(query.department === undefined ? {} : { department: query.department }),
+      ...(query.stage === undefined ? {} : { stage: query.stage }),
+      ...(query.overdue === undefined ? {} : { overdue: query.overdue }),
+    };
+    const idleFor = query.idleFor === undefined ? undefined : idleMillis(query.idleFor);
+    const scope = `stalled:${JSON.stringify({ ...filters, idleFor: query.idleFor })}`;
+    const after =
+      pageToken === undefined ? undefined : cursorValues(scope, pageToken, ['number', 'string'] as const);
+    const page = await stalledCases(deps.ledger, {
+      ...filters,
+      ...(idleFor === undefined ? {} : { idleSince: now - idleFor }),
+      limit: pageSize,
+      ...(after === undefined ? {} : { after }),
+      now,
+    });
+    res.json({
+      items: page.items,
+      ...(page.next === undefined ? {} : { nextPageToken: cursorToken(scope, page.next) }),
+    });
   });
 
   router.get('/v1/supervision/summary', gate, async (req, res) => {
     const query = SummaryQuerySchema.parse(req.query);
     const region = scopedRegion(deps, res, query.region);
-    const clauses = [equals(SA.status, 'open')];
-    if (region !== undefined) clauses.push(equals(SA.regionPath, region));
-    const counts = await summarize(deps, allOf(clauses));
+    const now = deps.now();
+    const counts = await openCaseCounts(deps.ledger, { ...(region === undefined ? {} : { region }), now });
     res.json({
       ...(region === undefined ? {} : { region }),
-      asOf: counts.asOf,
-      ...counts.totals,
-      ...(counts.partial ? { partial: true } : {}),
+      asOf: formatInstant(now, deps.timezone),
+      ...counts,
     });
   });
 

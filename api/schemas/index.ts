@@ -5,6 +5,7 @@ export * from './case-schemas';
 export * from './step-action-schemas';
 export * from './case-action-schemas';
 export * from './supervision-schemas';
+export * from './ledger-schemas';
 export * from './flow-schemas';
 export * from './operations-schemas';
 export * from './workbench-schemas';

@@ -1,6 +1,7 @@
 /** Every part of `npm run bench`, in the order a full run takes them. Add a part here to make it runnable. */
 import type { BenchPart } from './bench-part';
 import { enginePart } from './parts/engine-part';
+import { ledgerPart } from './parts/ledger-part';
 import { memoryPart } from './parts/memory-part';
 import { profilePart } from './parts/profile-part';
 import { restartPart } from './parts/restart-part';
@@ -14,4 +15,5 @@ export const BENCH_PARTS: readonly BenchPart[] = [
   restartPart,
   profilePart,
   memoryPart,
+  ledgerPart,
 ];

@@ -15,6 +15,7 @@ import { createTokenVerifier } from '../../api/auth';
 import { createCaseGateway } from '../../api/cases/case-gateway';
 import { createApiRouters } from '../../api/create-api-routers';
 import { createWebAppRouter, WEB_DIST_DIR } from '../../api/web/web-app-router';
+import { openLedger } from '../../ledger';
 import type { Connection } from '@temporalio/client';
 import { serviceData } from '../helpers/case-fixtures';
 import { createTestClient, uniqueTaskQueue } from '../helpers/temporal-test-env';
@@ -74,6 +75,7 @@ describe('signing in through an OIDC provider', () => {
         checkTemporal: () => Promise.resolve(),
         routers: createApiRouters({
           gateway: createCaseGateway(test.client, uniqueTaskQueue('oidc')),
+          ledger: await openLedger({ file: ':memory:' }),
           service: await serviceData(),
           verifier: createTokenVerifier({
             jwksUrl: `${started.issuer}/jwks`,

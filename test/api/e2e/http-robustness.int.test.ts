@@ -103,7 +103,7 @@ describe('every served route answers bad input with a 4xx problem, never a 5xx',
   beforeAll(async () => {
     harness = await startHttpHarness(pino({ level: 'silent' }));
     const stopped = new Promise<void>((resolve) => (stopWorker = resolve));
-    worker = withCaseWorker(harness.taskQueue, () => stopped);
+    worker = withCaseWorker(harness.taskQueue, () => stopped, harness.activityDependencies);
     server = harness.app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

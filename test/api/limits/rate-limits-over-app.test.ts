@@ -3,6 +3,7 @@
  * `npm run api` configures it: the default that fits one token per system, overrides by token and by role, and
  * the 429 answer (problem+json, Retry-After, RateLimit headers).
  */
+import { openLedger } from '../../../ledger';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../../api/app';
@@ -26,6 +27,7 @@ async function startApp(env: NodeJS.ProcessEnv): Promise<string> {
   const { logger } = createTestLogger();
   const routers = createApiRouters({
     gateway: createFakeGateway().gateway,
+    ledger: await openLedger({ file: ':memory:' }),
     service: await serviceData(),
     verifier: createTokenVerifier({ secret: SECRET }),
     logger,

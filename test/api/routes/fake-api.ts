@@ -8,6 +8,7 @@ import { createApp } from '../../../api/app';
 import { createTokenVerifier, mintToken, type Actor } from '../../../api/auth';
 import type { CaseGateway, CaseListPage } from '../../../api/cases/case-gateway';
 import { createApiRouters } from '../../../api/create-api-routers';
+import { openLedger, type Ledger } from '../../../ledger';
 import type { CaseView } from '../../../workflows/engine/case/case-view';
 import type { CaseActionType } from '../../../workflows/engine/case/case-actions';
 import type { MigrationPlan } from '../../../workflows/engine/migration/migration-model';
@@ -134,11 +135,12 @@ export function createFakeGateway(page: CaseListPage | CaseListPage[] = { items:
 }
 
 /** The app over the fake gateway, with the clock pinned. */
-export async function createFakeApp(gateway: CaseGateway): Promise<Express> {
+export async function createFakeApp(gateway: CaseGateway, ledger?: Ledger): Promise<Express> {
   const { logger } = createTestLogger();
   const verifier = createTokenVerifier({ secret: SECRET });
   const routers = createApiRouters({
     gateway,
+    ledger: ledger ?? (await openLedger({ file: ':memory:' })),
     service: await serviceData(),
     verifier,
     logger,

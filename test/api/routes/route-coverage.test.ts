@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import request from 'supertest';
 import { createTokenVerifier } from '../../../api/auth';
 import { createApiRouters } from '../../../api/create-api-routers';
+import { openLedger } from '../../../ledger';
 import { serviceData } from '../../helpers/case-fixtures';
 import { createTestLogger } from '../support/test-logger';
 import { bearer, createFakeApp, createFakeGateway, SECRET } from './fake-api';
@@ -29,6 +30,7 @@ describe('product routes', () => {
     const { gateway } = createFakeGateway();
     const routers = createApiRouters({
       gateway,
+      ledger: await openLedger({ file: ':memory:' }),
       service: await serviceData(),
       verifier: createTokenVerifier({ secret: SECRET }),
       logger: createTestLogger().logger,

@@ -12,6 +12,8 @@ import { createApp } from '../../../api/app';
 import { createTokenVerifier, mintToken, type Actor } from '../../../api/auth';
 import { createCaseGateway } from '../../../api/cases/case-gateway';
 import { createApiRouters } from '../../../api/create-api-routers';
+import type { ActivityDependencies } from '../../../activities';
+import { createLedgerWriter, openLedger, type Ledger } from '../../../ledger';
 import type { ApiKeyStore } from '../../../api/open311/api-keys';
 import type { ServiceData } from '../../../config/load-service-data';
 import { loadFlowCatalog } from '../../../config/flow/load-flows';
@@ -47,6 +49,9 @@ export interface HttpHarness {
   readonly service: ServiceData;
   readonly stub: DepartmentSystemsStub;
   readonly client: Client;
+  /** The case ledger the API reads and the worker (given `activityDependencies`) writes. */
+  readonly ledger: Ledger;
+  readonly activityDependencies: ActivityDependencies;
   close(): Promise<void>;
 }
 
@@ -76,8 +81,10 @@ export async function startHttpHarness(
     },
   };
   const taskQueue = uniqueTaskQueue('e2e');
+  const ledger = await openLedger({ file: ':memory:' });
   const routers = createApiRouters({
     gateway: createCaseGateway(client, taskQueue),
+    ledger,
     service,
     verifier: createTokenVerifier({ secret: SECRET }),
     logger,
@@ -91,9 +98,12 @@ export async function startHttpHarness(
     service,
     stub,
     client,
+    ledger,
+    activityDependencies: { env: {}, ledger: createLedgerWriter(ledger) },
     async close() {
       await stub.close();
       await connection.close();
+      await ledger.close();
     },
   };
 }
@@ -116,7 +126,7 @@ export function useHttpHarness(options: HttpHarnessOptions = {}): LiveHttpHarnes
     const harness = await startHttpHarness(pino({ level: 'silent' }), options);
     live = { harness, driver: new HttpCaseDriver(harness.app, harness.service) };
     const stopped = new Promise<void>((resolve) => (stopWorker = resolve));
-    worker = withCaseWorker(harness.taskQueue, () => stopped);
+    worker = withCaseWorker(harness.taskQueue, () => stopped, harness.activityDependencies);
   });
   afterAll(async () => {
     stopWorker();

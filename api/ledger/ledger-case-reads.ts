@@ -1,0 +1,68 @@
+/**
+ * Reading one case for `GET /v1/cases/{caseId}` and its timeline: from Temporal while it knows the case, from the
+ * ledger once it has forgotten it (closed and past the namespace's retention). A department also sees a case it
+ * has held a step of before (改派 away, or closed), as the ledger remembers.
+ */
+import { WorkflowNotFoundError } from '@temporalio/client';
+import {
+  caseViewOfRecord,
+  readCaseEvents,
+  readCaseRecord,
+  timelineOfEvents,
+  type CaseRecord,
+} from '../../ledger';
+import type { CaseView, TimelineEntry } from '../../workflows/engine/case/case-view';
+import { canSeeCase, type Actor } from '../auth';
+import { ForbiddenProblemError } from '../problems';
+import { caseFactsOf } from '../routes/case-access';
+import { regionWithin, type RouteDependencies } from '../routes/route-context';
+
+/** The view from Temporal, or from the ledger's record when Temporal has no such workflow (any more). */
+async function viewOrRecord(
+  deps: RouteDependencies,
+  caseId: string,
+): Promise<{ view: CaseView; record?: CaseRecord }> {
+  try {
+    return { view: await deps.gateway.view(caseId) };
+  } catch (error) {
+    if (!(error instanceof WorkflowNotFoundError)) throw error;
+    const record = await readCaseRecord(deps.ledger, caseId);
+    if (record === undefined) throw error;
+    const now = deps.now();
+    return { view: caseViewOfRecord(record.snapshot, false, now), record };
+  }
+}
+
+async function assertVisible(
+  deps: RouteDependencies,
+  actor: Actor,
+  view: CaseView,
+  record: CaseRecord | undefined,
+): Promise<void> {
+  const facts = caseFactsOf(view);
+  if (canSeeCase(actor, facts, regionWithin(deps.service))) return;
+  if (actor.role === 'department' && actor.dept !== undefined) {
+    const known = record ?? (await readCaseRecord(deps.ledger, view.caseId));
+    if (known?.departments.includes(actor.dept)) return;
+  }
+  throw new ForbiddenProblemError(`You may not see case '${view.caseId}'`, { slug: 'case-not-visible' });
+}
+
+/** The case view, when the actor may see it; 404 unknown to both Temporal and the ledger, 403 not allowed. */
+export async function readableCase(deps: RouteDependencies, caseId: string, actor: Actor): Promise<CaseView> {
+  const { view, record } = await viewOrRecord(deps, caseId);
+  await assertVisible(deps, actor, view, record);
+  return view;
+}
+
+/** The case's timeline, when the actor may see the case: Temporal's, else the ledger's events. */
+export async function readableTimeline(
+  deps: RouteDependencies,
+  caseId: string,
+  actor: Actor,
+): Promise<TimelineEntry[]> {
+  const { view, record } = await viewOrRecord(deps, caseId);
+  await assertVisible(deps, actor, view, record);
+  if (record === undefined) return deps.gateway.timeline(caseId);
+  return timelineOfEvents(await readCaseEvents(deps.ledger, caseId), record.snapshot.timezone);
+}
