@@ -51,6 +51,9 @@ const ADDED_ROUTES = [
   'get /v1/departments',
   'get /v1/flows/{flowId}/explanation',
   'post /v1/cases/{caseId}/migrate',
+  // The case ledger's reads (docs/ledger.md, docs/metrics.md).
+  'get /v1/cases',
+  'get /v1/supervision/metrics',
 ];
 
 type Operation = { security?: unknown[]; responses: Record<string, unknown> };
