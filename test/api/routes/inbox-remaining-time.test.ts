@@ -1,43 +1,36 @@
-import { TypedSearchAttributes } from '@temporalio/common';
 import request from 'supertest';
+import { openLedger, writeLedgerBatch } from '../../../ledger';
 import { InboxPageSchema } from '../../../api/schemas';
-import { CASE_SEARCH_ATTRIBUTES as SA } from '../../../workflows/search-attributes';
+import { madeUpBatch } from '../../helpers/ledger-cases';
+import { CN_MAINLAND } from '../../workflows/engine/case/fixtures/calendars';
 import { bearer, createFakeApp, createFakeGateway } from './fake-api';
 
 /** One open step of yuexiu-sanitation per deadline, in an exposed-garbage case (calendar cn-mainland). */
-const listed = (caseId: string, dueAt?: string, flowId = 'urban.exposed-garbage') => ({
-  caseId,
-  attributes: new TypedSearchAttributes([
-    { key: SA.region, value: '440104001001001' },
-    { key: SA.flowId, value: flowId },
-  ]),
-  memo: {
-    openSteps: [
-      {
-        stepId: 'handle',
-        title: '处置',
-        stage: 'action',
-        status: 'active' as const,
-        department: 'yuexiu-sanitation',
-        overdue: false,
-        ...(dueAt === undefined ? {} : { dueAt }),
-      },
-    ],
-  },
-});
+const listed = (caseId: string, dueAt?: string) =>
+  madeUpBatch(
+    {
+      caseId,
+      status: 'open',
+      openedAt: Date.parse('2026-03-02T09:00:00+08:00'),
+      department: 'yuexiu-sanitation',
+      grid: '440104001001001',
+      ...(dueAt === undefined ? {} : { stepDueAt: Date.parse(dueAt) }),
+    },
+    CN_MAINLAND,
+  );
 
 describe('remaining working time in the inbox', () => {
   it("counts the working minutes to each deadline on the case's calendar, negative once past it", async () => {
     // The fake app's clock: Thursday 2026-03-05 10:00 in Shanghai; cn-mainland works 08:30–12:00 and 14:00–17:30.
-    const fake = createFakeGateway({
-      items: [
-        listed('GZ-PAST', '2026-03-02T13:30:00+08:00'),
-        listed('GZ-TODAY', '2026-03-05T15:00:00+08:00'),
-        listed('GZ-MONDAY', '2026-03-09T09:30:00+08:00'),
-        listed('GZ-NONE'),
-      ],
-    });
-    const response = await request(await createFakeApp(fake.gateway))
+    const ledger = await openLedger({ file: ':memory:' });
+    for (const batch of [
+      listed('GZ-PAST', '2026-03-02T13:30:00+08:00'),
+      listed('GZ-TODAY', '2026-03-05T15:00:00+08:00'),
+      listed('GZ-MONDAY', '2026-03-09T09:30:00+08:00'),
+      listed('GZ-NONE'),
+    ])
+      await writeLedgerBatch(ledger, batch);
+    const response = await request(await createFakeApp(createFakeGateway().gateway, ledger))
       .get('/v1/departments/yuexiu-sanitation/tasks')
       .set('Authorization', await bearer('sanitation'));
     const remaining = Object.fromEntries(
