@@ -79,6 +79,7 @@ describe('case, inbox, supervision and flow reads', () => {
           overdue: true,
           region: '440104001001001',
           flowId: 'urban.exposed-garbage',
+          remainingWorkingMinutes: -19 * 60,
         },
       ],
     });

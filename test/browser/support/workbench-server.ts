@@ -36,7 +36,7 @@ export async function startWorkbenchServer(auth: WebAppAuthConfig = {}): Promise
   const { worker, connection } = await createCaseWorker({
     temporal: { connectionOptions: { address: testTemporalAddress() }, namespace: 'default' },
     taskQueue: harness.taskQueue,
-    activityDependencies: { env: {} },
+    activityDependencies: harness.activityDependencies,
     workflowBundle: { codePath: requiredEnv('FULLCYCLE_TEST_WORKFLOW_BUNDLE') },
   });
   const running = worker.run();
