@@ -17,7 +17,11 @@ const PROBLEM_RESPONSES = {
   422: { name: 'Unprocessable', description: 'Well-formed, but breaks the rules of the flow (see errors)' },
   429: { name: 'TooManyRequests', description: 'Rate limit exceeded', header: 'Retry-After' },
   500: { name: 'InternalError', description: 'Unexpected error (logged with the request id)' },
-  503: { name: 'ServiceUnavailable', description: 'Temporal is not reachable', header: 'Retry-After' },
+  503: {
+    name: 'ServiceUnavailable',
+    description: 'Temporal is not reachable, or the action could not reach the case now: retry',
+    header: 'Retry-After',
+  },
 } as const;
 
 export type ProblemStatus = keyof typeof PROBLEM_RESPONSES;

@@ -1,11 +1,15 @@
 /**
  * Temporal's own errors as HTTP problems: an unknown workflow is an unknown case (404), a workflow id already taken
- * is a conflict (409), and a cluster that cannot be reached is a 503 with `Retry-After`.
+ * is a conflict (409), and a cluster that cannot be reached, or an action it could not hand to a worker, is a 503
+ * with `Retry-After`.
  */
 import {
+  ApplicationFailure,
   ServiceError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import {
   ConflictProblemError,
@@ -35,6 +39,13 @@ export function temporalProblemOf(error: unknown, retryAfterSeconds: number): Ht
       title: 'Case already exists',
     });
   }
+  if (isActionNotDelivered(error)) {
+    return new ServiceUnavailableProblemError(
+      'The case could not take the action now (its worker is restarting); retry with the same Idempotency-Key',
+      retryAfterSeconds,
+      { slug: 'action-not-delivered' },
+    );
+  }
   if (isTemporalUnreachable(error)) {
     return new ServiceUnavailableProblemError(
       'The workflow service is not reachable; retry later',
@@ -45,6 +56,20 @@ export function temporalProblemOf(error: unknown, retryAfterSeconds: number): Ht
     );
   }
   return undefined;
+}
+
+/**
+ * True when an action's Update never reached the case's code, so nothing was applied: the server gave it up
+ * because no worker processed it (`UnprocessedUpdate`, seen while a worker restarts), or the call ended before
+ * the Update was accepted.
+ */
+export function isActionNotDelivered(error: unknown): boolean {
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
+  return (
+    error instanceof WorkflowUpdateFailedError &&
+    error.cause instanceof ApplicationFailure &&
+    error.cause.type === 'UnprocessedUpdate'
+  );
 }
 
 /**

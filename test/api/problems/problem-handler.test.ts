@@ -6,6 +6,7 @@ import {
   ServiceError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { createProblemHandler, notFoundHandler } from '../../../api/problems/problem-handler';
 import { ConflictProblemError, UnprocessableProblemError } from '../../../api/problems/http-problem-error';
@@ -56,6 +57,9 @@ const { app, lines } = buildApp({
   caseClosed: () => updateFailed('CaseClosedError', 'The case is closed'),
   extensionNotPending: () => updateFailed('ExtensionNotPendingError', 'No extension request is pending'),
   otherFailure: () => updateFailed('SomethingElseError', 'internal details'),
+  unprocessedUpdate: () =>
+    updateFailed('UnprocessedUpdate', "Workflow Update is rejected because it wasn't processed by worker."),
+  updateCallEnded: () => new WorkflowUpdateRPCTimeoutOrCancelledError('Timed out waiting for update'),
   workflowNotFound: () => new WorkflowNotFoundError('workflow not found', 'case-c1', undefined),
   unavailable: () =>
     new ServiceError('Failed to query', { cause: grpcError(14, 'No connection established') }),
@@ -168,6 +172,15 @@ describe('the problem handler', () => {
       const res = await problem(`/throw/${kind}`, 503);
       expect(res.headers['retry-after']).toBe('7');
       expect(res.body.type).toBe('https://fullcycle.dev/problems/temporal-unavailable');
+    },
+  );
+
+  it.each(['unprocessedUpdate', 'updateCallEnded'])(
+    'returns 503 with Retry-After when the action never reached the case (%s), so that the client retries',
+    async (kind) => {
+      const res = await problem(`/throw/${kind}`, 503);
+      expect(res.headers['retry-after']).toBe('7');
+      expect(res.body.type).toBe('https://fullcycle.dev/problems/action-not-delivered');
     },
   );
 
