@@ -38,6 +38,8 @@ describe('a closed case in the ledger', () => {
           (error: unknown) => error instanceof WorkflowNotFoundError,
         ),
       'the workflow deleted',
+      // Deletion is a background task of the server: on a loaded machine it can take a while.
+      { timeoutMs: 60_000, intervalMs: 250 },
     );
 
     const auth = await bearer(SUPERVISOR);
@@ -50,5 +52,5 @@ describe('a closed case in the ledger', () => {
       .get(`/v1/cases?caseIdPrefix=${caseId}&status=closed`)
       .set('Authorization', auth);
     expect(search.body.items).toEqual([expect.objectContaining({ caseId, status: 'closed' })]);
-  });
+  }, 120_000);
 });
