@@ -85,13 +85,13 @@ export function createApiRouters(deps: ApiRouterDependencies): Router[] {
   }
   const open311 = createOpen311Router({
     gateway: deps.gateway,
+    ledger: deps.ledger,
     service: deps.service,
     apiKeys: deps.apiKeys ?? createApiKeyStore([]),
     logger: deps.logger,
     bodyLimit,
     rateLimit,
     now: context.now,
-    timezone: context.timezone,
   });
   return [createDocsRouter(buildOpenApiDocument()), v1, open311];
 }

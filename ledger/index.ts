@@ -11,6 +11,7 @@ export {
 } from './open-ledger';
 export { createLedgerWriter, writeLedgerBatch, writeLedgerBatches } from './ledger-writer';
 export { readCaseRecord, readCaseEvents, type CaseRecord } from './readers/case-record';
+export { readCaseSnapshots } from './readers/case-snapshots';
 export { caseViewOfRecord, timelineOfEvents } from './readers/case-view-of-record';
 export {
   searchCases,

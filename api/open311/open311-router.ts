@@ -9,6 +9,7 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import type { Logger } from 'pino';
 import type { RateLimitOverrides } from '../../config/rate-limits';
 import type { ServiceData } from '../../config/load-service-data';
+import type { Ledger } from '../../ledger';
 import { isWithinRegion } from '../../workflows/engine/directory';
 import { actorOf } from '../auth';
 import { buildCaseInput } from '../cases/build-case-input';
@@ -52,6 +53,8 @@ export const OPEN311_BASE = '/open311/v2';
 
 export interface Open311Dependencies {
   readonly gateway: CaseGateway;
+  /** The case ledger, which requests are read from. */
+  readonly ledger: Ledger;
   readonly service: ServiceData;
   readonly apiKeys: ApiKeyStore;
   readonly logger: Logger;
@@ -59,15 +62,13 @@ export interface Open311Dependencies {
   readonly rateLimit: { readonly limit: number; readonly overrides?: RateLimitOverrides };
   /** The clock (epoch ms). */
   readonly now: () => number;
-  /** Zone of the instants listings write (cases' own views carry their calendar's). */
-  readonly timezone: string;
 }
 
 /** The router; mount it beside `/v1`. */
 export function createOpen311Router(deps: Open311Dependencies): Router {
   const { service } = deps;
   const catalog = createServiceCatalog(service.flows);
-  const reader = createRequestReader(deps.gateway, service, catalog, deps.timezone);
+  const reader = createRequestReader({ ...deps, catalog });
   const changeset = new Date(deps.now()).toISOString();
   const limit = createRateLimiter(deps.rateLimit);
   const jurisdiction = (req: Request) =>

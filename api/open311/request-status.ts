@@ -3,37 +3,70 @@
  * (review) remains; `status_notes` the latest public note of a completed step; `agency_responsible` the department of
  * the task waiting longest (else of the last task assigned); `expected_datetime` the whole-case deadline;
  * `updated_datetime` the last public change (filed, a public note, another agency, closed). Only data fields the
- * flow maps from GeoReport parameters are shown, and never a personal one.
+ * flow maps from GeoReport parameters are shown, and never a personal one. The same rules whether the case is read
+ * from the ledger (listings, and single requests it has) or from Temporal (a request the ledger has not yet seen).
  */
 import type { Directory } from '../../workflows/engine/directory-model';
 import type { CaseView, StepView } from '../../workflows/engine/case/case-view';
-import { parseInstant } from '../../workflows/engine/time';
+import type { LedgerSnapshot } from '../../workflows/engine/case/ledger-snapshot';
+import { findStep } from '../../workflows/engine/case/flow-graph';
+import { publicNoteOf } from '../../workflows/engine/case/public-note';
+import { formatInstant, parseInstant } from '../../workflows/engine/time';
 import type { Flow, GeoReportParameter } from '../../workflows/engine/flow-model';
 import type { GeoRecord, GeoScalar } from './georeport-document';
 import { textIn, type GeoService, type Language } from './service-catalog';
 
 export type GeoStatus = 'open' | 'closed';
 
+/** The note a completed step left for the public (docs/flow-language.md, `public: true`), and when. */
+export interface PublicNote {
+  readonly text: string;
+  /** When the step completed, as the case writes its instants. */
+  readonly at: string;
+}
+
 /** What a request shows beyond the view: its service, the flow version of the case, names and language. */
 export interface RequestContext {
   readonly service: GeoService;
-  /** The flow version the case runs (its forms say which notes are public). */
+  /** The flow version the case runs (its data fields say which are personal). */
   readonly flow: Flow;
   readonly directory: Directory;
   readonly language: Language;
 }
 
-/** open or closed, as GeoReport knows it. */
-export function geoStatusOf(view: CaseView): GeoStatus {
+/** open or closed, as GeoReport knows it (of a case view or a ledger listing). */
+export function geoStatusOf(view: Pick<CaseView, 'status' | 'stage'>): GeoStatus {
   return view.status === 'closed' || view.status === 'cancelled' || view.stage === 'review'
     ? 'closed'
     : 'open';
 }
 
+/** The public notes of a case view's completed steps, from their results and the flow's forms. */
+export function publicNotesOfView(view: CaseView, flow: Flow): PublicNote[] {
+  return view.steps.flatMap((step): PublicNote[] => {
+    const spec = findStep(flow, step.id);
+    const text = spec && step.status === 'completed' ? publicNoteOf(spec, step.result) : undefined;
+    return text === undefined || step.completedAt === undefined ? [] : [{ text, at: step.completedAt }];
+  });
+}
+
+/** The public notes the ledger's snapshot of a case carries (the engine picked them: no results are kept). */
+export function publicNotesOfSnapshot(snapshot: LedgerSnapshot): PublicNote[] {
+  return snapshot.steps.flatMap((step): PublicNote[] =>
+    step.publicNote === undefined || step.completedAt === undefined
+      ? []
+      : [{ text: step.publicNote, at: formatInstant(step.completedAt, snapshot.timezone) }],
+  );
+}
+
 /** The request element of `GET requests` and `GET requests/{id}`, in the specification's order. */
-export function serviceRequestRecord(view: CaseView, context: RequestContext): GeoRecord {
+export function serviceRequestRecord(
+  view: CaseView,
+  notes: readonly PublicNote[],
+  context: RequestContext,
+): GeoRecord {
   const { service, flow, directory, language } = context;
-  const note = latestPublicNote(view, flow);
+  const note = latestOf(notes);
   const agency = responsibleStep(view);
   const status = geoStatusOf(view);
   const shown = (parameter: GeoReportParameter): GeoScalar => {
@@ -69,24 +102,11 @@ export function serviceRequestRecord(view: CaseView, context: RequestContext): G
   ];
 }
 
-/** The public note of the step completed last: its public form fields, joined. */
-function latestPublicNote(view: CaseView, flow: Flow): { text: string; at: string } | undefined {
-  let latest: { text: string; at: string } | undefined;
-  for (const step of view.steps) {
-    if (step.status !== 'completed' || step.completedAt === undefined) continue;
-    const spec = [...flow.steps, ...(flow.emergency?.steps ?? [])].find(
-      (candidate) => candidate.id === step.id,
-    );
-    if (spec?.kind !== 'task' || typeof step.result !== 'object' || step.result === null) continue;
-    const result = new Map<string, unknown>(Object.entries(step.result));
-    const notes = Object.entries(spec.form).flatMap(([name, field]) => {
-      const value = result.get(name);
-      return field.public === true && typeof value === 'string' && value !== '' ? [value] : [];
-    });
-    if (notes.length === 0) continue;
-    if (latest === undefined || instant(step.completedAt) >= instant(latest.at)) {
-      latest = { text: notes.join('\n'), at: step.completedAt };
-    }
+/** The note left last (of equals, the later listed). */
+function latestOf(notes: readonly PublicNote[]): PublicNote | undefined {
+  let latest: PublicNote | undefined;
+  for (const note of notes) {
+    if (latest === undefined || instant(note.at) >= instant(latest.at)) latest = note;
   }
   return latest;
 }
@@ -108,7 +128,7 @@ function updatedAt(
 ) {
   if (status === 'closed') {
     // Resolved when its last step finished (the follow-up visit may keep the case itself open for days).
-    const finished = latestOf(
+    const finished = latestInstant(
       view.steps.flatMap((step) => (step.completedAt === undefined ? [] : [step.completedAt])),
     );
     return (
@@ -117,10 +137,10 @@ function updatedAt(
   }
   const since =
     agency && (agency.status === 'active' || agency.status === 'claimed') ? agency.activatedAt : undefined;
-  return latestOf([view.createdAt, noteAt, since].filter((at) => at !== undefined)) ?? view.createdAt;
+  return latestInstant([view.createdAt, noteAt, since].filter((at) => at !== undefined)) ?? view.createdAt;
 }
 
-function latestOf(instants: readonly string[]): string | undefined {
+function latestInstant(instants: readonly string[]): string | undefined {
   return [...instants].sort((a, b) => instant(a) - instant(b)).at(-1);
 }
 

@@ -118,7 +118,7 @@ describe('GeoReport answers against the specification', () => {
   });
 
   it('shows a request like the example of GET requests, empty elements as null in JSON', () => {
-    const record = serviceRequestRecord(viewOf({}), {
+    const record = serviceRequestRecord(viewOf({}), [], {
       service: garbage,
       flow: garbage.flow,
       directory: data.directory,

@@ -135,83 +135,99 @@ describe('Open311 GeoReport v2 over HTTP, against the real worker', () => {
   });
 
   it('files a request with attributes and a list attribute, and follows it to closed with its status notes', async () => {
-    await withCaseWorker(harness.taskQueue, async () => {
-      const jsonFiled = await post('json', filing());
-      expectStatus(jsonFiled, 201, 'POST requests.json');
-      const [created] = GeoReportFiledRequestSchema.parse(jsonFiled.body);
-      const jsonId = String(created?.['service_request_id']);
-      expect(created).toEqual({
-        service_request_id: jsonId,
-        service_notice: expect.stringContaining('监督员'),
-        account_id: null,
-      });
-      expect(jsonFiled.headers['location']).toBe(`${BASE}/requests/${jsonId}.json`);
+    await withCaseWorker(
+      harness.taskQueue,
+      async () => {
+        const jsonFiled = await post('json', filing());
+        expectStatus(jsonFiled, 201, 'POST requests.json');
+        const [created] = GeoReportFiledRequestSchema.parse(jsonFiled.body);
+        const jsonId = String(created?.['service_request_id']);
+        expect(created).toEqual({
+          service_request_id: jsonId,
+          service_notice: expect.stringContaining('监督员'),
+          account_id: null,
+        });
+        expect(jsonFiled.headers['location']).toBe(`${BASE}/requests/${jsonId}.json`);
 
-      const xmlFiled = await post('xml', filing({ 'attribute[hazards][]': ['sharp'] }));
-      expectStatus(xmlFiled, 201, 'POST requests.xml');
-      const xmlId = String(
-        (xml.parse(xmlFiled.text) as { service_requests: { request: GeoRequest[] } }).service_requests
-          .request[0]?.['service_request_id'],
-      );
+        const xmlFiled = await post('xml', filing({ 'attribute[hazards][]': ['sharp'] }));
+        expectStatus(xmlFiled, 201, 'POST requests.xml');
+        const xmlId = String(
+          (xml.parse(xmlFiled.text) as { service_requests: { request: GeoRequest[] } }).service_requests
+            .request[0]?.['service_request_id'],
+        );
 
-      // The case holds what was filed, the contact details included, in the grid the point lies in.
-      const view = await driver.view(jsonId);
-      expect(view).toMatchObject({
-        flowId: 'urban.exposed-garbage',
-        region: '440104001001001',
-        data: {
+        // The case holds what was filed, the contact details included, in the grid the point lies in.
+        const view = await driver.view(jsonId);
+        expect(view).toMatchObject({
+          flowId: 'urban.exposed-garbage',
+          region: '440104001001001',
+          data: {
+            address: '大塘社区第1网格 (23.124, 113.2695)',
+            category: 'household',
+            hazards: ['smell', 'blocking'],
+            latitude: 23.124,
+            reporterPhone: CITIZEN.phone,
+            reporterEmail: CITIZEN.email,
+            reportedBy: 'citizen',
+          },
+        });
+        expect((await driver.view(xmlId)).data['hazards']).toEqual(['sharp']);
+
+        expect(await readJson(jsonId)).toMatchObject({
+          status: 'open',
+          service_code: 'exposed-garbage',
+          agency_responsible: '大塘社区第1网格监督员',
+          lat: 23.124,
+          long: 113.2695,
+          media_url: 'https://photos.example.cn/garbage-1.jpg',
+        });
+
+        await workUntil(jsonId, async () => (await readJson(jsonId))['status'] === 'closed');
+        expect(await readJson(jsonId)).toMatchObject({
+          status: 'closed',
+          status_notes: '已结案，感谢您的反映',
+          agency_responsible: '越秀区城市管理监督指挥中心',
+        });
+        await workUntil(xmlId, async () => (await readXml(xmlId))['status'] === 'closed');
+        expect(await readXml(xmlId)).toMatchObject({
+          service_request_id: xmlId,
+          status: 'closed',
+          status_notes: '已结案，感谢您的反映',
           address: '大塘社区第1网格 (23.124, 113.2695)',
-          category: 'household',
-          hazards: ['smell', 'blocking'],
-          latitude: 23.124,
-          reporterPhone: CITIZEN.phone,
-          reporterEmail: CITIZEN.email,
-          reportedBy: 'citizen',
-        },
-      });
-      expect((await driver.view(xmlId)).data['hazards']).toEqual(['sharp']);
+        });
 
-      expect(await readJson(jsonId)).toMatchObject({
-        status: 'open',
-        service_code: 'exposed-garbage',
-        agency_responsible: '大塘社区第1网格监督员',
-        lat: 23.124,
-        long: 113.2695,
-        media_url: 'https://photos.example.cn/garbage-1.jpg',
-      });
-
-      await workUntil(jsonId, async () => (await readJson(jsonId))['status'] === 'closed');
-      expect(await readJson(jsonId)).toMatchObject({
-        status: 'closed',
-        status_notes: '已结案，感谢您的反映',
-        agency_responsible: '越秀区城市管理监督指挥中心',
-      });
-      await workUntil(xmlId, async () => (await readXml(xmlId))['status'] === 'closed');
-      expect(await readXml(xmlId)).toMatchObject({
-        service_request_id: xmlId,
-        status: 'closed',
-        status_notes: '已结案，感谢您的反映',
-        address: '大塘社区第1网格 (23.124, 113.2695)',
-      });
-
-      const both = await get(`requests.json?service_request_id=${jsonId},${xmlId},unknown-id`);
-      expect((both.body as GeoRequest[]).map((item) => item['service_request_id']).sort()).toEqual(
-        [jsonId, xmlId].sort(),
-      );
-      const listed = await eventually(async () => {
-        const answer = await get('requests.json?service_code=exposed-garbage&status=closed');
-        const found = GeoReportServiceRequestsSchema.parse(answer.body);
-        const ids = found.map((item) => item.service_request_id);
-        return ids.includes(jsonId) && ids.includes(xmlId) ? found : undefined;
-      }, 'both requests listed as closed');
-      expect(listed.find((item) => item.service_request_id === jsonId)).toMatchObject({
-        status: 'closed',
-        service_code: 'exposed-garbage',
-        requested_datetime: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
-      });
-      const open = await get('requests.json?status=open');
-      expect((open.body as GeoRequest[]).map((item) => item['service_request_id'])).not.toContain(jsonId);
-    });
+        const both = await get(`requests.json?service_request_id=${jsonId},${xmlId},unknown-id`);
+        expect((both.body as GeoRequest[]).map((item) => item['service_request_id']).sort()).toEqual(
+          [jsonId, xmlId].sort(),
+        );
+        // Listings come from the case ledger: every field of the request, as GET requests/{id} shows it.
+        const listed = await eventually(async () => {
+          const answer = await get('requests.json?service_code=exposed-garbage&status=closed');
+          const found = GeoReportServiceRequestsSchema.parse(answer.body);
+          const ids = found.map((item) => item.service_request_id);
+          return ids.includes(jsonId) && ids.includes(xmlId) ? found : undefined;
+        }, 'both requests listed as closed');
+        const listedJson = listed.find((item) => item.service_request_id === jsonId);
+        expect(listedJson).toEqual(await readJson(jsonId));
+        expect(listedJson).toMatchObject({
+          status: 'closed',
+          status_notes: '已结案，感谢您的反映',
+          service_code: 'exposed-garbage',
+          description: '人行道上一堆生活垃圾，有异味',
+          address: '大塘社区第1网格 (23.124, 113.2695)',
+          lat: 23.124,
+          long: 113.2695,
+          media_url: 'https://photos.example.cn/garbage-1.jpg',
+          requested_datetime: view.createdAt,
+        });
+        const listedXml = await get(`requests.xml?service_code=exposed-garbage&status=closed`);
+        expect(listedXml.text).toContain(`<service_request_id>${xmlId}</service_request_id>`);
+        expect(listedXml.text).toContain('<status_notes>已结案，感谢您的反映</status_notes>');
+        const open = await get('requests.json?status=open');
+        expect((open.body as GeoRequest[]).map((item) => item['service_request_id'])).not.toContain(jsonId);
+      },
+      harness.activityDependencies,
+    );
 
     // Personal data stays in the case: never in a GeoReport answer, never in a log line.
     const shown = answers.join('\n');

@@ -1,9 +1,18 @@
 import type { GeoRecord } from '../../../api/open311/georeport-document';
-import { serviceRequestRecord } from '../../../api/open311/request-status';
+import {
+  publicNotesOfSnapshot,
+  publicNotesOfView,
+  serviceRequestRecord,
+} from '../../../api/open311/request-status';
 import { createServiceCatalog, type GeoService } from '../../../api/open311/service-catalog';
 import type { ServiceData } from '../../../config/load-service-data';
+import { caseViewOfRecord } from '../../../ledger';
+import { caseView } from '../../../workflows/engine/case';
 import type { CaseView } from '../../../workflows/engine/case/case-view';
-import { serviceData } from '../../helpers/case-fixtures';
+import { ledgerSnapshot } from '../../../workflows/engine/case/ledger-snapshot';
+import { caseInputFor, serviceData } from '../../helpers/case-fixtures';
+import { at } from '../../workflows/engine/case/fixtures/calendars';
+import { CaseDriver } from '../../workflows/engine/case/fixtures/case-driver';
 import { viewOf } from './case-views';
 
 describe('a case read as a GeoReport service request', () => {
@@ -15,7 +24,7 @@ describe('a case read as a GeoReport service request', () => {
   });
   const read = (view: CaseView, language: 'zh' | 'en' = 'zh') =>
     Object.fromEntries(
-      serviceRequestRecord(view, {
+      serviceRequestRecord(view, publicNotesOfView(view, garbage.flow), {
         service: garbage,
         flow: garbage.flow,
         directory: data.directory,
@@ -58,7 +67,7 @@ describe('a case read as a GeoReport service request', () => {
 
   it('never shows personal data or notes that are not public', () => {
     const text = JSON.stringify(
-      serviceRequestRecord(viewOf({}), {
+      serviceRequestRecord(viewOf({}), publicNotesOfView(viewOf({}), garbage.flow), {
         service: garbage,
         flow: garbage.flow,
         directory: data.directory,
@@ -108,5 +117,42 @@ describe('a case read as a GeoReport service request', () => {
       updated_datetime: '2026-03-09T12:00:00+08:00',
       expected_datetime: '2026-03-10T17:30:00+08:00',
     });
+  });
+
+  it('reads the same from the ledger snapshot as from the case itself', async () => {
+    const input = await caseInputFor({
+      flowId: 'urban.exposed-garbage',
+      region: '440104001001001',
+      data: { address: '北京路 1 号', reportedBy: 'citizen', reporterPhone: '13912345678' },
+    });
+    const c = new CaseDriver(input, at('2026-03-09T09:00:00+08:00'))
+      .complete('verify', { confirmed: true, note: '内部：现场核实属实' }, at('2026-03-09T09:20:00+08:00'))
+      .complete('file', { filed: true }, at('2026-03-09T09:30:00+08:00'))
+      .serve('dispatch', { ok: true, result: {} }, at('2026-03-09T09:31:00+08:00'))
+      .complete('handle', { done: true, note: '垃圾已清运' }, at('2026-03-09T11:00:00+08:00'));
+    const now = at('2026-03-09T11:30:00+08:00');
+    const context = {
+      service: garbage,
+      flow: input.flow,
+      directory: data.directory,
+      language: 'zh',
+    } as const;
+    const view = caseView(c.state, now);
+    const fromCase = serviceRequestRecord(view, publicNotesOfView(view, input.flow), context);
+    const snapshot = ledgerSnapshot(c.state);
+    const stored = JSON.parse(JSON.stringify(snapshot)) as typeof snapshot;
+    const fromLedger = serviceRequestRecord(
+      caseViewOfRecord(stored, false, now),
+      publicNotesOfSnapshot(stored),
+      context,
+    );
+    expect(fromLedger).toEqual(fromCase);
+    expect(Object.fromEntries(fromLedger)).toMatchObject({
+      status: 'open',
+      status_notes: '垃圾已清运',
+      updated_datetime: '2026-03-09T11:00:00+08:00',
+      requested_datetime: '2026-03-09T09:00:00+08:00',
+    });
+    expect(JSON.stringify(fromLedger)).not.toContain('13912345678');
   });
 });

@@ -9,6 +9,7 @@ import type { Level, StepKind, Stage } from '../flow-model';
 import type { CaseState, CaseStatus, StepStatus, TimelineEvent } from './case-state';
 import { caseResolvedOnTime } from './case-clock';
 import { allSteps, stageOf, stepTitle } from './flow-graph';
+import { publicNoteOf } from './public-note';
 import type { CaseStage } from './stage';
 import { currentStage } from './stage';
 
@@ -26,6 +27,8 @@ export interface LedgerStep {
   readonly activatedAt?: number;
   readonly claimedAt?: number;
   readonly completedAt?: number;
+  /** A completed task's public note (its `public` form fields): Open311's `status_notes`. Never personal data. */
+  readonly publicNote?: string;
   readonly dueAt?: number;
   readonly dueExplanation?: string;
   /** The last finished round met its deadline (absent without one, or parked). */
@@ -75,7 +78,7 @@ export interface LedgerSnapshot {
   };
   readonly satisfaction?: string;
   readonly resolved?: boolean;
-  /** The flow's case data (no step results, no notes). */
+  /** The flow's case data (no step results; of the notes only the public ones, on their steps). */
   readonly data: Readonly<Record<string, unknown>>;
   readonly steps: readonly LedgerStep[];
   /** The pinned calendar, sent once the case is resolved so that handling time is measured on it. */
@@ -165,6 +168,10 @@ function ledgerSteps(state: CaseState): LedgerStep[] {
         ...optional('activatedAt', current.activatedAt),
         ...optional('claimedAt', current.claimedAt),
         ...optional('completedAt', current.completedAt),
+        ...optional(
+          'publicNote',
+          current.status === 'completed' ? publicNoteOf(step, current.result) : undefined,
+        ),
         ...optional('dueAt', current.deadline?.at),
         ...optional('dueExplanation', current.deadline?.explanation),
         ...optional('onTime', current.status === 'completed' ? last?.onTime : undefined),

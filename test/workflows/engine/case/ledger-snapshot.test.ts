@@ -3,6 +3,7 @@ import { ledgerBatch, ledgerSnapshot } from '../../../../workflows/engine/case/l
 import { at, CN_MAINLAND } from './fixtures/calendars';
 import { CaseDriver, caseInput, deptActor, SUPERVISOR } from './fixtures/case-driver';
 import { exposedGarbage } from './fixtures/exposed-garbage';
+import type { Flow } from '../../../../workflows/engine/flow-model';
 
 function garbageCase(): CaseDriver {
   const input = caseInput(exposedGarbage(), {
@@ -75,6 +76,26 @@ describe('the ledger batch of a case', () => {
     });
     expect(JSON.stringify(snapshot)).not.toContain('W-1');
     expect(snapshot.calendar).toBeUndefined();
+  });
+
+  it("carries each completed task's public note, and nothing else of its result", () => {
+    const base = exposedGarbage();
+    const flow: Flow = {
+      ...base,
+      steps: base.steps.map((step) =>
+        step.kind === 'task' && step.id === 'verify'
+          ? { ...step, form: { ...step.form, note: { type: 'text', required: false, public: true } } }
+          : step,
+      ),
+    };
+    const input = caseInput(flow, { calendar: CN_MAINLAND, data: { address: '北京街道 1 号' } });
+    const c = new CaseDriver(input, at('2026-03-02T09:00:00+08:00'))
+      .complete('verify', { confirmed: true, note: '现场属实，约 2 立方米' }, at('2026-03-02T09:30:00+08:00'))
+      .complete('file', {}, at('2026-03-02T09:40:00+08:00'));
+    const steps = ledgerSnapshot(c.state).steps;
+    expect(steps.find((step) => step.id === 'verify')?.publicNote).toBe('现场属实，约 2 立方米');
+    expect(steps.filter((step) => step.publicNote !== undefined).map((step) => step.id)).toEqual(['verify']);
+    expect(JSON.stringify(steps)).not.toContain('confirmed');
   });
 
   it('carries the pinned calendar once the case is resolved, for handling time', () => {
