@@ -49,6 +49,7 @@ export async function startApi(
   const app = createApp({
     logger,
     checkTemporal: createTemporalHealthCheck(connection),
+    calendars: service.calendars,
     routers: [
       createWebAppRouter({ distDir: WEB_DIST_DIR, auth: webAppAuthConfig(config.auth) }),
       ...createApiRouters({ gateway, ledger, service, verifier, logger, config, apiKeys }),

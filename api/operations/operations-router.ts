@@ -1,4 +1,7 @@
-/** `/healthz` (process up), `/readyz` (Temporal reachable) and `/metrics` (Prometheus text). */
+/**
+ * `/healthz` (process up), `/readyz` (Temporal reachable; warnings such as a calendar's published years running
+ * out) and `/metrics` (Prometheus text).
+ */
 import { Router } from 'express';
 import type { Registry } from 'prom-client';
 
@@ -6,6 +9,8 @@ export interface OperationsDependencies {
   /** Resolves when Temporal answers; rejects or times out otherwise. */
   checkTemporal: () => Promise<void>;
   metricsRegistry: Registry;
+  /** What an operator should act on soon without the API being unready; listed by `/readyz` as `warnings`. */
+  warnings?: () => string[];
 }
 
 const READINESS_TIMEOUT_MS = 2_000;
@@ -27,12 +32,17 @@ export function createOperationsRouter(deps: OperationsDependencies): Router {
     res.json({ status: 'ok' });
   });
   router.get('/readyz', async (req, res) => {
+    const warnings = deps.warnings?.() ?? [];
+    const details = warnings.length > 0 ? { warnings } : {};
     try {
       await withTimeout(deps.checkTemporal(), READINESS_TIMEOUT_MS);
-      res.json({ status: 'ready', temporal: 'reachable' });
+      res.json({ status: 'ready', temporal: 'reachable', ...details });
     } catch (error) {
       req.log.warn({ err: error }, 'Temporal unreachable');
-      res.status(503).set('Retry-After', '5').json({ status: 'unavailable', temporal: 'unreachable' });
+      res
+        .status(503)
+        .set('Retry-After', '5')
+        .json({ status: 'unavailable', temporal: 'unreachable', ...details });
     }
   });
   router.get('/metrics', async (_req, res) => {

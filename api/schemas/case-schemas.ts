@@ -51,6 +51,10 @@ export const StepViewSchema = z
     completedAt: TimestampSchema.optional(),
     dueAt: TimestampSchema.optional(),
     dueExplanation: z.string().optional().meta({ description: 'How dueAt was reached, in words' }),
+    dueProvisional: z.string().optional().meta({
+      description:
+        'Present when dueAt may still move: why (a year it is counted through has no published holiday arrangement yet) (addition)',
+    }),
     overdue: z.boolean(),
     round: z.number().int().min(0).meta({
       description:
@@ -94,6 +98,10 @@ export const CaseViewSchema = z
     closedAt: TimestampSchema.optional(),
     dueAt: TimestampSchema.optional().meta({ description: 'Whole-case deadline' }),
     dueExplanation: z.string().optional().meta({ description: 'How dueAt was reached, in words (addition)' }),
+    dueProvisional: z.string().optional().meta({
+      description:
+        'Present when dueAt may still move: why (a year it is counted through has no published holiday arrangement yet) (addition)',
+    }),
     overdue: z.boolean().meta({ description: 'Past the whole-case deadline (addition)' }),
     suspendedAt: TimestampSchema.optional().meta({
       description: 'Since when the case is suspended (addition)',

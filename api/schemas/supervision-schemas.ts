@@ -36,6 +36,10 @@ export const InboxItemSchema = z
       description:
         "Working minutes from now until dueAt on the case's calendar; negative: working minutes overdue (addition)",
     }),
+    dueProvisional: z.string().optional().meta({
+      description:
+        'Present when the working time until dueAt runs through a year whose holiday arrangement is not published yet: why (addition)',
+    }),
   })
   .meta({ id: 'InboxItem' });
 export type InboxItem = z.infer<typeof InboxItemSchema>;

@@ -1,9 +1,10 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
-import type { Weekday, WorkingCalendar } from '../../workflows/engine/calendar-model';
+import type { Weekday } from '../../workflows/engine/calendar-model';
+import { HolidayRuleSchema, WEEKDAY_NAMES } from './holiday-rule-schema';
 
-/** The same names as `WEEKDAYS` of the model; `satisfies` keeps them in step without importing workflow values. */
-const WEEKDAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const satisfies readonly Weekday[];
+/** `satisfies` keeps the file's weekday names in step with the model's without importing workflow values. */
+const WEEKDAYS = WEEKDAY_NAMES satisfies readonly Weekday[];
 
 const TimeSchema = z
   .string()
@@ -38,6 +39,13 @@ const DateListSchema = z.array(DateSchema).superRefine((dates, ctx) => {
   });
 });
 
+const YearListSchema = z
+  .array(z.int().min(1900).max(2200))
+  .refine(
+    (years) => years.every((year, i) => i === 0 || year > (years[i - 1] ?? year)),
+    'list years in order, once each',
+  );
+
 /** Keys are checked here rather than by `z.record(DateSchema, …)` so that messages name the problem. */
 const SpecialHoursSchema = z.record(z.string(), PeriodListSchema).superRefine((hours, ctx) => {
   for (const date of Object.keys(hours)) {
@@ -52,22 +60,28 @@ export const WorkingCalendarSchema = z
     name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and dashes'),
     timezone: z.string().refine((zone) => IANAZone.isValidZone(zone), 'not a known IANA time zone'),
     workingHours: PeriodListSchema.min(1, 'a calendar needs at least one working period'),
-    weekend: z.array(z.enum(WEEKDAY_NAMES)),
+    weekend: z.array(z.enum(WEEKDAYS)),
     holidays: DateListSchema.default([]),
     workdays: DateListSchema.default([]),
     specialHours: SpecialHoursSchema.optional(),
+    /** Years whose official arrangement `holidays` and `workdays` list exactly; other years are provisional. */
+    publishedYears: YearListSchema.optional(),
+    /** Public holidays by rule, expanded at load time for the years not published. */
+    holidayRules: z.array(HolidayRuleSchema).optional(),
   })
-  // Runs even when other fields are invalid, so that one load reports every problem.
+  // Run even when other fields are invalid, so that one load reports every problem.
   .refine((calendar) => workdayConflicts(calendar).length === 0, {
     path: ['workdays'],
     when: (payload) => workdayConflicts(payload.value).length > 0,
     error: (issue) => workdayConflicts(issue.input).join('; '),
+  })
+  .refine((calendar) => unpublishedListings(calendar).length === 0, {
+    path: ['publishedYears'],
+    when: (payload) => unpublishedListings(payload.value).length > 0,
+    error: (issue) => unpublishedListings(issue.input).join('; '),
   });
 
 export type WorkingCalendarFile = z.infer<typeof WorkingCalendarSchema>;
-
-/** Compile-time check that a parsed file is a `WorkingCalendar`. */
-export const toWorkingCalendar = (file: WorkingCalendarFile): WorkingCalendar => file;
 
 /** Make-up workdays that are also holidays or that are not weekend days (so already worked: likely a typo). */
 function workdayConflicts(value: unknown): string[] {
@@ -77,8 +91,20 @@ function workdayConflicts(value: unknown): string[] {
   return workdays.flatMap((date: unknown) => {
     if (typeof date !== 'string') return [];
     if (Array.isArray(holidays) && holidays.includes(date)) return [`${date} is also a holiday`];
-    const weekday = WEEKDAY_NAMES[DateTime.fromISO(date).weekday - 1];
+    const weekday = WEEKDAYS[DateTime.fromISO(date).weekday - 1];
     if (weekday === undefined || !Array.isArray(weekend) || weekend.includes(weekday)) return [];
     return [`${date} is a ${weekday}, not a weekend day, so it is already a working day`];
+  });
+}
+
+/** Listed holidays and make-up workdays outside the published years: they would be mixed with rule-made days. */
+function unpublishedListings(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const { publishedYears, holidays, workdays } = value as Record<string, unknown>;
+  if (!Array.isArray(publishedYears)) return [];
+  const listed = [holidays, workdays].flatMap((list) => (Array.isArray(list) ? (list as unknown[]) : []));
+  return listed.flatMap((date) => {
+    if (typeof date !== 'string' || publishedYears.includes(Number(date.slice(0, 4)))) return [];
+    return [`${date} is listed but ${date.slice(0, 4)} is not in publishedYears`];
   });
 }

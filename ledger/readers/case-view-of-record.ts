@@ -33,6 +33,7 @@ function stepView(snapshot: LedgerSnapshot, step: LedgerStep, now: number): Step
     completedAt: at(step.completedAt),
     dueAt: at(step.dueAt),
     dueExplanation: step.dueExplanation,
+    dueProvisional: step.dueProvisional,
     incident: step.incident && { at: at(step.incident.at), error: step.incident.error },
     request: step.request && {
       kind: step.request.kind,
@@ -72,7 +73,11 @@ export function caseViewOfRecord(snapshot: LedgerSnapshot, overdue: boolean, now
     ...(snapshot.closedAt === undefined ? {} : { closedAt: at(snapshot.closedAt) }),
     ...(snapshot.dueAt === undefined
       ? {}
-      : { dueAt: at(snapshot.dueAt), ...optionalText('dueExplanation', snapshot.dueExplanation) }),
+      : {
+          dueAt: at(snapshot.dueAt),
+          ...optionalText('dueExplanation', snapshot.dueExplanation),
+          ...optionalText('dueProvisional', snapshot.dueProvisional),
+        }),
     overdue,
     ...(snapshot.suspendedAt === undefined ? {} : { suspendedAt: at(snapshot.suspendedAt) }),
     data: snapshot.data,
@@ -100,6 +105,9 @@ export function timelineOfEvents(events: readonly LedgerEvent[], timezone: strin
   }));
 }
 
-function optionalText(key: 'dueExplanation', value: string | undefined): { dueExplanation?: string } {
-  return value === undefined ? {} : { [key]: value };
+function optionalText<K extends 'dueExplanation' | 'dueProvisional'>(
+  key: K,
+  value: string | undefined,
+): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
 }

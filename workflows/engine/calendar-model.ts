@@ -21,4 +21,15 @@ export interface WorkingCalendar {
   readonly workdays: readonly string[];
   /** Local dates with their own working periods (half days); an empty list makes the day a day off. */
   readonly specialHours?: Readonly<Record<string, readonly WorkingPeriod[]>>;
+  /**
+   * Years whose official arrangement (放假调休) is listed exactly in `holidays` and `workdays`, ascending. Other
+   * years hold only the statutory holidays of the calendar's rules, so deadlines counted through them are
+   * provisional. Absent: the calendar has no yearly arrangement (its rules or lists are final).
+   */
+  readonly publishedYears?: readonly number[];
+  /**
+   * The last year whose holidays were expanded from the calendar file's rules into `holidays` when the case
+   * started; after it no holiday is known. Absent: the calendar has no rules.
+   */
+  readonly rulesExpandedThrough?: number;
 }

@@ -18,7 +18,7 @@ export async function loadFlowEnvironment(ctx: CommandContext): Promise<FlowEnvi
   const { data } = loadConfig(ctx.env, 'cli');
   const [directory, calendars] = await Promise.all([
     loadDirectory(data.directoryPath),
-    loadCalendars(data.calendarsDir),
+    loadCalendars(data.calendarsDir, new Date(ctx.now())),
   ]);
   return {
     flowsDir: data.flowsDir,

@@ -1,4 +1,5 @@
 /** `fullcycle flows validate [paths…]`: every problem of every flow, located like a compiler's, and a summary. */
+import { publishedYearsWarnings } from '../../../config/calendars/published-years';
 import type { FlowProblem } from '../../../config/flow/flow-problem';
 import { readSourceDocument } from '../../../config/flow/source-document';
 import { validateFlowSource } from '../../../config/flow/validate-flow';
@@ -10,9 +11,15 @@ import { formatProblemLine } from './problem-line';
 import { displayPath, expandFlowPaths, listFlowFiles, readFlowSource } from './flow-files';
 import type { FlowSourceFile } from './flow-files';
 
-/** Validates `paths` (files or folders), or every flow in FLOWS_DIR when none; exit 1 on any problem. */
+/**
+ * Validates `paths` (files or folders), or every flow in FLOWS_DIR when none; exit 1 on any problem. Warns (on
+ * stderr, without failing) about calendars whose published years end within 60 days.
+ */
 export async function validateFlows(paths: readonly string[], ctx: CommandContext): Promise<number> {
   const environment = await loadFlowEnvironment(ctx);
+  for (const warning of publishedYearsWarnings(environment.calendars.values(), ctx.now())) {
+    ctx.io.err(`warning: ${warning}`);
+  }
   const files =
     paths.length === 0 ? await listFlowFiles(environment.flowsDir) : await expandFlowPaths(paths, ctx.cwd);
   if (files.length === 0) {

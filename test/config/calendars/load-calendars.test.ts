@@ -29,15 +29,16 @@ async function problemsOf(files: Record<string, string>): Promise<readonly strin
 
 describe('loadCalendars', () => {
   it('loads the shipped calendars with the 2026 holidays of mainland China', async () => {
-    const calendars = await loadCalendars(SHIPPED);
-    expect([...calendars.keys()].sort()).toEqual(['always-open', 'cn-mainland']);
+    const calendars = await loadCalendars(SHIPPED, new Date('2026-11-30T00:00:00Z'));
+    expect([...calendars.keys()].sort()).toEqual(['always-open', 'cn-mainland', 'us-sf']);
     const cn = calendars.get('cn-mainland');
     expect(cn?.timezone).toBe('Asia/Shanghai');
     expect(cn?.workingHours).toEqual([
       ['08:30', '12:00'],
       ['14:00', '17:30'],
     ]);
-    expect(cn?.holidays).toHaveLength(3 + 9 + 3 + 5 + 3 + 3 + 7);
+    expect(cn?.holidays.filter((date) => date.startsWith('2026-'))).toHaveLength(3 + 9 + 3 + 5 + 3 + 3 + 7);
+    expect(cn?.publishedYears).toEqual([2026]);
     expect(cn?.holidays).toEqual(expect.arrayContaining(['2026-01-01', '2026-02-23', '2026-10-07']));
     expect(cn?.workdays).toEqual([
       '2026-01-04',
@@ -97,6 +98,27 @@ specialHours: { '2026-13-01': [] }
       expect.arrayContaining([
         expect.stringMatching(/^office\.yaml: weekend: /),
         expect.stringMatching(/^office\.yaml: \(root\): .*opens/),
+      ]),
+    );
+  });
+
+  it('names the problems of holiday rules and of days listed outside the published years', async () => {
+    const rules = `${VALID}publishedYears: [2026]
+holidayRules:
+  - { name: two anchors, date: '01-01', lunar: '01-01' }
+  - { name: no anchor }
+  - { name: weekday alone, weekday: mon }
+  - { name: solar, solarTerm: Easter }
+  - { name: long observed, date: '12-25', days: 2, observed: nearest-weekday }
+`.replace("holidays: ['2026-01-01']", "holidays: ['2026-01-01', '2027-01-01']");
+    expect(await problemsOf({ 'office.yaml': rules })).toEqual(
+      expect.arrayContaining([
+        'office.yaml: holidayRules[0]: a rule needs exactly one of date, weekday, lunar, solarTerm (found date, lunar)',
+        'office.yaml: holidayRules[1]: a rule needs exactly one of date, weekday, lunar, solarTerm (found none)',
+        'office.yaml: holidayRules[2].weekday: weekday needs month and nth',
+        'office.yaml: holidayRules[3].solarTerm: not a solar term (e.g. 清明, 冬至)',
+        'office.yaml: holidayRules[4].observed: observed applies to one-day holidays',
+        'office.yaml: publishedYears: 2027-01-01 is listed but 2027 is not in publishedYears',
       ]),
     );
   });

@@ -22,6 +22,8 @@ export interface Deadline {
   readonly at: number;
   readonly clock: Clock;
   readonly explanation: string;
+  /** Why the deadline may still move (a year counted through has no published arrangement); absent: final. */
+  readonly provisional?: string;
 }
 
 /** An escalation rung of the current round: when it fires, and whether it has. */

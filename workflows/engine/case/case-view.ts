@@ -30,6 +30,8 @@ export interface CaseView {
   /** Whole-case deadline. */
   readonly dueAt?: string;
   readonly dueExplanation?: string;
+  /** Why `dueAt` may still move: a year it is counted through has no published arrangement yet. */
+  readonly dueProvisional?: string;
   /** Past the whole-case deadline while open (in review: resolved after it). */
   readonly overdue: boolean;
   readonly suspendedAt?: string;
@@ -77,7 +79,13 @@ export function caseView(state: CaseState, now: number): CaseView {
     createdAt: formatInstant(state.createdAt, zone),
     ...(state.closedAt !== undefined ? { closedAt: formatInstant(state.closedAt, zone) } : {}),
     ...(state.caseDeadline !== undefined
-      ? { dueAt: formatInstant(state.caseDeadline.at, zone), dueExplanation: state.caseDeadline.explanation }
+      ? {
+          dueAt: formatInstant(state.caseDeadline.at, zone),
+          dueExplanation: state.caseDeadline.explanation,
+          ...(state.caseDeadline.provisional !== undefined
+            ? { dueProvisional: state.caseDeadline.provisional }
+            : {}),
+        }
       : {}),
     overdue: isCaseOverdue(state, now),
     ...(state.suspendedAt !== undefined ? { suspendedAt: formatInstant(state.suspendedAt, zone) } : {}),

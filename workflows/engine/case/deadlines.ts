@@ -21,7 +21,8 @@ export function caseSla(state: Pick<CaseState, 'input'>): SlaSpec | undefined {
 /** `start` plus the SLA's duration on its clock, explained. */
 export function deadlineFrom(calendar: WorkingCalendar, sla: SlaSpec, start: number): Deadline {
   const computed = addDuration(calendar, start, sla.within, sla.clock);
-  return { at: computed.at, clock: sla.clock, explanation: computed.explanation };
+  const deadline = { at: computed.at, clock: sla.clock, explanation: computed.explanation };
+  return computed.provisional === undefined ? deadline : { ...deadline, provisional: computed.provisional };
 }
 
 /** When each of a task's rungs fires relative to `deadline`; rungs already fired stay fired if still past. */

@@ -31,6 +31,7 @@ export interface LedgerStep {
   readonly publicNote?: string;
   readonly dueAt?: number;
   readonly dueExplanation?: string;
+  readonly dueProvisional?: string;
   /** The last finished round met its deadline (absent without one, or parked). */
   readonly onTime?: boolean;
   readonly parked: boolean;
@@ -69,6 +70,7 @@ export interface LedgerSnapshot {
   /** Whole-case deadline. */
   readonly dueAt?: number;
   readonly dueExplanation?: string;
+  readonly dueProvisional?: string;
   /** Closed by the whole-case deadline; absent while open or without one. */
   readonly onTime?: boolean;
   readonly review?: {
@@ -130,6 +132,7 @@ export function ledgerSnapshot(state: CaseState): LedgerSnapshot {
     lastProgressAt: state.lastProgressAt,
     ...optional('dueAt', state.caseDeadline?.at),
     ...optional('dueExplanation', state.caseDeadline?.explanation),
+    ...optional('dueProvisional', state.caseDeadline?.provisional),
     ...optional('onTime', onTime),
     ...(state.review === undefined
       ? {}
@@ -174,6 +177,7 @@ function ledgerSteps(state: CaseState): LedgerStep[] {
         ),
         ...optional('dueAt', current.deadline?.at),
         ...optional('dueExplanation', current.deadline?.explanation),
+        ...optional('dueProvisional', current.deadline?.provisional),
         ...optional('onTime', current.status === 'completed' ? last?.onTime : undefined),
         parked: current.parked,
         ...(current.incident === undefined ? {} : { incident: current.incident }),

@@ -19,6 +19,8 @@ export interface StepView {
   readonly completedAt?: string;
   readonly dueAt?: string;
   readonly dueExplanation?: string;
+  /** Why `dueAt` may still move: a year it is counted through has no published arrangement yet. */
+  readonly dueProvisional?: string;
   readonly overdue: boolean;
   readonly round: number;
   readonly result?: unknown;
@@ -59,6 +61,7 @@ export function stepView(state: CaseState, step: Step, current: StepState, now: 
     completedAt: at(current.completedAt),
     dueAt: at(current.deadline?.at),
     dueExplanation: current.deadline?.explanation,
+    dueProvisional: current.deadline?.provisional,
     result: current.result,
     incident: current.incident && { at: at(current.incident.at), error: current.incident.error },
     request: current.request && {

@@ -3,6 +3,7 @@ import type { Clock, DurationSpec } from '../flow-model';
 import { explainDeadline, skippedDaysBetween } from './explain-deadline';
 import type { SkippedDays } from './explain-deadline';
 import { inZone } from './instants';
+import { provisionalNote } from './provisional';
 import { CalendarNoWorkingTimeError } from './time-errors';
 import { workingDayMillis } from './working-days';
 import { addWorkingMillis } from './working-time';
@@ -15,6 +16,8 @@ export interface Deadline {
   readonly at: number;
   readonly explanation: string;
   readonly skipped: SkippedDays;
+  /** Why the deadline may still move: it is counted through a year whose arrangement is not yet published. */
+  readonly provisional?: string;
 }
 
 const DAY_MILLIS = 86_400_000;
@@ -35,7 +38,10 @@ export function addDuration(
     clock === 'working' && at !== start
       ? skippedDaysBetween(calendar, Math.min(start, at), Math.max(start, at))
       : { weekends: [], holidays: [], makeUpWorkdays: [], specialDays: [] };
-  return { at, skipped, explanation: explainDeadline({ calendar, start, duration, clock, at, skipped }) };
+  const explanation = explainDeadline({ calendar, start, duration, clock, at, skipped });
+  const provisional = provisionalNote(calendar, start, at, clock);
+  if (provisional === undefined) return { at, skipped, explanation };
+  return { at, skipped, explanation: `${explanation} (provisional: ${provisional})`, provisional };
 }
 
 function addWorking(calendar: WorkingCalendar, start: number, duration: DurationSpec): number {

@@ -7,6 +7,7 @@ export type { Deadline, SkippedDays } from './add-duration';
 export { addWorkingMillis, workingMillisBetween, isWorkingTime, nextWorkingMoment } from './working-time';
 export { formatInstant, parseInstant } from './instants';
 export { workingDayMillis } from './working-days';
+export { provisionalNote } from './provisional';
 export {
   CalendarNoWorkingTimeError,
   DurationInvalidError,

@@ -171,17 +171,18 @@ const WORKING_CASES: Case[] = [
     skipped: { specialDays: ['2026-03-10', '2026-03-11'] },
   },
   {
-    name: 'crosses the year end without 2027 holidays',
+    name: 'crosses the year end onto New Year’s Day 2027, a statutory holiday by rule',
     start: '2026-12-31T10:00:00+08:00',
     duration: '1d',
-    expected: '2027-01-01T10:00:00+08:00',
+    expected: '2027-01-04T10:00:00+08:00',
+    skipped: { holidays: ['2027-01-01'], weekends: ['2027-01-02', '2027-01-03'] },
   },
   {
-    name: 'skips only weekends in 2027',
+    name: 'skips weekends and the statutory holidays in 2027',
     start: '2026-12-31T10:00:00+08:00',
     duration: '2d',
-    expected: '2027-01-04T10:00:00+08:00',
-    skipped: { weekends: ['2027-01-02', '2027-01-03'] },
+    expected: '2027-01-05T10:00:00+08:00',
+    skipped: { holidays: ['2027-01-01'], weekends: ['2027-01-02', '2027-01-03'] },
   },
   {
     name: 'returns the start for a zero duration',

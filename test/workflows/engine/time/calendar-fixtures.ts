@@ -1,14 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { buildWorkingCalendar } from '../../../../config/calendars/build-working-calendar';
 import { WorkingCalendarSchema } from '../../../../config/calendars/calendar-schema';
 import type { WorkingCalendar } from '../../../../workflows/engine/calendar-model';
 
 const CALENDARS_DIR = join(__dirname, '../../../../config/calendars');
 
-/** A shipped calendar file, validated as the loader would. */
+/** The day the tests' calendars are loaded on: rules are expanded for the years from 2026 to 2031. */
+export const LOADED_ON = new Date('2026-11-30T00:00:00Z');
+
+/** A shipped calendar file, validated and expanded as the loader would on `LOADED_ON`. */
 export function shippedCalendar(name: string): WorkingCalendar {
-  return WorkingCalendarSchema.parse(parse(readFileSync(join(CALENDARS_DIR, `${name}.yaml`), 'utf8')));
+  const file = WorkingCalendarSchema.parse(parse(readFileSync(join(CALENDARS_DIR, `${name}.yaml`), 'utf8')));
+  return buildWorkingCalendar(file, LOADED_ON);
 }
 
 export const cnMainland = shippedCalendar('cn-mainland');
