@@ -46,4 +46,23 @@ describe('remaining working time in the inbox', () => {
       'GZ-NONE': undefined,
     });
   });
+
+  it('says when the working time to a deadline runs through a year whose arrangement is not published', async () => {
+    const ledger = await openLedger({ file: ':memory:' });
+    for (const batch of [
+      listed('GZ-2026', '2026-12-30T09:30:00+08:00'),
+      listed('GZ-2027', '2027-01-05T09:30:00+08:00'),
+    ])
+      await writeLedgerBatch(ledger, batch);
+    const response = await request(await createFakeApp(createFakeGateway().gateway, ledger))
+      .get('/v1/departments/yuexiu-sanitation/tasks')
+      .set('Authorization', await bearer('sanitation'));
+    const provisional = Object.fromEntries(
+      InboxPageSchema.parse(response.body).items.map((item) => [item.caseId, item.dueProvisional]),
+    );
+    expect(provisional).toEqual({
+      'GZ-2026': undefined,
+      'GZ-2027': '2027 arrangement not yet published: statutory holidays assumed',
+    });
+  });
 });
