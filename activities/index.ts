@@ -2,6 +2,7 @@
 import type { Registry } from 'prom-client';
 import { createDepartmentActivities, type DepartmentActivities } from './department-activities';
 import { createLedgerActivities, type LedgerActivities, type LedgerWriter } from './ledger-activities';
+import { createMigrationActivities, type MigrationActivities } from './migration-activities';
 
 export type { LedgerWriter } from './ledger-activities';
 
@@ -16,12 +17,13 @@ export interface ActivityDependencies {
   metricsRegistry?: Registry;
 }
 
-export type CaseActivities = DepartmentActivities & LedgerActivities;
+export type CaseActivities = DepartmentActivities & LedgerActivities & MigrationActivities;
 
 /** Creates the activity implementations. */
 export function createActivities(deps: ActivityDependencies): CaseActivities {
   return {
     ...createDepartmentActivities({ fetch: deps.fetch ?? fetch, env: deps.env }),
+    ...createMigrationActivities(),
     ...createLedgerActivities({
       ...(deps.ledger === undefined ? {} : { ledger: deps.ledger }),
       ...(deps.metricsRegistry === undefined ? {} : { metricsRegistry: deps.metricsRegistry }),

@@ -21,6 +21,7 @@ import { createMetricsRouter } from './routes/metrics-router';
 import { createDepartmentsRouter } from './routes/departments-router';
 import { createFlowValidationRouter } from './routes/flow-validation-router';
 import { createFlowsRouter } from './routes/flows-router';
+import { createFlowMigrationsRouter } from './routes/flow-migrations-router';
 import type { RouteDependencies } from './routes/route-context';
 import { createSupervisionRouter } from './routes/supervision-router';
 import { createApiKeyStore, type ApiKeyStore } from './open311/api-keys';
@@ -79,6 +80,7 @@ export function createApiRouters(deps: ApiRouterDependencies): Router[] {
     createSupervisionRouter,
     createMetricsRouter,
     createFlowsRouter,
+    createFlowMigrationsRouter,
     createWorkbenchRouter,
   ]) {
     v1.use(create(context));

@@ -1,2 +1,3 @@
 /** Every workflow the case worker runs. */
 export { caseWorkflow } from './case-workflow';
+export { flowMigrationWorkflow } from './flow-migration-workflow';

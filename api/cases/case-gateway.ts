@@ -1,6 +1,7 @@
 /**
  * The API's one door to Temporal for cases: start (idempotent by caseId), read the view and timeline, run an
- * action as an Update (update id = idempotency key), and list cases through visibility with page tokens.
+ * action as an Update (update id = idempotency key), plan a migration, list cases through visibility with page
+ * tokens, and start and follow batch migrations.
  */
 import { createHash } from 'node:crypto';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
@@ -13,6 +14,15 @@ import type { CaseInput } from '../../workflows/engine/case-input';
 import type { CaseActionType } from '../../workflows/engine/case/case-actions';
 import type { CaseView, TimelineEntry } from '../../workflows/engine/case/case-view';
 import type { MigrationPlan } from '../../workflows/engine/migration/migration-model';
+import type {
+  BatchMigrationProgress,
+  BatchMigrationRequest,
+} from '../../workflows/engine/migration/batch-migration';
+import {
+  flowMigrationProgressQuery,
+  flowMigrationWorkflowId,
+  type FlowMigrationInput,
+} from '../../workflows/flow-migration-messages';
 import {
   CASE_ACTION_UPDATES,
   caseTimelineQuery,
@@ -53,6 +63,10 @@ export interface CaseGateway {
   list(query: string, pageSize: number, pageToken?: string): Promise<CaseListPage>;
   /** A migration's plan without applying it (a Query: no history, the case untouched). */
   planMigration(caseId: string, payload: ActionPayload<'migrate'>): Promise<MigrationPlan>;
+  /** Starts a batch migration; false when one with this id exists already (a repeated request). */
+  startFlowMigration(request: BatchMigrationRequest): Promise<boolean>;
+  /** A batch migration's progress; WorkflowNotFoundError when there is none with this id. */
+  flowMigration(migrationId: string): Promise<BatchMigrationProgress>;
 }
 
 /** A stable fingerprint of a start request, kept in the workflow's memo to tell a retry from a conflict. */
@@ -105,6 +119,25 @@ export function createCaseGateway(client: Client, taskQueue: string): CaseGatewa
     },
     view: (caseId) => handle(caseId).query(caseViewQuery),
     planMigration: (caseId, payload) => handle(caseId).query(migrationPlanQuery, payload),
+    async startFlowMigration(request) {
+      try {
+        await client.workflow.start<(input: FlowMigrationInput) => Promise<BatchMigrationProgress>>(
+          'flowMigrationWorkflow',
+          {
+            taskQueue,
+            workflowId: flowMigrationWorkflowId(request.migrationId),
+            args: [{ request }],
+            workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          },
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof WorkflowExecutionAlreadyStartedError) return false;
+        throw error;
+      }
+    },
+    flowMigration: (migrationId) =>
+      client.workflow.getHandle(flowMigrationWorkflowId(migrationId)).query(flowMigrationProgressQuery),
     timeline: (caseId) => handle(caseId).query(caseTimelineQuery),
     act(caseId, type, payload, updateId) {
       return handle(caseId).executeUpdate(CASE_ACTION_UPDATES[type], {

@@ -6,6 +6,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import { ProblemSchema } from '../schemas/problem-schemas';
 import { registerCasePaths } from './register-case-paths';
 import { registerFlowPaths } from './register-flow-paths';
+import { registerMigrationPaths } from './register-migration-paths';
 import { registerOpen311Paths } from './register-open311-paths';
 import { registerOperationPaths } from './register-operation-paths';
 import { registerProblemResponses } from './openapi-responses';
@@ -37,6 +38,7 @@ export function buildOpenApiDocument(options: OpenApiDocumentOptions = {}): Open
   registerSupervisionPaths(registry);
   registerLedgerPaths(registry);
   registerFlowPaths(registry);
+  registerMigrationPaths(registry);
   registerOperationPaths(registry);
   registerOpen311Paths(registry);
   registerWorkbenchPaths(registry);

@@ -1,10 +1,11 @@
 /**
- * Migrating running cases to another version of their flow (docs/migration.md): the request for one case, and the
- * plan the API answers (a dry run's, or the one applied). The plan carries no case data.
+ * Migrating running cases to another version of their flow (docs/migration.md): the request for one case and the
+ * plan the API answers (a dry run's, or the one applied), a batch's request and its progress. None carries case
+ * data.
  */
 import { z } from 'zod';
 import { ProblemIssueSchema } from './problem-schemas';
-import { FlowIdSchema, StepIdSchema, TimestampSchema } from './common-schemas';
+import { FlowIdSchema, RegionCodeSchema, StepIdSchema, TimestampSchema } from './common-schemas';
 
 const VersionSchema = z.number().int().positive();
 
@@ -75,3 +76,54 @@ export const MigrationPlanSchema = z
   })
   .meta({ id: 'MigrationPlan', description: 'Every decision of a migration, explained' });
 export type MigrationPlanBody = z.infer<typeof MigrationPlanSchema>;
+
+/** `POST /v1/flows/{flowId}/migrations`: every running case of a version (and region) onto another version. */
+export const FlowMigrationRequestSchema = z
+  .object({
+    fromVersion: VersionSchema.meta({ description: 'The version whose running cases move' }),
+    toVersion: VersionSchema.meta({ description: 'The version they move to' }),
+    region: RegionCodeSchema.optional().meta({ description: 'Only cases in this region or under it' }),
+    stepMapping: StepMappingSchema.optional(),
+    data: MigrationDataSchema.optional(),
+    dryRun: z.boolean().optional().meta({ description: 'Plan each case without migrating any' }),
+  })
+  .meta({ id: 'FlowMigrationRequest' });
+export type FlowMigrationRequest = z.infer<typeof FlowMigrationRequestSchema>;
+
+export const FlowMigrationParamsSchema = z.object({
+  flowId: FlowIdSchema,
+  migrationId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Letters, digits and - only'),
+});
+
+const CaseMigrationOutcomeSchema = z
+  .object({
+    caseId: z.string(),
+    outcome: z.enum(['migrated', 'planned', 'refused', 'skipped', 'failed']),
+    errors: z.array(ProblemIssueSchema).optional().meta({ description: 'refused: every reason, located' }),
+    reason: z.string().optional().meta({ description: 'skipped or failed: why' }),
+  })
+  .meta({ id: 'CaseMigrationOutcome' });
+
+export const FlowMigrationProgressSchema = z
+  .object({
+    migrationId: z.string(),
+    flowId: FlowIdSchema,
+    fromVersion: VersionSchema,
+    toVersion: VersionSchema,
+    region: RegionCodeSchema.optional(),
+    dryRun: z.boolean(),
+    status: z.enum(['selecting', 'migrating', 'completed']),
+    requestedBy: z.string(),
+    requestedAt: TimestampSchema,
+    selected: z.number().int().min(0).meta({ description: 'Cases selected (0 while selecting)' }),
+    done: z.number().int().min(0).meta({ description: 'Cases with an outcome' }),
+    counts: z.object({
+      migrated: z.number().int().min(0),
+      planned: z.number().int().min(0),
+      refused: z.number().int().min(0),
+      skipped: z.number().int().min(0),
+      failed: z.number().int().min(0),
+    }),
+    cases: z.array(CaseMigrationOutcomeSchema),
+  })
+  .meta({ id: 'FlowMigrationProgress', description: "A batch migration's progress and each case's outcome" });

@@ -1,8 +1,12 @@
-/** `fullcycle flows …`: the designer's commands (validate, diagram, explain) over flow files. */
-import { Command } from 'commander';
+/**
+ * `fullcycle flows …`: the designer's commands: validate, diagram and explain flow files, and migrate running
+ * cases to another version through the API.
+ */
+import { Command, InvalidArgumentError } from 'commander';
 import type { CommandContext } from './flows/command-io';
 import { processContext, runCommand } from './flows/command-io';
 import { diagramFlow } from './flows/diagram-flow';
+import { migrateFlowCommand, type MigrateCommandOptions } from './flows/migrate-flow';
 import { explainFlowCommand } from './flows/explain-flow';
 import type { ExplainCommandOptions } from './flows/explain-flow';
 import { validateFlows } from './flows/validate-flows';
@@ -38,5 +42,38 @@ export function createFlowsCommand(context: () => CommandContext = processContex
     .action((reference: string, options: ExplainCommandOptions) =>
       run((ctx) => explainFlowCommand(reference, options, ctx)),
     );
+  flows
+    .command('migrate')
+    .description('migrate running cases to another version of their flow, through the API (FULLCYCLE_TOKEN)')
+    .argument('<flowId>', 'the flow id')
+    .requiredOption('--to <version>', 'the version to move to', parseVersion)
+    .option(
+      '--from <version>',
+      'the version whose running cases move (default: the one before --to)',
+      parseVersion,
+    )
+    .option('--region <code>', 'only cases in this region or under it')
+    .option('--case <caseId>', 'only this case, from the version it is on')
+    .option('--map <old=new>', 'map a step of the old version onto one of the new (repeat it)', collect, [])
+    .option('--dry-run', 'plan each case, migrate none')
+    .option('--api <url>', 'the API (default: FULLCYCLE_API_URL, else http://127.0.0.1:3000)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 every case moved (or would), 1 some were refused or failed, 2 could not run.',
+    )
+    .action((flowId: string, options: MigrateCommandOptions) =>
+      run((ctx) => migrateFlowCommand(flowId, options, ctx)),
+    );
   return flows;
+}
+
+function parseVersion(value: string): number {
+  const version = Number(value);
+  if (!Number.isSafeInteger(version) || version < 1)
+    throw new InvalidArgumentError('not a version (1, 2, …)');
+  return version;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }

@@ -54,6 +54,8 @@ const ADDED_ROUTES = [
   // The case ledger's reads (docs/ledger.md, docs/metrics.md).
   'get /v1/cases',
   'get /v1/supervision/metrics',
+  'post /v1/flows/{flowId}/migrations',
+  'get /v1/flows/{flowId}/migrations/{migrationId}',
 ];
 
 type Operation = { security?: unknown[]; responses: Record<string, unknown> };

@@ -9,9 +9,14 @@ import { createTokenVerifier, mintToken, type Actor } from '../../../api/auth';
 import type { CaseGateway, CaseListPage } from '../../../api/cases/case-gateway';
 import { createApiRouters } from '../../../api/create-api-routers';
 import { openLedger, type Ledger } from '../../../ledger';
+import type { ServiceData } from '../../../config/load-service-data';
 import type { CaseView } from '../../../workflows/engine/case/case-view';
 import type { CaseActionType } from '../../../workflows/engine/case/case-actions';
 import type { MigrationPlan } from '../../../workflows/engine/migration/migration-model';
+import {
+  batchProgress,
+  type BatchMigrationRequest,
+} from '../../../workflows/engine/migration/batch-migration';
 import type { ActionResult } from '../../../workflows/messages';
 import { serviceData } from '../../helpers/case-fixtures';
 import { createTestLogger } from '../support/test-logger';
@@ -92,6 +97,7 @@ export interface GatewayCalls {
   list: string[];
   started: unknown[];
   planned: { caseId: string; payload: unknown }[];
+  batches: BatchMigrationRequest[];
 }
 
 /**
@@ -102,7 +108,7 @@ export function createFakeGateway(page: CaseListPage | CaseListPage[] = { items:
   gateway: CaseGateway;
   calls: GatewayCalls;
 } {
-  const calls: GatewayCalls = { act: [], list: [], started: [], planned: [] };
+  const calls: GatewayCalls = { act: [], list: [], started: [], planned: [], batches: [] };
   const gateway: CaseGateway = {
     start(input, request) {
       calls.started.push(request);
@@ -117,6 +123,19 @@ export function createFakeGateway(page: CaseListPage | CaseListPage[] = { items:
       return Promise.resolve(fakeView());
     },
     timeline: () => Promise.resolve([]),
+    startFlowMigration(request) {
+      calls.batches.push(request);
+      return Promise.resolve(calls.batches.filter((b) => b.migrationId === request.migrationId).length === 1);
+    },
+    flowMigration(migrationId) {
+      const request = calls.batches.find((b) => b.migrationId === migrationId);
+      if (request === undefined) {
+        return Promise.reject(
+          new WorkflowNotFoundError('not found', `flow-migration-${migrationId}`, undefined),
+        );
+      }
+      return Promise.resolve(batchProgress(request, [], []));
+    },
     planMigration(caseId, payload) {
       calls.planned.push({ caseId, payload });
       return Promise.resolve({ ...fakePlan(), applied: false });
@@ -134,14 +153,18 @@ export function createFakeGateway(page: CaseListPage | CaseListPage[] = { items:
   return { gateway, calls };
 }
 
-/** The app over the fake gateway, with the clock pinned. */
-export async function createFakeApp(gateway: CaseGateway, ledger?: Ledger): Promise<Express> {
+/** The app over the fake gateway, with the clock pinned; the shipped service data unless `service` is given. */
+export async function createFakeApp(
+  gateway: CaseGateway,
+  ledger?: Ledger,
+  service?: ServiceData,
+): Promise<Express> {
   const { logger } = createTestLogger();
   const verifier = createTokenVerifier({ secret: SECRET });
   const routers = createApiRouters({
     gateway,
     ledger: ledger ?? (await openLedger({ file: ':memory:' })),
-    service: await serviceData(),
+    service: service ?? (await serviceData()),
     verifier,
     logger,
     now: () => Date.parse('2026-03-05T10:00:00+08:00'),

@@ -201,10 +201,15 @@ export class HttpCaseDriver {
     return response.body as CaseView;
   }
 
-  /** Polls the view until `predicate` holds. */
-  until(caseId: string, predicate: (view: CaseView) => boolean, what: string): Promise<CaseView> {
+  /** Polls the view (as `actor`, intake by default) until `predicate` holds. */
+  until(
+    caseId: string,
+    predicate: (view: CaseView) => boolean,
+    what: string,
+    actor: Actor = INTAKE,
+  ): Promise<CaseView> {
     return eventually(async () => {
-      const view = await this.view(caseId);
+      const view = await this.view(caseId, actor);
       return predicate(view) ? view : undefined;
     }, `${caseId}: ${what}`);
   }

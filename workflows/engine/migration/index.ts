@@ -5,3 +5,5 @@ export { pairSteps } from './step-mapping';
 export * from './migration-errors';
 export type * from './migration-model';
 export { migrationTarget } from './migration-target';
+export { batchProgress, caseMigrationRequest } from './batch-migration';
+export type * from './batch-migration';
