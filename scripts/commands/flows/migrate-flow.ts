@@ -5,6 +5,7 @@
  * (`POST /v1/flows/{flowId}/migrations`), followed until it completes. `--dry-run` plans without migrating.
  */
 import type { BatchMigrationProgress, MigrationPlan } from '../../../workflows/engine/migration';
+import { apiCaller, expectOk, followBatch, type ProblemBody } from './api-caller';
 import { CommandFailedError, EXIT, type CommandContext } from './command-io';
 
 export interface MigrateCommandOptions {
@@ -21,19 +22,13 @@ export interface MigrateCommandOptions {
   readonly pollMs?: number;
 }
 
-interface ProblemBody {
-  readonly title?: string;
-  readonly detail?: string;
-  readonly errors?: readonly { readonly path: string; readonly message: string }[];
-}
-
 /** Runs the command; exit 0 when every case moved (or would), 1 when some were refused or failed. */
 export async function migrateFlowCommand(
   flowId: string,
   options: MigrateCommandOptions,
   ctx: CommandContext,
 ): Promise<number> {
-  const call = apiCaller(options, ctx);
+  const call = apiCaller(options.api, ctx, 'a designer or admin');
   const stepMapping = mappingOf(options.map);
   const common = {
     toVersion: options.to,
@@ -58,44 +53,18 @@ export async function migrateFlowCommand(
     ...(options.region !== undefined ? { region: options.region } : {}),
   });
   expectOk(started.status, started.body);
-  let progress = started.body as BatchMigrationProgress;
+  const first = started.body as BatchMigrationProgress;
   const what = options.dryRun ? 'dry run' : 'migration';
-  ctx.io.out(`${what} ${progress.migrationId}: ${flowId} version ${fromVersion} → ${options.to}`);
-  let reported = '';
-  while (progress.status !== 'completed') {
-    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 1_000));
-    const read = await call(
-      'GET',
-      `/v1/flows/${encodeURIComponent(flowId)}/migrations/${progress.migrationId}`,
-    );
-    expectOk(read.status, read.body);
-    progress = read.body as BatchMigrationProgress;
-    const line = `${progress.status}: ${progress.done} of ${progress.selected} cases`;
-    if (line !== reported) ctx.io.out(line);
-    reported = line;
-  }
+  ctx.io.out(`${what} ${first.migrationId}: ${flowId} version ${fromVersion} → ${options.to}`);
+  const progress = await followBatch<BatchMigrationProgress>(
+    call,
+    ctx,
+    `/v1/flows/${encodeURIComponent(flowId)}/migrations/${first.migrationId}`,
+    (body) => body,
+    first,
+    options.pollMs,
+  );
   return printOutcomes(ctx, progress);
-}
-
-function apiCaller(options: MigrateCommandOptions, ctx: CommandContext) {
-  const token = ctx.env['FULLCYCLE_TOKEN'];
-  if (token === undefined || token === '') {
-    throw new CommandFailedError('FULLCYCLE_TOKEN is not set: export a designer or admin token for the API');
-  }
-  const base = (options.api ?? ctx.env['FULLCYCLE_API_URL'] ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
-  return async (method: 'GET' | 'POST', path: string, body?: object) => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    }).catch((error: unknown) => {
-      throw new CommandFailedError(`cannot reach the API at ${base}: ${(error as Error).message}`);
-    });
-    return { status: response.status, body: (await response.json().catch(() => ({}))) as unknown };
-  };
 }
 
 function mappingOf(pairs: readonly string[]): Record<string, string> {
@@ -106,13 +75,6 @@ function mappingOf(pairs: readonly string[]): Record<string, string> {
     mapping[from] = to;
   }
   return mapping;
-}
-
-function expectOk(status: number, body: unknown): void {
-  if (status === 200 || status === 202) return;
-  const problem = body as ProblemBody;
-  const errors = (problem.errors ?? []).map((e) => `\n  ${e.path}: ${e.message}`).join('');
-  throw new CommandFailedError(`${status} ${problem.title ?? 'error'}: ${problem.detail ?? ''}${errors}`);
 }
 
 function printRefusal(ctx: CommandContext, caseId: string, problem: ProblemBody): number {

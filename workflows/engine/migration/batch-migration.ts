@@ -9,7 +9,10 @@ import type { Actor } from '../case-input';
 import type { FieldError } from '../case/case-errors';
 import type { Directory } from '../directory-model';
 import type { Flow } from '../flow-model';
+import { batchStatus, countOutcomes, type SelectedCase } from '../batch/case-batch';
 import { migrationTarget } from './migration-target';
+
+export type { SelectedCase } from '../batch/case-batch';
 import type { MigrationRequest } from './migration-model';
 
 export interface BatchMigrationRequest {
@@ -31,12 +34,6 @@ export interface BatchMigrationRequest {
   readonly calendar: WorkingCalendar;
   /** What each case's new assignees are resolved from, for its region. */
   readonly directory: Directory;
-}
-
-/** A case the batch selected, with the region its new assignees are resolved for. */
-export interface SelectedCase {
-  readonly caseId: string;
-  readonly region: string;
 }
 
 /**
@@ -78,10 +75,8 @@ export function batchProgress(
   selected: readonly SelectedCase[] | undefined,
   outcomes: readonly CaseMigrationOutcome[],
 ): BatchMigrationProgress {
-  const counts: Record<OutcomeKind, number> = { migrated: 0, planned: 0, refused: 0, skipped: 0, failed: 0 };
-  for (const { outcome } of outcomes) counts[outcome] += 1;
-  const status =
-    selected === undefined ? 'selecting' : outcomes.length < selected.length ? 'migrating' : 'completed';
+  const counts = countOutcomes(outcomes, ['migrated', 'planned', 'refused', 'skipped', 'failed']);
+  const status = batchStatus(selected, outcomes.length, 'migrating');
   return {
     migrationId: request.migrationId,
     flowId: request.flowId,

@@ -1,0 +1,84 @@
+/**
+ * How the commands that go through the HTTP API call it: the token in FULLCYCLE_TOKEN, the API at `--api` (else
+ * FULLCYCLE_API_URL, else http://127.0.0.1:3000), JSON in and out, problems turned into a message for the user;
+ * and how they follow a batch (a migration, a calendar publication) until it completes.
+ */
+import { CommandFailedError, type CommandContext } from './command-io';
+
+/** A problem+json body as far as the commands show it. */
+export interface ProblemBody {
+  readonly title?: string;
+  readonly detail?: string;
+  readonly errors?: readonly { readonly path: string; readonly message: string }[];
+}
+
+/** One call to the API: its status and parsed body. */
+export type ApiCall = (
+  method: 'GET' | 'POST',
+  path: string,
+  body?: object,
+) => Promise<{ readonly status: number; readonly body: unknown }>;
+
+/** The API caller for `ctx`; `who` names the token's roles in the message when FULLCYCLE_TOKEN is missing. */
+export function apiCaller(api: string | undefined, ctx: CommandContext, who: string): ApiCall {
+  const token = ctx.env['FULLCYCLE_TOKEN'];
+  if (token === undefined || token === '') {
+    throw new CommandFailedError(`FULLCYCLE_TOKEN is not set: export ${who} token for the API`);
+  }
+  const base = (api ?? ctx.env['FULLCYCLE_API_URL'] ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
+  return async (method, path, body) => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    }).catch((error: unknown) => {
+      throw new CommandFailedError(`cannot reach the API at ${base}: ${(error as Error).message}`);
+    });
+    return { status: response.status, body: (await response.json().catch(() => ({}))) as unknown };
+  };
+}
+
+/** Throws the problem as a message for the user unless the status is a success. */
+export function expectOk(status: number, body: unknown): void {
+  if (status >= 200 && status < 300) return;
+  const problem = body as ProblemBody;
+  const errors = (problem.errors ?? []).map((e) => `\n  ${e.path}: ${e.message}`).join('');
+  throw new CommandFailedError(`${status} ${problem.title ?? 'error'}: ${problem.detail ?? ''}${errors}`);
+}
+
+/** A batch's progress as the commands read it. */
+export interface BatchProgressLike {
+  readonly status: string;
+  readonly done: number;
+  readonly selected: number;
+}
+
+/**
+ * Reads `path` every `pollMs` until the batch `progressOf` finds in its body has completed, printing each change
+ * of its progress; answers the last body.
+ */
+export async function followBatch<T>(
+  call: ApiCall,
+  ctx: CommandContext,
+  path: string,
+  progressOf: (body: T) => BatchProgressLike,
+  first: T,
+  pollMs = 1_000,
+): Promise<T> {
+  let body = first;
+  let reported = '';
+  while (progressOf(body).status !== 'completed') {
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+    const read = await call('GET', path);
+    expectOk(read.status, read.body);
+    body = read.body as T;
+    const progress = progressOf(body);
+    const line = `${progress.status}: ${progress.done} of ${progress.selected} cases`;
+    if (line !== reported) ctx.io.out(line);
+    reported = line;
+  }
+  return body;
+}
