@@ -3,6 +3,10 @@ import type { Registry } from 'prom-client';
 import { createDepartmentActivities, type DepartmentActivities } from './department-activities';
 import { createLedgerActivities, type LedgerActivities, type LedgerWriter } from './ledger-activities';
 import { createMigrationActivities, type MigrationActivities } from './migration-activities';
+import {
+  createCalendarRevisionActivities,
+  type CalendarRevisionActivities,
+} from './calendar-revision-activities';
 
 export type { LedgerWriter } from './ledger-activities';
 
@@ -17,13 +21,17 @@ export interface ActivityDependencies {
   metricsRegistry?: Registry;
 }
 
-export type CaseActivities = DepartmentActivities & LedgerActivities & MigrationActivities;
+export type CaseActivities = DepartmentActivities &
+  LedgerActivities &
+  MigrationActivities &
+  CalendarRevisionActivities;
 
 /** Creates the activity implementations. */
 export function createActivities(deps: ActivityDependencies): CaseActivities {
   return {
     ...createDepartmentActivities({ fetch: deps.fetch ?? fetch, env: deps.env }),
     ...createMigrationActivities(),
+    ...createCalendarRevisionActivities(),
     ...createLedgerActivities({
       ...(deps.ledger === undefined ? {} : { ledger: deps.ledger }),
       ...(deps.metricsRegistry === undefined ? {} : { metricsRegistry: deps.metricsRegistry }),

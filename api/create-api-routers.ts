@@ -22,6 +22,7 @@ import { createDepartmentsRouter } from './routes/departments-router';
 import { createFlowValidationRouter } from './routes/flow-validation-router';
 import { createFlowsRouter } from './routes/flows-router';
 import { createFlowMigrationsRouter } from './routes/flow-migrations-router';
+import { createCalendarRevisionsRouter } from './routes/calendar-revisions-router';
 import type { RouteDependencies } from './routes/route-context';
 import { createSupervisionRouter } from './routes/supervision-router';
 import { createApiKeyStore, type ApiKeyStore } from './open311/api-keys';
@@ -81,6 +82,7 @@ export function createApiRouters(deps: ApiRouterDependencies): Router[] {
     createMetricsRouter,
     createFlowsRouter,
     createFlowMigrationsRouter,
+    createCalendarRevisionsRouter,
     createWorkbenchRouter,
   ]) {
     v1.use(create(context));

@@ -17,6 +17,7 @@ import { createApiRouters } from './create-api-routers';
 import { createApiKeyStore } from './open311/api-keys';
 import { createWebAppRouter, webAppAuthConfig, WEB_DIST_DIR } from './web/web-app-router';
 import { openLedger, type Ledger } from '../ledger';
+import { usePublishedCalendars } from './cases/published-calendars';
 
 export interface RunningApi {
   url: string;
@@ -35,6 +36,12 @@ export async function startApi(
 ): Promise<RunningApi> {
   const service = await loadServiceData(config.data);
   const ledger = sharedLedger ?? (await openLedger(config.ledger));
+  for (const calendar of await usePublishedCalendars(ledger, service.calendars)) {
+    logger.warn(
+      { calendar },
+      'Calendar file differs from its latest published revision, which new cases use: publish the file to apply it',
+    );
+  }
   const apiKeys = createApiKeyStore(await loadApiKeys(config.open311.apiKeysPath, service.directory));
   // Lazy: the API starts (and answers /readyz with 503) even while Temporal is down.
   const connection = Connection.lazy(temporal.connectionOptions);

@@ -8,7 +8,8 @@ import type { Config } from './load-config';
 
 export interface ServiceData {
   directory: Directory;
-  calendars: ReadonlyMap<string, WorkingCalendar>;
+  /** By name; the API replaces a calendar by its latest published revision (docs/calendar-revisions.md). */
+  calendars: Map<string, WorkingCalendar>;
   flows: FlowCatalog;
   /** What flows are validated against (also for `POST /v1/flows/validate`). */
   validation: ValidationContext;

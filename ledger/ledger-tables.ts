@@ -90,10 +90,23 @@ export interface CaseRegionsTable {
   depth: number;
 }
 
+/** Published revisions of working calendars (docs/calendar-revisions.md). */
+export interface CalendarRevisionsTable {
+  calendar: string;
+  revision: number;
+  /** sha256 of the content, hex. */
+  digest: string;
+  published_at: number;
+  published_by: string;
+  /** The WorkingCalendar as cases pin it (without its revision), JSON. */
+  working_calendar: string;
+}
+
 export interface LedgerTables {
   ledger_cases: CasesTable;
   ledger_events: EventsTable;
   ledger_steps: StepsTable;
   ledger_case_departments: CaseDepartmentsTable;
   ledger_case_regions: CaseRegionsTable;
+  calendar_revisions: CalendarRevisionsTable;
 }

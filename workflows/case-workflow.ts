@@ -20,6 +20,10 @@ import type { ServiceResult } from './engine/case/case-actions';
 import type { CaseState } from './engine/case/case-state';
 import type { Command, Transition } from './engine/case/commands';
 import type { CaseView } from './engine/case/case-view';
+import type {
+  CalendarRevision,
+  CalendarRevisionReport,
+} from './engine/calendar-revision/calendar-revision-model';
 import {
   CURRENT_ENGINE_REVISION,
   applyAction,
@@ -37,8 +41,10 @@ import {
   caseTimelineQuery,
   caseViewQuery,
   migrationPlanQuery,
+  reviseCalendarUpdate,
   type CaseWorkflowInput,
 } from './messages';
+import { checkCalendarRevision, reviseCaseCalendar } from './engine/calendar-revision';
 import { previewMigration } from './engine/migration/preview-migration';
 import { MigrationRefusedError } from './engine/migration/migration-errors';
 import { setCaseActionHandlers } from './case-action-handlers';
@@ -139,10 +145,15 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   );
   feed?.push();
 
+  /** Whether the running Update's id was applied before (a repeat, after continue-as-new too). */
+  const isRepeat = (): boolean => {
+    const id = currentUpdateInfo()?.id;
+    return id !== undefined && appliedUpdateIds.has(id);
+  };
   /** Runs an Update's effect once per update id; a repeat (after continue-as-new too) answers `repeat()`. */
   const once = <T>(run: () => T, repeat: () => T): T => {
     const id = currentUpdateInfo()?.id;
-    if (id !== undefined && appliedUpdateIds.has(id)) return repeat();
+    if (isRepeat()) return repeat();
     const answer = run();
     if (id !== undefined) remember(appliedUpdateIds, id);
     syncSearchAttributes();
@@ -166,8 +177,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
         () => state.migrations?.at(-1)?.plan ?? previewMigration(state, action, Date.now()).plan,
       ),
     validate: (action) => {
-      const id = currentUpdateInfo()?.id;
-      if (id !== undefined && appliedUpdateIds.has(id)) return;
+      if (isRepeat()) return;
       try {
         validateAction(state, action, Date.now());
       } catch (error) {
@@ -175,6 +185,29 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       }
     },
   });
+  // A new Update (docs/calendar-revisions.md): histories that never received it replay as before.
+  setHandler(
+    reviseCalendarUpdate,
+    (revision) =>
+      once(
+        () => {
+          const { transition, report } = reviseCaseCalendar(state, revision, Date.now());
+          commit(transition);
+          return report;
+        },
+        () => repeatedRevision(state, revision.calendar.revision),
+      ),
+    {
+      validator: (revision: CalendarRevision) => {
+        if (isRepeat()) return;
+        try {
+          checkCalendarRevision(state, revision);
+        } catch (error) {
+          throw toFailure(error);
+        }
+      },
+    },
+  );
   setHandler(caseViewQuery, view);
   setHandler(caseTimelineQuery, () => caseTimeline(state));
   setHandler(
@@ -255,6 +288,18 @@ function engineRevisionOfNewCase(): number {
   let revision = 0;
   while (revision < CURRENT_ENGINE_REVISION && patched(engineRevisionPatch(revision + 1))) revision += 1;
   return revision;
+}
+
+/** The answer to a repeated revision Update: the case is on it already, nothing moved this time. */
+function repeatedRevision(state: CaseState, revision: number): CalendarRevisionReport {
+  return {
+    caseId: state.input.caseId,
+    calendar: state.input.calendar.name,
+    fromRevision: revision,
+    toRevision: revision,
+    effectiveFrom: '',
+    deadlines: [],
+  };
 }
 
 function remember(ids: Set<string>, id: string): void {

@@ -9,6 +9,10 @@ import type { CaseInput } from './engine/case-input';
 import type { CaseView, TimelineEntry } from './engine/case/case-view';
 import type { MigrationPlan } from './engine/migration/migration-model';
 import type { LedgerBatch } from './engine/case/ledger-snapshot';
+import type {
+  CalendarRevision,
+  CalendarRevisionReport,
+} from './engine/calendar-revision/calendar-revision-model';
 
 /** The engine's action of one type. */
 export type ActionOf<K extends CaseActionType> = Extract<CaseAction, { type: K }>;
@@ -52,6 +56,15 @@ export const CASE_ACTION_UPDATES: { readonly [K in CaseActionType]: ActionUpdate
   updateData: actionUpdate('updateData'),
   migrate: actionUpdate('migrate'),
 };
+
+/**
+ * A published revision of the case's calendar (docs/calendar-revisions.md), sent by the calendar publication
+ * batch: the days ahead change, deadlines still ahead are recomputed; answers what became of each deadline. Its
+ * validator refuses a revision that is not for the case (nothing is written to its history then).
+ */
+export const reviseCalendarUpdate = defineUpdate<CalendarRevisionReport, [CalendarRevision]>(
+  'reviseCalendar',
+);
 
 export const caseViewQuery = defineQuery<CaseView>('caseView');
 export const caseTimelineQuery = defineQuery<TimelineEntry[]>('caseTimeline');

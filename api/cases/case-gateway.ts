@@ -19,6 +19,15 @@ import type {
   BatchMigrationRequest,
 } from '../../workflows/engine/migration/batch-migration';
 import {
+  calendarPublicationId,
+  type CalendarPublicationProgress,
+  type CalendarPublicationRequest,
+} from '../../workflows/engine/calendar-revision/calendar-publication';
+import {
+  calendarPublicationProgressQuery,
+  type CalendarPublicationInput,
+} from '../../workflows/calendar-publication-messages';
+import {
   flowMigrationProgressQuery,
   flowMigrationWorkflowId,
   type FlowMigrationInput,
@@ -67,6 +76,21 @@ export interface CaseGateway {
   startFlowMigration(request: BatchMigrationRequest): Promise<boolean>;
   /** A batch migration's progress; WorkflowNotFoundError when there is none with this id. */
   flowMigration(migrationId: string): Promise<BatchMigrationProgress>;
+  /** Starts (or, once the last has completed, runs again) the publication of a calendar revision; false while one runs. */
+  startCalendarPublication(request: CalendarPublicationRequest): Promise<boolean>;
+  /** A calendar publication's progress; WorkflowNotFoundError when Temporal keeps none. */
+  calendarPublication(calendar: string, revision: number): Promise<CalendarPublicationProgress>;
+}
+
+/** Whether a batch workflow started: false when one with its id runs (or, per its reuse policy, ran) already. */
+async function startBatch(started: Promise<unknown>): Promise<boolean> {
+  try {
+    await started;
+    return true;
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return false;
+    throw error;
+  }
 }
 
 /** A stable fingerprint of a start request, kept in the workflow's memo to tell a retry from a conflict. */
@@ -119,9 +143,9 @@ export function createCaseGateway(client: Client, taskQueue: string): CaseGatewa
     },
     view: (caseId) => handle(caseId).query(caseViewQuery),
     planMigration: (caseId, payload) => handle(caseId).query(migrationPlanQuery, payload),
-    async startFlowMigration(request) {
-      try {
-        await client.workflow.start<(input: FlowMigrationInput) => Promise<BatchMigrationProgress>>(
+    startFlowMigration: (request) =>
+      startBatch(
+        client.workflow.start<(input: FlowMigrationInput) => Promise<BatchMigrationProgress>>(
           'flowMigrationWorkflow',
           {
             taskQueue,
@@ -129,15 +153,30 @@ export function createCaseGateway(client: Client, taskQueue: string): CaseGatewa
             args: [{ request }],
             workflowIdReusePolicy: 'REJECT_DUPLICATE',
           },
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof WorkflowExecutionAlreadyStartedError) return false;
-        throw error;
-      }
-    },
+        ),
+      ),
     flowMigration: (migrationId) =>
       client.workflow.getHandle(flowMigrationWorkflowId(migrationId)).query(flowMigrationProgressQuery),
+    startCalendarPublication: (request) =>
+      startBatch(
+        client.workflow.start<(input: CalendarPublicationInput) => Promise<CalendarPublicationProgress>>(
+          'calendarPublicationWorkflow',
+          {
+            taskQueue,
+            workflowId: calendarPublicationId(
+              request.revision.calendar.name,
+              request.revision.calendar.revision,
+            ),
+            args: [{ request }],
+            // Publishing the same revision again runs its batch again, for cases the last run missed.
+            workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+          },
+        ),
+      ),
+    calendarPublication: (calendar, revision) =>
+      client.workflow
+        .getHandle(calendarPublicationId(calendar, revision))
+        .query(calendarPublicationProgressQuery),
     timeline: (caseId) => handle(caseId).query(caseTimelineQuery),
     act(caseId, type, payload, updateId) {
       return handle(caseId).executeUpdate(CASE_ACTION_UPDATES[type], {

@@ -7,6 +7,7 @@ import { ProblemSchema } from '../schemas/problem-schemas';
 import { registerCasePaths } from './register-case-paths';
 import { registerFlowPaths } from './register-flow-paths';
 import { registerMigrationPaths } from './register-migration-paths';
+import { registerCalendarPaths } from './register-calendar-paths';
 import { registerOpen311Paths } from './register-open311-paths';
 import { registerOperationPaths } from './register-operation-paths';
 import { registerProblemResponses } from './openapi-responses';
@@ -39,6 +40,7 @@ export function buildOpenApiDocument(options: OpenApiDocumentOptions = {}): Open
   registerLedgerPaths(registry);
   registerFlowPaths(registry);
   registerMigrationPaths(registry);
+  registerCalendarPaths(registry);
   registerOperationPaths(registry);
   registerOpen311Paths(registry);
   registerWorkbenchPaths(registry);

@@ -10,3 +10,4 @@ export * from './flow-schemas';
 export * from './operations-schemas';
 export * from './workbench-schemas';
 export * from './migration-schemas';
+export * from './calendar-schemas';

@@ -14,7 +14,7 @@ import { WorkingCalendarSchema } from './calendar-schema';
 export async function loadCalendars(
   dir: string,
   today: Date = new Date(),
-): Promise<ReadonlyMap<string, WorkingCalendar>> {
+): Promise<Map<string, WorkingCalendar>> {
   const files = (await readdir(dir)).filter((file) => file.endsWith('.yaml')).sort();
   const calendars = new Map<string, WorkingCalendar>();
   const problems: string[] = [];
@@ -34,17 +34,42 @@ function parseCalendar(file: string, text: string, today: Date): ParseResult {
   if (document.errors.length > 0) {
     return { problems: document.errors.map((error) => `${file}: (yaml): ${error.message.split('\n')[0]}`) };
   }
-  const raw: unknown = document.toJS();
-  const parsed = WorkingCalendarSchema.safeParse(raw);
-  const problems = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => `${file}: ${formatPath(issue.path)}: ${issue.message}`);
   const expected = basename(file, '.yaml');
+  const checked = checkCalendarSource(document.toJS(), expected, {
+    what: `the file name '${expected}'`,
+    today,
+  });
+  if ('errors' in checked) {
+    return { problems: checked.errors.map(({ path, message }) => `${file}: ${path}: ${message}`) };
+  }
+  return checked;
+}
+
+/** A problem of a calendar's content, at its key (`holidays[3]`, `name`, `(root)`). */
+export interface CalendarSourceError {
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * A calendar file's parsed content as the `WorkingCalendar` cases pin (holiday rules expanded for the years around
+ * `today`), or every problem at its key: the one check for calendar files at start and for revisions published
+ * through the API (docs/calendar-revisions.md). `name` must be `expected` (`what` says where that name comes from).
+ */
+export function checkCalendarSource(
+  raw: unknown,
+  expected: string,
+  { what = `the calendar '${expected}'`, today = new Date() }: { what?: string; today?: Date } = {},
+): { readonly calendar: WorkingCalendar } | { readonly errors: readonly CalendarSourceError[] } {
+  const parsed = WorkingCalendarSchema.safeParse(raw);
+  const errors = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
   const name = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).name : undefined;
   if (typeof name === 'string' && name !== expected) {
-    problems.push(`${file}: name: '${name}' must match the file name '${expected}'`);
+    errors.push({ path: 'name', message: `'${name}' must match ${what}` });
   }
-  if (!parsed.success || problems.length > 0) return { problems };
+  if (!parsed.success || errors.length > 0) return { errors };
   return { calendar: buildWorkingCalendar(parsed.data, today) };
 }
 

@@ -1,9 +1,11 @@
 /** Every migration of the ledger, in order; the same set for SQLite and PostgreSQL. */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as createLedger from './001-create-ledger';
+import * as calendarRevisions from './002-calendar-revisions';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-create-ledger': createLedger,
+  '002-calendar-revisions': calendarRevisions,
 };
 
 /** Kysely's migrator reads the migrations from here (no file-system scan: they are bundled code). */

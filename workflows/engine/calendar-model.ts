@@ -32,4 +32,9 @@ export interface WorkingCalendar {
    * started; after it no holiday is known. Absent: the calendar has no rules.
    */
   readonly rulesExpandedThrough?: number;
+  /**
+   * The published revision this is (docs/calendar-revisions.md): 1, 2, … as stored in the ledger; absent for a
+   * calendar file as loaded, never published (revision 0).
+   */
+  readonly revision?: number;
 }

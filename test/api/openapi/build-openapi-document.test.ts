@@ -56,6 +56,9 @@ const ADDED_ROUTES = [
   'get /v1/supervision/metrics',
   'post /v1/flows/{flowId}/migrations',
   'get /v1/flows/{flowId}/migrations/{migrationId}',
+  // Calendar revisions (docs/calendar-revisions.md).
+  'post /v1/calendars/{calendar}/revisions',
+  'get /v1/calendars/{calendar}/revisions/{revision}',
 ];
 
 type Operation = { security?: unknown[]; responses: Record<string, unknown> };

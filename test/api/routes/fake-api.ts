@@ -136,6 +136,11 @@ export function createFakeGateway(page: CaseListPage | CaseListPage[] = { items:
       }
       return Promise.resolve(batchProgress(request, [], []));
     },
+    startCalendarPublication: () => Promise.resolve(true),
+    calendarPublication: (calendar, revision) =>
+      Promise.reject(
+        new WorkflowNotFoundError('not found', `calendar-publication-${calendar}-${revision}`, undefined),
+      ),
     planMigration(caseId, payload) {
       calls.planned.push({ caseId, payload });
       return Promise.resolve({ ...fakePlan(), applied: false });

@@ -2,7 +2,7 @@
 import type { WorkingCalendar } from '../calendar-model';
 import type { Clock, SlaSpec, Step } from '../flow-model';
 import { addDuration, addWorkingMillis, formatInstant, workingMillisBetween } from '../time';
-import type { CaseState, Deadline, RungState } from './case-state';
+import type { CaseState, Deadline, RungState, StepState } from './case-state';
 
 /** The step's SLA: the case profile's override, else the step's own (task and service steps only). */
 export function stepSla(state: CaseState, step: Step): SlaSpec | undefined {
@@ -10,6 +10,11 @@ export function stepSla(state: CaseState, step: Step): SlaSpec | undefined {
   const profile =
     state.input.profile !== undefined ? state.input.flow.profiles[state.input.profile] : undefined;
   return profile?.sla[step.id] ?? step.sla;
+}
+
+/** When a step's clock started under `sla`: at 签收 for `starts: claimed` tasks, else at activation. */
+export function stepClockStart(step: Step, sla: SlaSpec | undefined, current: StepState): number | undefined {
+  return sla?.starts === 'claimed' && step.kind === 'task' ? current.claimedAt : current.activatedAt;
 }
 
 /** The whole-case SLA: the profile's `caseSla`, else the flow's `sla`. */

@@ -8,7 +8,7 @@
 import type { WorkingCalendar } from '../calendar-model';
 import { bindingsOf, tryInstant } from '../case/bindings';
 import type { CaseState, Deadline, RungState, StepState } from '../case/case-state';
-import { caseSla, deadlineFrom, rungsFor, stepSla } from '../case/deadlines';
+import { caseSla, deadlineFrom, rungsFor, stepClockStart, stepSla } from '../case/deadlines';
 import type { SlaSpec, Step, WaitStep } from '../flow-model';
 import { addDuration, formatInstant } from '../time';
 import type { DeadlineDecision } from './migration-model';
@@ -82,11 +82,6 @@ function moveDeadline(
   return { deadline: { ...computed, explanation }, decision: 'recomputed', explanation };
 }
 
-/** When a step's clock started under an SLA: at 签收 for `starts: claimed` tasks, else at activation. */
-function clockStart(step: Step, sla: SlaSpec | undefined, current: StepState): number | undefined {
-  return sla?.starts === 'claimed' && step.kind === 'task' ? current.claimedAt : current.activatedAt;
-}
-
 /** The deadline of a running step moving from `from` to `to`. */
 export function moveStepDeadline(
   ctx: ClockContext,
@@ -99,8 +94,8 @@ export function moveStepDeadline(
   return moveDeadline(
     ctx,
     current.deadline,
-    { sla: oldSla, start: clockStart(from, oldSla, current), calendar: ctx.before.input.calendar },
-    { sla: newSla, start: clockStart(to, newSla, current), calendar: ctx.after.input.calendar },
+    { sla: oldSla, start: stepClockStart(from, oldSla, current), calendar: ctx.before.input.calendar },
+    { sla: newSla, start: stepClockStart(to, newSla, current), calendar: ctx.after.input.calendar },
   );
 }
 
