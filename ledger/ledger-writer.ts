@@ -1,16 +1,23 @@
 /**
  * Writes what the workflow sends, exactly once in effect: events are inserted keyed by (case, seq) and ignored
  * when already there; the case row and its steps are replaced only by a newer snapshot; departments and regions
- * only ever accumulate. All of one batch in one transaction, so a retry after any failure is harmless.
+ * only ever accumulate. All of one call in one transaction, so a retry after any failure is harmless.
+ *
+ * Set-based: a call with many batches (seeding, rebuilding, a feed write) costs a handful of multi-row statements,
+ * not a handful per case. Batches of the same case in one call are applied in order, one round per repetition.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { LedgerBatch, LedgerEvent } from '../workflows/engine/case/ledger-snapshot';
 import { caseRow, departmentRows, regionRows, stepRows, type EventCounts } from './case-projection';
-import type { EventsTable, LedgerTables } from './ledger-tables';
+import type { CasesTable, EventsTable, LedgerTables } from './ledger-tables';
 import type { Ledger } from './open-ledger';
 
-/** Rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits. */
-const CHUNK = 200;
+/** Rows per INSERT: well under SQLite's (32,766) and PostgreSQL's (65,535) bound-parameter limits. */
+const CHUNK = 400;
+/** Case ids per `IN (…)` list. */
+const IDS = 1_000;
+
+const COUNTED = { reworks: ['rework-started', 'redo-started'], extensions: ['extension-approved'] } as const;
 
 function eventRow(caseId: string, event: LedgerEvent): EventsTable {
   return {
@@ -29,92 +36,135 @@ function eventRow(caseId: string, event: LedgerEvent): EventsTable {
   };
 }
 
-function chunks<T>(rows: readonly T[]): T[][] {
+function chunks<T>(rows: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
 }
 
-async function eventCounts(trx: Transaction<LedgerTables>, caseId: string): Promise<EventCounts> {
-  const rows = await trx
-    .selectFrom('ledger_events')
-    .select(['type', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('case_id', '=', caseId)
-    .where('type', 'in', ['rework-started', 'redo-started', 'extension-approved'])
-    .groupBy('type')
-    .execute();
-  const count = (type: string): number => Number(rows.find((row) => row.type === type)?.count ?? 0);
-  return {
-    reworks: count('rework-started') + count('redo-started'),
-    extensions: count('extension-approved'),
-  };
-}
-
-async function replaceCase(trx: Transaction<LedgerTables>, batch: LedgerBatch, now: number): Promise<void> {
-  const row = caseRow(batch.snapshot, await eventCounts(trx, batch.caseId), now);
-  const { case_id: _key, ...update } = row;
-  const result = await trx
-    .insertInto('ledger_cases')
-    .values(row)
-    .onConflict((conflict) =>
-      conflict
-        .column('case_id')
-        .doUpdateSet(update)
-        .where('ledger_cases.snapshot_seq', '<', row.snapshot_seq),
-    )
-    .executeTakeFirst();
-  if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return; // an older snapshot than the stored one
-  await trx.deleteFrom('ledger_steps').where('case_id', '=', batch.caseId).execute();
-  for (const rows of chunks(stepRows(batch.snapshot))) {
-    await trx.insertInto('ledger_steps').values(rows).execute();
+/** Splits the batches into rounds in which each case appears at most once, keeping each case's order. */
+function rounds(batches: readonly LedgerBatch[]): LedgerBatch[][] {
+  const out: LedgerBatch[][] = [];
+  const seen = new Map<string, number>();
+  for (const batch of batches) {
+    const round = seen.get(batch.caseId) ?? 0;
+    seen.set(batch.caseId, round + 1);
+    (out[round] ??= []).push(batch);
   }
+  return out;
 }
 
-async function insertIgnoring(
-  db: Kysely<LedgerTables>,
-  table: 'ledger_case_departments' | 'ledger_case_regions',
-  rows: readonly LedgerTables[typeof table][],
-  key: readonly ('case_id' | 'department' | 'region')[],
+/** The rework and extension counts of each case, from every event the ledger holds for it. */
+async function eventCounts(
+  trx: Transaction<LedgerTables>,
+  caseIds: readonly string[],
+): Promise<Map<string, EventCounts>> {
+  const counts = new Map<string, { reworks: number; extensions: number }>();
+  for (const id of caseIds) counts.set(id, { reworks: 0, extensions: 0 });
+  for (const ids of chunks(caseIds, IDS)) {
+    const rows = await trx
+      .selectFrom('ledger_events')
+      .select(['case_id', 'type', (eb) => eb.fn.countAll<number>().as('count')])
+      .where('case_id', 'in', ids)
+      .where('type', 'in', [...COUNTED.reworks, ...COUNTED.extensions])
+      .groupBy(['case_id', 'type'])
+      .execute();
+    for (const row of rows) {
+      const entry = counts.get(row.case_id)!;
+      const key = (COUNTED.reworks as readonly string[]).includes(row.type) ? 'reworks' : 'extensions';
+      entry[key] += Number(row.count);
+    }
+  }
+  return counts;
+}
+
+/** Upserts the case rows whose snapshot is newer than the stored one; returns the ids written. */
+async function upsertCases(trx: Transaction<LedgerTables>, rows: readonly CasesTable[]): Promise<string[]> {
+  const written: string[] = [];
+  // Every column but the key, set from the proposed row (`excluded`); caseRow always gives every column.
+  const updated = Object.keys(rows[0] ?? {}).filter((column) => column !== 'case_id');
+  for (const chunk of chunks(rows, CHUNK / 2)) {
+    const result = await trx
+      .insertInto('ledger_cases')
+      .values(chunk)
+      .onConflict((conflict) =>
+        conflict
+          .column('case_id')
+          .doUpdateSet(Object.fromEntries(updated.map((column) => [column, sql.ref(`excluded.${column}`)])))
+          .where('ledger_cases.snapshot_seq', '<', sql.ref<number>('excluded.snapshot_seq')),
+      )
+      .returning('case_id')
+      .execute();
+    written.push(...result.map((row) => row.case_id));
+  }
+  return written;
+}
+
+async function insertIgnoring<T extends 'ledger_events' | 'ledger_case_departments' | 'ledger_case_regions'>(
+  trx: Transaction<LedgerTables>,
+  table: T,
+  rows: readonly LedgerTables[T][],
+  key: readonly string[],
 ): Promise<void> {
   for (const chunk of chunks(rows)) {
-    await db
-      .insertInto(table)
-      .values(chunk)
-      .onConflict((conflict) => conflict.columns([...key]).doNothing())
-      .execute();
-  }
-}
-
-async function applyBatch(trx: Transaction<LedgerTables>, batch: LedgerBatch, now: number): Promise<void> {
-  for (const rows of chunks(batch.events.map((event) => eventRow(batch.caseId, event)))) {
     await trx
-      .insertInto('ledger_events')
-      .values(rows)
-      .onConflict((conflict) => conflict.columns(['case_id', 'seq']).doNothing())
+      .insertInto(table)
+      .values(chunk as never)
+      .onConflict((conflict) => conflict.columns(key as never).doNothing())
       .execute();
   }
-  await replaceCase(trx, batch, now);
-  await insertIgnoring(trx, 'ledger_case_departments', departmentRows(batch.snapshot, batch.events), [
-    'case_id',
-    'department',
-  ]);
-  await insertIgnoring(trx, 'ledger_case_regions', regionRows(batch.snapshot), ['case_id', 'region']);
 }
 
-/** Applies one batch in one transaction; safe to repeat and to apply out of order. */
-export async function writeLedgerBatch(ledger: Ledger, batch: LedgerBatch, now = Date.now()): Promise<void> {
-  await ledger.db.transaction().execute((trx) => applyBatch(trx, batch, now));
+/** Applies batches of distinct cases. */
+async function applyRound(
+  trx: Transaction<LedgerTables>,
+  batches: readonly LedgerBatch[],
+  now: number,
+): Promise<void> {
+  const events = batches.flatMap((batch) => batch.events.map((event) => eventRow(batch.caseId, event)));
+  await insertIgnoring(trx, 'ledger_events', events, ['case_id', 'seq']);
+  const counts = await eventCounts(
+    trx,
+    batches.map((batch) => batch.caseId),
+  );
+  const written = new Set(
+    await upsertCases(
+      trx,
+      batches.map((batch) => caseRow(batch.snapshot, counts.get(batch.caseId)!, now)),
+    ),
+  );
+  // The steps of a case written just now are replaced with its snapshot's; an older snapshot leaves them.
+  const replaced = batches.filter((batch) => written.has(batch.caseId));
+  for (const ids of chunks(
+    replaced.map((batch) => batch.caseId),
+    IDS,
+  )) {
+    await trx.deleteFrom('ledger_steps').where('case_id', 'in', ids).execute();
+  }
+  for (const rows of chunks(replaced.flatMap((batch) => stepRows(batch.snapshot)))) {
+    await trx.insertInto('ledger_steps').values(rows).execute();
+  }
+  const departments = batches.flatMap((batch) => departmentRows(batch.snapshot, batch.events));
+  await insertIgnoring(trx, 'ledger_case_departments', departments, ['case_id', 'department']);
+  const regions = batches.flatMap((batch) => regionRows(batch.snapshot));
+  await insertIgnoring(trx, 'ledger_case_regions', regions, ['case_id', 'region']);
 }
 
-/** Applies many batches in one transaction (seeding, rebuilding): the same effect as one by one. */
+/** Applies many batches in one transaction (a feed write, seeding, rebuilding): the same as one by one. */
 export async function writeLedgerBatches(
   ledger: Ledger,
   batches: readonly LedgerBatch[],
   now = Date.now(),
 ): Promise<void> {
+  if (batches.length === 0) return;
   await ledger.db.transaction().execute(async (trx) => {
-    for (const batch of batches) await applyBatch(trx, batch, now);
+    for (const round of rounds(batches)) await applyRound(trx, round, now);
   });
+}
+
+/** Applies one batch in one transaction; safe to repeat and to apply out of order. */
+export async function writeLedgerBatch(ledger: Ledger, batch: LedgerBatch, now = Date.now()): Promise<void> {
+  await writeLedgerBatches(ledger, [batch], now);
 }
 
 /** The writer the feed's activity is built over (activities/ledger-activities.ts). */
