@@ -33,6 +33,12 @@ const BenchSettingsSchema = z
     BENCH_PROFILE_CONCURRENCY: count(20),
     BENCH_ENGINE_RUNS: count(300),
     BENCH_WORKING_TIME_RUNS: count(50_000),
+    BENCH_LEDGER_OPEN: count(20_000),
+    BENCH_LEDGER_CLOSED: count(100_000),
+    BENCH_LEDGER_RUNS: count(200),
+    BENCH_LEDGER_ENGINES: commaList('sqlite,postgres').pipe(z.array(z.enum(['sqlite', 'postgres'])).min(1)),
+    BENCH_LEDGER_FEED_CASES: count(1_000),
+    BENCH_LEDGER_FEED_LANES: count(50),
     BENCH_OUTPUT_DIR: z.string().min(1).default('.bench'),
   })
   .transform((env) => ({
@@ -44,6 +50,14 @@ const BenchSettingsSchema = z
       comebackCases: env.BENCH_COMEBACK_CASES,
     },
     profile: { cases: env.BENCH_PROFILE_CASES, concurrency: env.BENCH_PROFILE_CONCURRENCY },
+    ledger: {
+      open: env.BENCH_LEDGER_OPEN,
+      closed: env.BENCH_LEDGER_CLOSED,
+      runs: env.BENCH_LEDGER_RUNS,
+      engines: env.BENCH_LEDGER_ENGINES,
+      feedCases: env.BENCH_LEDGER_FEED_CASES,
+      feedLanes: env.BENCH_LEDGER_FEED_LANES,
+    },
     engineRuns: env.BENCH_ENGINE_RUNS,
     workingTimeRuns: env.BENCH_WORKING_TIME_RUNS,
     outputDir: path.resolve(PROJECT_ROOT, env.BENCH_OUTPUT_DIR),

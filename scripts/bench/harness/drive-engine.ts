@@ -17,6 +17,8 @@ import { flowStep, happyResult } from '../../../test/helpers/case-driver';
 export interface EngineRun {
   transitions: number;
   stateBytes: number;
+  /** The case as closed. */
+  state: CaseState;
 }
 
 const VISITOR = { sub: 'bench-visitor', role: 'intake' } as const;
@@ -26,6 +28,7 @@ const MAX_TRANSITIONS = 1_000;
 export function driveEngineToClosure(
   input: CaseInput,
   results: Readonly<Record<string, Record<string, unknown>>>,
+  onTransition?: (state: CaseState) => void,
 ): EngineRun {
   let now = Date.parse('2026-03-02T09:00:00+08:00');
   let state: CaseState;
@@ -35,6 +38,7 @@ export function driveEngineToClosure(
     state = transition.state;
     pending = [...pending, ...transition.commands];
     transitions += 1;
+    onTransition?.(state);
   };
   take(startCase(input, now, CURRENT_ENGINE_REVISION));
   while (state!.status === 'open' && transitions < MAX_TRANSITIONS) {
@@ -73,5 +77,5 @@ export function driveEngineToClosure(
       take(applyTime(state!, now));
     }
   }
-  return { transitions, stateBytes: JSON.stringify(state!).length };
+  return { transitions, stateBytes: JSON.stringify(state!).length, state: state! };
 }
