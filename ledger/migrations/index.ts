@@ -2,10 +2,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as createLedger from './001-create-ledger';
 import * as calendarRevisions from './002-calendar-revisions';
+import * as readsAtScale from './003-reads-at-scale';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-create-ledger': createLedger,
   '002-calendar-revisions': calendarRevisions,
+  '003-reads-at-scale': readsAtScale,
 };
 
 /** Kysely's migrator reads the migrations from here (no file-system scan: they are bundled code). */

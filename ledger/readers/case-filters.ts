@@ -1,6 +1,7 @@
 /** Filters the readers share: region subtree, departments that worked on a case or wait on it, overdue now. */
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
 import type { LedgerTables } from '../ledger-tables';
+import { isRunningStep } from '../running-steps';
 
 type CasesBuilder = ExpressionBuilder<LedgerTables & { c: LedgerTables['ledger_cases'] }, 'c'>;
 
@@ -18,15 +19,19 @@ export function inRegion(eb: CasesBuilder, region: string): Expression<SqlBool> 
   );
 }
 
-/** A step of the case is active or claimed for `department`. */
+/**
+ * A step of the case is active or claimed for `department`. The department's running steps are read once (from
+ * the partial index over running steps), not probed per case: a correlated probe walked them all per case.
+ */
 export function waitingOn(eb: CasesBuilder, department: string): Expression<SqlBool> {
-  return eb.exists(
+  return eb(
+    'c.case_id',
+    'in',
     eb
       .selectFrom('ledger_steps as ws')
-      .select(sql`1`.as('one'))
-      .whereRef('ws.case_id', '=', 'c.case_id')
+      .select('ws.case_id')
       .where('ws.department', '=', department)
-      .where('ws.status', 'in', ['active', 'claimed']),
+      .where(isRunningStep('ws.status')),
   );
 }
 

@@ -115,62 +115,56 @@ const percent = (part: number, whole: number): number | null =>
   whole === 0 ? null : Math.round((part / whole) * 10_000) / 100;
 
 /** Milliseconds as hours with two decimals. */
-function hoursOf(ms: number | undefined): number | null {
-  return ms === undefined ? null : Math.round((ms / 3_600_000) * 100) / 100;
+function hoursOf(ms: number | null): number | null {
+  return ms === null ? null : Math.round((ms / 3_600_000) * 100) / 100;
 }
 
-/** The metrics rows, by period then group. */
+/**
+ * The metrics rows, by period then group, in one pass over the matching cases: the counts are sums, and the
+ * median and p90 handling times are picked by nearest rank from the same rows, ranked per group by a window
+ * function over the closed cases that have a handling time (window functions exist in both engines).
+ */
 export async function caseMetrics(ledger: Ledger, request: MetricsRequest): Promise<MetricsRow[]> {
   const now = request.now;
-  const counts = await (
-    await scoped(ledger, request)
-  )
-    .select((eb) => [
-      eb.fn.countAll<number>().as('due'),
-      eb.fn.sum<number>('c.closed').as('closed'),
-      eb.fn.sum<number>('c.on_time').as('on_time'),
-      sql<number>`sum(case when c.closed = 1 and c.reworks > 0 then 1 else 0 end)`.as('reworked'),
-      sql<number>`sum(case when c.extensions > 0 then 1 else 0 end)`.as('extended'),
-      sql<number>`sum(case when c.satisfaction is not null then 1 else 0 end)`.as('rated'),
-      sql<number>`sum(case when c.satisfaction in ('satisfied', 'basically-satisfied') then 1 else 0 end)`.as(
+  const cases = (await scoped(ledger, request)).select([
+    'c.closed',
+    'c.on_time',
+    'c.reworks',
+    'c.extensions',
+    'c.satisfaction',
+    'c.overdue_from',
+    'c.handling_working_ms as ms',
+    sql<number>`case when c.closed = 1 and c.handling_working_ms is not null then 1 else 0 end`.as('timed'),
+  ]);
+  const ranked = ledger.db
+    .selectFrom(cases.as('h'))
+    .selectAll('h')
+    .select([
+      sql<number>`row_number() over (partition by h.period, h.grp, h.timed order by h.ms)`.as('rn'),
+      sql<number>`count(*) over (partition by h.period, h.grp, h.timed)`.as('n'),
+    ]);
+  const counts = await ledger.db
+    .selectFrom(ranked.as('m'))
+    .select([
+      'm.period',
+      'm.grp',
+      (eb) => eb.fn.countAll<number>().as('due'),
+      (eb) => eb.fn.sum<number>('m.closed').as('closed'),
+      (eb) => eb.fn.sum<number>('m.on_time').as('on_time'),
+      sql<number>`sum(case when m.closed = 1 and m.reworks > 0 then 1 else 0 end)`.as('reworked'),
+      sql<number>`sum(case when m.extensions > 0 then 1 else 0 end)`.as('extended'),
+      sql<number>`sum(case when m.satisfaction is not null then 1 else 0 end)`.as('rated'),
+      sql<number>`sum(case when m.satisfaction in ('satisfied', 'basically-satisfied') then 1 else 0 end)`.as(
         'satisfied',
       ),
-      sql<number>`sum(case when c.closed = 0 and c.overdue_from is not null and c.overdue_from < ${now} then 1 else 0 end)`.as(
+      sql<number>`sum(case when m.closed = 0 and m.overdue_from is not null and m.overdue_from < ${now} then 1 else 0 end)`.as(
         'overdue_now',
       ),
+      sql<number | null>`max(case when m.timed = 1 and m.rn = (m.n + 1) / 2 then m.ms end)`.as('median'),
+      sql<number | null>`max(case when m.timed = 1 and m.rn = (9 * m.n + 9) / 10 then m.ms end)`.as('p90'),
     ])
-    .groupBy(['period', 'grp'])
+    .groupBy(['m.period', 'm.grp'])
     .execute();
-  // Median and p90 by nearest rank, ranked in SQL (window functions exist in both engines): two rows per group
-  // come back instead of every closed case.
-  const handlingTimes = (await scoped(ledger, request))
-    .select('c.handling_working_ms as ms')
-    .where('c.closed', '=', 1)
-    .where('c.handling_working_ms', 'is not', null);
-  const ranked = ledger.db
-    .selectFrom(handlingTimes.as('h'))
-    .select([
-      'h.period',
-      'h.grp',
-      'h.ms',
-      sql<number>`row_number() over (partition by h.period, h.grp order by h.ms)`.as('rn'),
-      sql<number>`count(*) over (partition by h.period, h.grp)`.as('n'),
-    ]);
-  const ranks = await ledger.db
-    .selectFrom(ranked.as('k'))
-    .selectAll()
-    .where(sql<boolean>`k.rn = (k.n + 1) / 2 or k.rn = (9 * k.n + 9) / 10`)
-    .execute();
-  const handling = new Map<string, { median?: number; p90?: number }>();
-  for (const row of ranks) {
-    const key = `${row.period}\u0000${row.grp}`;
-    const entry = handling.get(key) ?? {};
-    const n = Number(row.n);
-    const rn = Number(row.rn);
-    if (rn === Math.floor((n + 1) / 2)) entry.median = Number(row.ms);
-    if (rn === Math.floor((9 * n + 9) / 10)) entry.p90 = Number(row.ms);
-    handling.set(key, entry);
-  }
   return counts
     .filter((row) => row.period !== null && row.grp !== null)
     .map((row): MetricsRow => {
@@ -181,7 +175,6 @@ export async function caseMetrics(ledger: Ledger, request: MetricsRequest): Prom
       const extended = Number(row.extended ?? 0);
       const rated = Number(row.rated ?? 0);
       const satisfied = Number(row.satisfied ?? 0);
-      const times = handling.get(`${row.period}\u0000${row.grp}`);
       return {
         period: row.period!,
         group: row.grp!,
@@ -197,8 +190,8 @@ export async function caseMetrics(ledger: Ledger, request: MetricsRequest): Prom
         rated,
         satisfied,
         satisfactionRate: percent(satisfied, rated),
-        handlingHoursMedian: hoursOf(times?.median),
-        handlingHoursP90: hoursOf(times?.p90),
+        handlingHoursMedian: hoursOf(row.median === null ? null : Number(row.median)),
+        handlingHoursP90: hoursOf(row.p90 === null ? null : Number(row.p90)),
         overdueNow: Number(row.overdue_now ?? 0),
       };
     })

@@ -8,6 +8,7 @@ import { formatInstant } from '../../workflows/engine/time';
 import { NO_DEADLINE } from '../case-projection';
 import type { Ledger } from '../open-ledger';
 import { inRegion, isOverdueAt } from './case-filters';
+import { isRunningStep } from '../running-steps';
 
 export interface InboxRequest {
   readonly department: string;
@@ -53,7 +54,7 @@ export async function departmentInbox(
       'c.timezone',
     ])
     .where('s.department', '=', request.department)
-    .where('s.status', 'in', ['active', 'claimed'])
+    .where(isRunningStep('s.status'))
     .where('c.status', '=', 'open');
   if (request.region !== undefined) {
     const region = request.region;

@@ -7,6 +7,7 @@ import { STAGES } from '../../workflows/engine/flow-model';
 import { formatInstant } from '../../workflows/engine/time';
 import type { Ledger } from '../open-ledger';
 import { inRegion, isOverdueAt, overdueAt, waitingOn } from './case-filters';
+import { isRunningStep } from '../running-steps';
 
 export interface StalledRequest {
   readonly region?: string;
@@ -106,7 +107,7 @@ export async function openCaseCounts(
     .innerJoin('ledger_steps as s', 's.case_id', 'c.case_id')
     .select(['s.department', (eb) => eb.fn.count<number>('c.case_id').distinct().as('count')])
     .where('c.status', '=', 'open')
-    .where('s.status', 'in', ['active', 'claimed'])
+    .where(isRunningStep('s.status'))
     .where('s.department', 'is not', null)
     .where((eb) => overdueAt(eb, now, true));
   if (region !== undefined) byDepartment = byDepartment.where((eb) => inRegion(eb, region));
