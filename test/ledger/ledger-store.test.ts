@@ -9,6 +9,7 @@ import {
   stalledCases,
   timelineOfEvents,
   writeLedgerBatch,
+  writeLedgerBatches,
   type Ledger,
 } from '../../ledger';
 import { ledgerBatch } from '../../workflows/engine/case/ledger-snapshot';
@@ -57,6 +58,25 @@ describeEachLedger('the ledger', (ledger) => {
     const record = await readCaseRecord(ledger(), 'L-ORDER');
     expect(record?.snapshot.seq).toBe(c.state.timeline.length - 1);
     expect(record?.snapshot.steps.find((s) => s.id === 'handle')?.status).toBe('claimed');
+  });
+
+  it('applies many batches in one call as one by one: several cases, and one case twice in its order', async () => {
+    const a = garbageCase('L-MANY-A');
+    const first = ledgerBatch(a.state, 0);
+    a.act({ type: 'claim', stepId: 'handle' }, START + 30 * 60_000);
+    const second = ledgerBatch(a.state, first.events.length);
+    const b = garbageCase('L-MANY-B', '440106001001001');
+    await writeLedgerBatches(ledger(), [first, ledgerBatch(b.state, 0), second, first], NOW);
+    for (const c of [a, b]) {
+      const id = c.state.input.caseId;
+      const events = await readCaseEvents(ledger(), id);
+      expect(events.map((e) => [e.seq, e.type])).toEqual(c.state.timeline.map((e, i) => [i, e.type]));
+      expect((await readCaseRecord(ledger(), id))?.snapshot.seq).toBe(c.state.timeline.length - 1);
+    }
+    const handle = (await readCaseRecord(ledger(), 'L-MANY-A'))?.snapshot.steps.find(
+      (s) => s.id === 'handle',
+    );
+    expect(handle?.status).toBe('claimed');
   });
 
   it('answers the same view and timeline as the engine for a closed case', async () => {
