@@ -25,6 +25,10 @@ const NO_TEMPORAL: CaseGateway = {
   act: refuse,
   list: refuse,
   planMigration: refuse,
+  startFlowMigration: refuse,
+  flowMigration: refuse,
+  startCalendarPublication: refuse,
+  calendarPublication: refuse,
 };
 
 export interface LedgerHttpApi {
