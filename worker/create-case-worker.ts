@@ -2,6 +2,7 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDependencies } from '../activities';
 import type { TemporalConnectionSettings } from '../config/temporal-connection';
+import { caseWorkflowBundleOptions } from './case-workflow-bundle';
 
 export interface CaseWorkerOptions {
   temporal: TemporalConnectionSettings;
@@ -19,6 +20,7 @@ export interface CaseWorker {
 /** Connects to Temporal and creates (but does not run) the case worker. */
 export async function createCaseWorker(options: CaseWorkerOptions): Promise<CaseWorker> {
   const connection = await NativeConnection.connect(options.temporal.connectionOptions);
+  const { workflowsPath, preloadModules } = caseWorkflowBundleOptions();
   const worker = await Worker.create({
     connection,
     namespace: options.temporal.namespace,
@@ -26,7 +28,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Case
     activities: createActivities(options.activityDependencies),
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
-      : { workflowsPath: require.resolve('../workflows') }),
+      : { workflowsPath, bundlerOptions: { preloadModules } }),
   });
   return { worker, connection };
 }

@@ -9,8 +9,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, type BundleOptions } from '@temporalio/worker';
 import { PROJECT_ROOT } from '../../config/project-root';
+import { caseWorkflowBundleOptions } from '../../worker/case-workflow-bundle';
 import { startDevServer, type RunningDevServer } from '../temporal/dev-server';
 import type { BenchSettings } from './bench-settings';
 import { loadBenchPlan, type BenchPlan } from './harness/bench-plan';
@@ -45,8 +46,8 @@ const once = <T>(make: () => Promise<T>): (() => Promise<T>) => {
   return () => (made ??= make());
 };
 
-async function bundle(workflowsPath: string, file: string): Promise<string> {
-  const { code } = await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('ERROR') });
+async function bundle(options: BundleOptions, file: string): Promise<string> {
+  const { code } = await bundleWorkflowCode({ ...options, logger: new DefaultLogger('ERROR') });
   await writeFile(file, code);
   return file;
 }
@@ -82,11 +83,11 @@ export function createBenchSession(settings: BenchSettings): BenchSession {
     const dir = await folder('bundles');
     const [fullcycle, raw] = await Promise.all([
       bundle(
-        path.join(PROJECT_ROOT, 'dist', 'workflows', 'index.js'),
+        caseWorkflowBundleOptions(path.join(PROJECT_ROOT, 'dist', 'workflows', 'index.js')),
         path.join(dir, 'fullcycle-workflows.js'),
       ),
       bundle(
-        path.join(PROJECT_ROOT, 'dist', 'scripts', 'bench', 'raw', 'raw-case-workflow.js'),
+        { workflowsPath: path.join(PROJECT_ROOT, 'dist', 'scripts', 'bench', 'raw', 'raw-case-workflow.js') },
         path.join(dir, 'raw-workflows.js'),
       ),
     ]);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { startDevServer, type RunningDevServer } from '../../scripts/temporal/dev-server';
 import { resolveTemporalBinary } from '../../scripts/temporal/temporal-binaries';
+import { caseWorkflowBundleOptions } from '../../worker/case-workflow-bundle';
 
 declare global {
   var fullcycleTestServer: RunningDevServer | undefined;
@@ -23,7 +24,7 @@ export default async function globalSetup(): Promise<void> {
     startDevServer({ log }),
     resolveTemporalBinary('testServer', process.env, log),
     bundleWorkflowCode({
-      workflowsPath: require.resolve('../../workflows'),
+      ...caseWorkflowBundleOptions(),
       logger: new DefaultLogger('WARN'),
     }),
   ]);

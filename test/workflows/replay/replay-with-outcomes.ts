@@ -11,6 +11,7 @@ import {
 } from '@temporalio/worker';
 import type { InjectedSinks } from '@temporalio/worker';
 import type { temporal } from '@temporalio/proto';
+import { caseWorkflowBundleOptions } from '../../../worker/case-workflow-bundle';
 import type { ReplayOutcomeSinks } from './outcome-interceptor';
 import { outcomeDifferences, recordedOutcomes, type CaseOutcomes } from './recorded-outcomes';
 
@@ -30,7 +31,7 @@ export function bundleForReplay(replaceModule?: {
   readonly withFile: string;
 }): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
-    workflowsPath: require.resolve('../../../workflows'),
+    ...caseWorkflowBundleOptions(),
     workflowInterceptorModules: [require.resolve('./outcome-interceptor')],
     logger: new DefaultLogger('WARN'),
     ...(replaceModule
