@@ -10,6 +10,7 @@ import {
   NO_RATE_LIMIT_OVERRIDES,
   RateLimitOverridesSchema,
 } from './rate-limits';
+import { WORKER_TUNING_VARIABLES, workerTuningProblems } from './worker-tuning';
 
 /** Parses explicit boolean strings only: a typo must fail, not silently mean false. */
 const booleanString = z
@@ -36,6 +37,7 @@ export const ConfigSchema = z
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMIT_PER_MINUTE),
     RATE_LIMITS: RateLimitOverridesSchema.default(NO_RATE_LIMIT_OVERRIDES),
     WORKER_METRICS_PORT: port.default(9464),
+    ...WORKER_TUNING_VARIABLES,
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('fullcycle-cases'),
     FLOWS_DIR: projectPath.default(path.join(projectRoot, 'flows')),
     DIRECTORY_PATH: projectPath.default(path.join(projectRoot, 'config', 'directory.yaml')),
@@ -64,6 +66,11 @@ export const ConfigSchema = z
     rateLimitOverrides: env.RATE_LIMITS,
     /** Where the worker serves its Prometheus metrics (on HTTP_HOST). */
     workerMetricsPort: env.WORKER_METRICS_PORT,
+    /** How many cases the worker caches and how many workflow tasks it runs at once (config/worker-tuning.ts). */
+    workerTuning: {
+      maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
+      maxConcurrentWorkflowTaskExecutions: env.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+    },
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     data: { flowsDir: env.FLOWS_DIR, directoryPath: env.DIRECTORY_PATH, calendarsDir: env.CALENDARS_DIR },
     open311: { apiKeysPath: env.OPEN311_API_KEYS_PATH },
@@ -129,7 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, role: ProcessRole): Config {
       parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
     );
   }
-  const problems = roleProblems(parsed.data, role);
+  const problems = [...roleProblems(parsed.data, role), ...workerTuningProblems(parsed.data.workerTuning)];
   if (problems.length > 0) throw new ConfigInvalidError(problems);
   return parsed.data;
 }

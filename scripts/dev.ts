@@ -116,6 +116,7 @@ async function main(): Promise<void> {
     temporal,
     taskQueue: config.taskQueue,
     activityDependencies: { env: process.env, ledger: createLedgerWriter(ledger), metricsRegistry },
+    tuning: config.workerTuning,
   });
   const workerRun = worker.run();
   const api = await startApi(config, logger, temporal, ledger);

@@ -11,9 +11,10 @@
  * indexes), which give every case the same answer whoever filled them. The SDK deep-freezes what preloaded
  * modules export, so engine code must never mutate an exported object.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BundleOptions } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, type BundleOptions } from '@temporalio/worker';
 
 /** The workflows' entry module (`workflows/index`, compiled or not). */
 export const CASE_WORKFLOWS_PATH = require.resolve('../workflows');
@@ -32,4 +33,20 @@ export function caseWorkflowBundleOptions(
   workflowsPath: string = CASE_WORKFLOWS_PATH,
 ): Required<Pick<BundleOptions, 'workflowsPath' | 'preloadModules'>> {
   return { workflowsPath, preloadModules: engineModules(workflowsPath) };
+}
+
+/** The bundle `npm run build` writes next to the compiled worker (scripts/build-workflow-bundle.ts). */
+export const PREBUILT_BUNDLE_FILE = 'case-workflows.bundle.js';
+
+/** The bundle of the build this module belongs to, if `npm run build` wrote one; else the worker bundles at start. */
+export function prebuiltCaseWorkflowBundle(): { codePath: string } | undefined {
+  const codePath = path.join(__dirname, PREBUILT_BUNDLE_FILE);
+  return existsSync(codePath) ? { codePath } : undefined;
+}
+
+/** Bundles the workflows with `options` into `file`; answers the file. */
+export async function writeWorkflowBundle(options: BundleOptions, file: string): Promise<string> {
+  const { code } = await bundleWorkflowCode({ logger: new DefaultLogger('ERROR'), ...options });
+  await writeFile(file, code);
+  return file;
 }

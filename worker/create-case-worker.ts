@@ -2,6 +2,7 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDependencies } from '../activities';
 import type { TemporalConnectionSettings } from '../config/temporal-connection';
+import type { WorkerTuning } from '../config/worker-tuning';
 import { caseWorkflowBundleOptions } from './case-workflow-bundle';
 
 export interface CaseWorkerOptions {
@@ -10,6 +11,8 @@ export interface CaseWorkerOptions {
   activityDependencies: ActivityDependencies;
   /** A prebuilt bundle (tests build one for the whole run); otherwise the workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** The workflow cache and concurrent workflow tasks (config's `workerTuning`); the SDK's defaults without. */
+  tuning?: WorkerTuning;
 }
 
 export interface CaseWorker {
@@ -26,6 +29,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Case
     namespace: options.temporal.namespace,
     taskQueue: options.taskQueue,
     activities: createActivities(options.activityDependencies),
+    ...options.tuning,
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath, bundlerOptions: { preloadModules } }),

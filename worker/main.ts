@@ -5,6 +5,7 @@ import { createLogger } from '../config/create-logger';
 import { loadConfig } from '../config/load-config';
 import { loadTemporalConnection } from '../config/temporal-connection';
 import { createLedgerWriter, openLedger } from '../ledger';
+import { prebuiltCaseWorkflowBundle } from './case-workflow-bundle';
 import { createCaseWorker } from './create-case-worker';
 import { serveMetrics } from './metrics-server';
 import { PinoTemporalLogger } from './pino-temporal-logger';
@@ -18,13 +19,22 @@ async function main(): Promise<void> {
   const metricsRegistry = new Registry();
   collectDefaultMetrics({ register: metricsRegistry });
   const stopMetrics = await serveMetrics(metricsRegistry, config.http.host, config.workerMetricsPort);
+  const workflowBundle = prebuiltCaseWorkflowBundle();
   const { worker, connection } = await createCaseWorker({
     temporal,
+    ...(workflowBundle ? { workflowBundle } : {}),
     taskQueue: config.taskQueue,
     activityDependencies: { env: process.env, ledger: createLedgerWriter(ledger), metricsRegistry },
+    tuning: config.workerTuning,
   });
   logger.info(
-    { taskQueue: config.taskQueue, namespace: temporal.namespace, ledger: ledger.engine },
+    {
+      taskQueue: config.taskQueue,
+      namespace: temporal.namespace,
+      ledger: ledger.engine,
+      workflowBundle: workflowBundle?.codePath ?? 'bundled at start',
+      ...config.workerTuning,
+    },
     'Worker started',
   );
   try {

@@ -46,6 +46,27 @@ describe('loadConfig', () => {
     ).toThrow(/AUTH_ISSUER: AUTH_OIDC_CLIENT_ID needs the issuer URL[\s\S]*AUTH_JWKS_URL/);
   });
 
+  it("sizes the worker's workflow cache and concurrent workflow tasks, within the SDK's limits", () => {
+    expect(loadConfig({}, 'worker').workerTuning).toEqual({
+      maxCachedWorkflows: 500,
+      maxConcurrentWorkflowTaskExecutions: 10,
+    });
+    const tuned = { WORKER_MAX_CACHED_WORKFLOWS: '0', WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '4' };
+    expect(loadConfig(tuned, 'worker').workerTuning).toEqual({
+      maxCachedWorkflows: 0,
+      maxConcurrentWorkflowTaskExecutions: 4,
+    });
+    expect(() => loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '1' }, 'worker')).toThrow(
+      /WORKER_MAX_CACHED_WORKFLOWS: 0 \(no cache\) or at least 2/,
+    );
+    expect(() =>
+      loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '5', WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '6' }, 'worker'),
+    ).toThrow(/WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: at most WORKER_MAX_CACHED_WORKFLOWS/);
+    expect(() => loadConfig({ WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '1' }, 'worker')).toThrow(
+      /WORKER_MAX_CONCURRENT_WORKFLOW_TASKS/,
+    );
+  });
+
   it('parses booleans only from explicit strings and treats empty values as unset', () => {
     expect(loadConfig({ LOG_PRETTY: 'true' }, 'cli').log.pretty).toBe(true);
     expect(loadConfig({ LOG_PRETTY: 'no' }, 'cli').log.pretty).toBe(false);

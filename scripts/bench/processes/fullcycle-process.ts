@@ -25,6 +25,7 @@ serveBenchChild(async () => {
         taskQueue: config.taskQueue,
         activityDependencies: { env: process.env },
         workflowBundle: { codePath: process.env.BENCH_WORKFLOW_BUNDLE! },
+        tuning: config.workerTuning,
       })
     : undefined;
   const workerRun = caseWorker?.worker.run();
