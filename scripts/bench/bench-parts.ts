@@ -5,6 +5,7 @@ import { ledgerPart } from './parts/ledger-part';
 import { memoryPart } from './parts/memory-part';
 import { profilePart } from './parts/profile-part';
 import { restartPart } from './parts/restart-part';
+import { restartReplayPart } from './parts/restart-replay-part';
 import { throughputPart } from './parts/throughput-part';
 import { workingTimePart } from './parts/working-time-part';
 
@@ -13,6 +14,7 @@ export const BENCH_PARTS: readonly BenchPart[] = [
   enginePart,
   throughputPart,
   restartPart,
+  restartReplayPart,
   profilePart,
   memoryPart,
   ledgerPart,

@@ -9,9 +9,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger, type BundleOptions } from '@temporalio/worker';
 import { PROJECT_ROOT } from '../../config/project-root';
-import { caseWorkflowBundleOptions } from '../../worker/case-workflow-bundle';
+import { caseWorkflowBundleOptions, writeWorkflowBundle } from '../../worker/case-workflow-bundle';
 import { startDevServer, type RunningDevServer } from '../temporal/dev-server';
 import type { BenchSettings } from './bench-settings';
 import { loadBenchPlan, type BenchPlan } from './harness/bench-plan';
@@ -46,12 +45,6 @@ const once = <T>(make: () => Promise<T>): (() => Promise<T>) => {
   return () => (made ??= make());
 };
 
-async function bundle(options: BundleOptions, file: string): Promise<string> {
-  const { code } = await bundleWorkflowCode({ ...options, logger: new DefaultLogger('ERROR') });
-  await writeFile(file, code);
-  return file;
-}
-
 export function createBenchSession(settings: BenchSettings): BenchSession {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
   let runs = 0;
@@ -82,11 +75,11 @@ export function createBenchSession(settings: BenchSettings): BenchSession {
     await compiled();
     const dir = await folder('bundles');
     const [fullcycle, raw] = await Promise.all([
-      bundle(
+      writeWorkflowBundle(
         caseWorkflowBundleOptions(path.join(PROJECT_ROOT, 'dist', 'workflows', 'index.js')),
         path.join(dir, 'fullcycle-workflows.js'),
       ),
-      bundle(
+      writeWorkflowBundle(
         { workflowsPath: path.join(PROJECT_ROOT, 'dist', 'scripts', 'bench', 'raw', 'raw-case-workflow.js') },
         path.join(dir, 'raw-workflows.js'),
       ),

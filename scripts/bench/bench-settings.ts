@@ -17,6 +17,10 @@ const commaList = (fallback: string) =>
 export const LAYOUTS = ['split', 'single'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
+/** What the memory part measures: the raw baseline's worker and Fullcycle in the given layouts. */
+export const MEMORY_SIDES = ['raw', ...LAYOUTS] as const;
+export type MemorySide = (typeof MEMORY_SIDES)[number];
+
 const BenchSettingsSchema = z
   .object({
     BENCH_CASES: count(200),
@@ -29,6 +33,7 @@ const BenchSettingsSchema = z
     BENCH_OPEN_CASES: count(20_000),
     BENCH_OPEN_CONCURRENCY: count(20),
     BENCH_COMEBACK_CASES: count(30),
+    BENCH_MEMORY_SIDES: commaList('raw,split').pipe(z.array(z.enum(MEMORY_SIDES)).min(1)),
     BENCH_PROFILE_CASES: count(100),
     BENCH_PROFILE_CONCURRENCY: count(20),
     BENCH_ENGINE_RUNS: count(300),
@@ -48,6 +53,7 @@ const BenchSettingsSchema = z
       openCases: env.BENCH_OPEN_CASES,
       concurrency: env.BENCH_OPEN_CONCURRENCY,
       comebackCases: env.BENCH_COMEBACK_CASES,
+      sides: env.BENCH_MEMORY_SIDES,
     },
     profile: { cases: env.BENCH_PROFILE_CASES, concurrency: env.BENCH_PROFILE_CONCURRENCY },
     ledger: {

@@ -4,6 +4,7 @@
 export interface WorkerFacts {
   readonly taskQueue: string;
   readonly maxCachedWorkflows: number;
+  readonly maxConcurrentWorkflowTaskExecutions: number;
   readonly workflowThreadPoolSize: number;
   readonly reuseV8Context: boolean;
 }

@@ -20,6 +20,7 @@ const SETTLE_MS = 5_000;
 interface MemoryRun {
   readonly side: string;
   readonly cacheSize: number;
+  readonly taskSlots: number;
   readonly opened: number;
   readonly openPerSecond: number;
   readonly errors: Readonly<Record<string, number>>;
@@ -43,14 +44,26 @@ async function comeBack(driver: CaseDriver, first: number, cases: number): Promi
 }
 
 function table(runs: readonly MemoryRun[], comebackCases: number): string {
-  const milestones = runs[0]!.curve.map((point) => point.open);
+  const milestones = [...new Set(runs.flatMap((run) => run.curve.map((point) => point.open)))].sort(
+    (a, b) => a - b,
+  );
   const at = (run: MemoryRun, open: number) => run.curve.find((point) => point.open === open);
+  /** The worker's growth while the cache fills, per cached case (the first milestone at or past its size). */
+  const perCachedCase = (run: MemoryRun) => {
+    const full = run.curve.find((point) => point.open >= run.cacheSize);
+    return full === undefined ? NaN : (full.workerMiB - run.curve[0]!.workerMiB) / full.open;
+  };
   const timing = (ms: readonly number[]) => {
     const { p50, max } = spread(ms);
     return `${num(p50)} / ${num(max)}`;
   };
   const rows = [
     ['workflow cache (maxCachedWorkflows)', ...runs.map((run) => num(run.cacheSize))],
+    [
+      'workflow tasks at once (maxConcurrentWorkflowTaskExecutions)',
+      ...runs.map((run) => num(run.taskSlots)),
+    ],
+    ['worker MiB per cached case, while the cache fills', ...runs.map((run) => num(perCachedCase(run), 2))],
     ['cases opened per second', ...runs.map((run) => num(run.openPerSecond, 1))],
     [
       'oldest cases evicted before coming back',
@@ -86,7 +99,9 @@ export const memoryPart: BenchPart = {
   async run(session) {
     const { openCases, concurrency, comebackCases } = session.settings.memory;
     const comeback = Math.min(comebackCases, Math.floor(openCases / 2));
-    const sides: Side[] = [{ kind: 'raw' }, { kind: 'fullcycle', layout: 'split' }];
+    const sides = session.settings.memory.sides.map(
+      (side): Side => (side === 'raw' ? { kind: 'raw' } : { kind: 'fullcycle', layout: side }),
+    );
     const server = await session.devServer();
     const runs: MemoryRun[] = [];
     for (const side of sides) {
@@ -97,6 +112,8 @@ export const memoryPart: BenchPart = {
         const api = topology.processes['API'];
         const driver = await deployment.driver(deployment.taskQueue);
         const every = Math.max(1, Math.floor(openCases / 10));
+        const { maxCachedWorkflows: cacheSize, maxConcurrentWorkflowTaskExecutions: taskSlots } =
+          worker.ready.worker!;
         const curve: MemoryRun['curve'][number][] = [];
         const mark = (open: number) => {
           const apiMiB = api === undefined ? undefined : rssMiB(api.pid);
@@ -105,14 +122,19 @@ export const memoryPart: BenchPart = {
         mark(0);
         const opened = await runLoad(
           driver,
-          { cases: openCases, concurrency, onCase: (done) => done % every === 0 && mark(done) },
+          {
+            cases: openCases,
+            concurrency,
+            onCase: (done) => (done % every === 0 || done === cacheSize) && mark(done),
+          },
           OPEN,
         );
         await sleep(SETTLE_MS);
         const settledMiB = rssMiB(worker.pid) ?? NaN;
         runs.push({
           side: sideName(side),
-          cacheSize: worker.ready.worker!.maxCachedWorkflows,
+          cacheSize,
+          taskSlots,
           opened: opened.closed,
           openPerSecond: opened.closed / opened.wallSeconds,
           errors: opened.errors,

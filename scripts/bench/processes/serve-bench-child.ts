@@ -10,11 +10,18 @@ export interface RunningChild {
   stop(): Promise<void>;
 }
 
+/** The workflow task slots of a worker with fixed-size slots (the only kind Fullcycle and the raw worker use). */
+function workflowTaskSlots(worker: Worker): number {
+  const slots = worker.options.tuner.workflowTaskSlotSupplier;
+  return slots.type === 'fixed-size' ? slots.numSlots : NaN;
+}
+
 /** The worker settings the SDK resolved, for the report. */
 export function workerFacts(worker: Worker): WorkerFacts {
   return {
     taskQueue: worker.options.taskQueue,
     maxCachedWorkflows: worker.options.maxCachedWorkflows,
+    maxConcurrentWorkflowTaskExecutions: workflowTaskSlots(worker),
     workflowThreadPoolSize: worker.options.workflowThreadPoolSize,
     reuseV8Context: worker.options.reuseV8Context,
   };
