@@ -1,10 +1,12 @@
 /**
  * How the case worker holds and runs workflows (the WORKER_* variables of README's configuration table). The
- * defaults are sized from `npm run bench -- memory restart replay` (docs/benchmarks.md, "Sizing the worker"):
+ * defaults are sized from `npm run bench -- memory restart replay` (docs/benchmarks.md, "Worker memory and
+ * restart"):
  *
  * - the workflow cache holds the cases the worker keeps in memory between their tasks; a case not in it replays
  *   its history when it is next touched. Each cached case costs the worker heap, so the cache, not the number of
- *   open cases, bounds the worker's memory (the SDK's default grows with the machine's memory: 2,310 cases here);
+ *   open cases, bounds the worker's memory: about 165 MiB plus 0.3–0.4 MiB per cached case (the SDK's default
+ *   grows with the machine's memory: 2,310 cases here, 2.3 GB);
  * - workflow tasks run one at a time on the worker's workflow thread: tasks accepted beyond what that thread can
  *   run only wait inside the worker with Temporal's task timeout running. Accepting fewer lets them wait on the
  *   server instead, so that a burst of replays after a restart does not become tasks that take seconds.

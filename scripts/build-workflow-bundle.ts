@@ -1,6 +1,6 @@
 /**
  * The last step of `npm run build`: bundles the compiled case workflows once into the compiled worker's folder,
- * so that `npm run worker` starts (and restarts) without running webpack (docs/benchmarks.md, "Restart").
+ * so that `npm run worker` starts (and restarts) without running webpack (docs/benchmarks.md, "Worker memory and restart").
  */
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config/project-root';
