@@ -13,7 +13,7 @@
  */
 import { z } from 'zod';
 
-export const DEFAULT_MAX_CACHED_WORKFLOWS = 500;
+export const DEFAULT_MAX_CACHED_WORKFLOWS = 300;
 export const DEFAULT_MAX_CONCURRENT_WORKFLOW_TASKS = 10;
 
 export interface WorkerTuning {
