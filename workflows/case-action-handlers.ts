@@ -53,6 +53,7 @@ export function setCaseActionHandlers(handlers: CaseActionHandlers): void {
       setHandler(...on(U.decideExtension, (p) => ({ ...p, type: 'decideExtension' }), apply)),
     requestPark: () => setHandler(...on(U.requestPark, (p) => ({ ...p, type: 'requestPark' }), apply)),
     decidePark: () => setHandler(...on(U.decidePark, (p) => ({ ...p, type: 'decidePark' }), apply)),
+    decideRework: () => setHandler(...on(U.decideRework, (p) => ({ ...p, type: 'decideRework' }), apply)),
     urge: () => setHandler(...on(U.urge, (p) => ({ ...p, type: 'urge' }), apply)),
     reassign: () => setHandler(...on(U.reassign, (p) => ({ ...p, type: 'reassign' }), apply)),
     setEmergency: () => setHandler(...on(U.setEmergency, (p) => ({ ...p, type: 'setEmergency' }), apply)),

@@ -45,6 +45,7 @@ export const CASE_ACTION_UPDATES: { readonly [K in CaseActionType]: ActionUpdate
   decideExtension: actionUpdate('decideExtension'),
   requestPark: actionUpdate('requestPark'),
   decidePark: actionUpdate('decidePark'),
+  decideRework: actionUpdate('decideRework'),
   urge: actionUpdate('urge'),
   reassign: actionUpdate('reassign'),
   setEmergency: actionUpdate('setEmergency'),

@@ -24,6 +24,7 @@ import {
   ResumeRequestSchema,
   RetryStepRequestSchema,
   ReturnStepRequestSchema,
+  ReworkDecisionRequestSchema,
   SuspendRequestSchema,
   UpdateCaseDataRequestSchema,
   UrgeRequestSchema,
@@ -100,6 +101,20 @@ export const CASE_ACTION_ROUTES: { readonly [K in OfferedActionType]: ActionRout
     request: ParkDecisionRequestSchema,
     summary: 'Approve or refuse the pending park request',
     payload: (body, { stepId, actor }) => ({ ...body, stepId, actor }),
+  }),
+  decideRework: stepAction('decideRework', {
+    path: 'rework/decision',
+    access: 'supervisor',
+    request: ReworkDecisionRequestSchema,
+    summary:
+      'Decide a rework past its max: another round, close as unresolved, or reassign (onExceeded: decide)',
+    problems: [422],
+    payload: ({ department, ...body }, { stepId, actor, directory }) => ({
+      ...body,
+      ...(department === undefined ? {} : { department: knownDepartment(directory, department) }),
+      stepId,
+      actor,
+    }),
   }),
   retry: stepAction('retry', {
     path: 'retry',

@@ -57,6 +57,11 @@ export const ENGINE_PROBLEMS: { readonly [K in EngineErrorName]: EngineProblem }
   ExtensionNotPendingError: { status: 409, slug: 'extension-not-pending', title: 'No extension pending' },
   ParkNotPendingError: { status: 409, slug: 'park-not-pending', title: 'No park request pending' },
   IncidentNotOpenError: { status: 409, slug: 'incident-not-open', title: 'No incident to retry' },
+  ReworkDecisionNotPendingError: {
+    status: 409,
+    slug: 'rework-decision-not-pending',
+    title: 'No rework waiting for a decision',
+  },
   MigrationRefusedError: {
     status: 422,
     slug: 'migration-refused',

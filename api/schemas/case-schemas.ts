@@ -74,6 +74,25 @@ export const StepViewSchema = z
       .boolean()
       .optional()
       .meta({ description: 'For a completed round with a deadline: met or not (addition)' }),
+    claimDueAt: TimestampSchema.optional().meta({
+      description:
+        "签收时限: the limit for claiming this round, when the step's sla sets claimWithin (addition)",
+    }),
+    claimDueExplanation: z
+      .string()
+      .optional()
+      .meta({ description: 'How claimDueAt was reached, in words (addition)' }),
+    claimOverdue: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Unclaimed past its claim limit; present with claimDueAt (addition)' }),
+    reworkDecision: z
+      .object({ since: TimestampSchema, reworks: z.number().int().min(0) })
+      .optional()
+      .meta({
+        description:
+          "Completed, but past its rework's max: the case waits for a supervisor's decision (onExceeded: decide; addition)",
+      }),
     retiredFromVersion: z.number().int().positive().optional().meta({
       description:
         'A step a migration dropped after it had run, kept for the record: the flow version it belonged to (addition)',
@@ -105,6 +124,9 @@ export const CaseViewSchema = z
     overdue: z.boolean().meta({ description: 'Past the whole-case deadline (addition)' }),
     suspendedAt: TimestampSchema.optional().meta({
       description: 'Since when the case is suspended (addition)',
+    }),
+    unresolved: z.boolean().optional().meta({
+      description: "Closed as unresolved by a supervisor's decision after too many reworks (addition)",
     }),
     data: DataSchema,
     steps: z.array(StepViewSchema),

@@ -3,7 +3,7 @@
  * (延期) or for parking (挂账), and the supervisor's decision on such a request or retry of an incident.
  */
 import { z } from 'zod';
-import { TimestampSchema } from './common-schemas';
+import { DepartmentIdSchema, StepIdSchema, TimestampSchema } from './common-schemas';
 
 const NoteSchema = z.string().max(2000);
 
@@ -46,3 +46,24 @@ export const ParkDecisionRequestSchema = z
   .object({ approve: z.boolean(), note: NoteSchema.optional() })
   .meta({ id: 'ParkDecisionRequest' });
 export type ParkDecisionRequest = z.infer<typeof ParkDecisionRequestSchema>;
+
+export const ReworkDecisionRequestSchema = z
+  .object({
+    decision: z.enum(['another-round', 'close-unresolved', 'reassign']).meta({
+      description:
+        'another-round: one more rework round; close-unresolved: close the case as unresolved; reassign: one more round taken by another department',
+    }),
+    department: DepartmentIdSchema.optional().meta({
+      description: 'reassign only: the department taking the round',
+    }),
+    reassignStepId: StepIdSchema.optional().meta({
+      description: "reassign only: the step of the rework round it takes (default the rework's goto)",
+    }),
+    note: NoteSchema.optional(),
+  })
+  .meta({
+    id: 'ReworkDecisionRequest',
+    description:
+      "The supervisor's decision on a rework past its max (the flow's rework says onExceeded: decide)",
+  });
+export type ReworkDecisionRequest = z.infer<typeof ReworkDecisionRequestSchema>;

@@ -45,6 +45,9 @@ export function checkDirectoryNames(parts: FlowParts, ctx: ValidationContext): P
       step.escalation?.forEach((rung, index) =>
         checkAssignee(rung.to, [...path, 'escalation', index, 'to'], who),
       );
+      step.claimEscalation?.forEach((rung, index) =>
+        checkAssignee(rung.to, [...path, 'claimEscalation', index, 'to'], who),
+      );
     }
     if (step.kind === 'service' && !systems.has(step.call.system)) {
       problems.push({

@@ -26,7 +26,12 @@ export function checkValues(parts: FlowParts): PathProblem[] {
   for (const { step, path } of parts.steps) {
     if (step?.kind === 'task') {
       if (step.form) checkFields(step.form, [...path, 'form'], problems, 'form');
-      checkEscalation(step, path, problems);
+      checkRungs(step, step.escalation ?? [], 'escalation', path, problems);
+      checkRungs(step, step.claimEscalation ?? [], 'claimEscalation', path, problems);
+      checkClaimEscalation(step, parts, path, problems);
+    }
+    if (step?.kind === 'service' && step.sla?.claimWithin !== undefined) {
+      problems.push({ path: [...path, 'sla', 'claimWithin'], message: CLAIM_ON_TASKS });
     }
     if (step?.kind === 'wait' && (step.for === undefined) === (step.until === undefined)) {
       const both = step.for !== undefined;
@@ -36,7 +41,47 @@ export function checkValues(parts: FlowParts): PathProblem[] {
       });
     }
   }
+  checkClaimLimitPlaces(parts, problems);
   return problems;
+}
+
+const CLAIM_ON_TASKS = 'claimWithin applies to task steps only (a limit for claiming them)';
+
+/** `claimWithin` outside a task's sla: the whole-case sla, a profile's caseSla, a profile's sla of another kind. */
+function checkClaimLimitPlaces(parts: FlowParts, problems: PathProblem[]): void {
+  if (parts.doc.sla?.claimWithin !== undefined) {
+    problems.push({ path: ['sla', 'claimWithin'], message: CLAIM_ON_TASKS });
+  }
+  const kinds = new Map(parts.steps.flatMap(({ step }) => (step ? [[step.id, step.kind] as const] : [])));
+  for (const [name, profile] of Object.entries(parts.doc.profiles ?? {})) {
+    if (profile.caseSla?.claimWithin !== undefined) {
+      problems.push({ path: ['profiles', name, 'caseSla', 'claimWithin'], message: CLAIM_ON_TASKS });
+    }
+    for (const [stepId, sla] of Object.entries(profile.sla ?? {})) {
+      const kind = kinds.get(stepId);
+      if (sla.claimWithin !== undefined && kind !== undefined && kind !== 'task') {
+        problems.push({ path: ['profiles', name, 'sla', stepId, 'claimWithin'], message: CLAIM_ON_TASKS });
+      }
+    }
+  }
+}
+
+/** Claim rungs are timed from the claim limit: the step (or a profile's sla for it) must set one. */
+function checkClaimEscalation(
+  step: TaskDocument,
+  parts: FlowParts,
+  path: DocumentPath,
+  problems: PathProblem[],
+): void {
+  if ((step.claimEscalation ?? []).length === 0 || step.sla?.claimWithin !== undefined) return;
+  const inProfile = Object.values(parts.doc.profiles ?? {}).some(
+    (profile) => profile.sla?.[step.id]?.claimWithin !== undefined,
+  );
+  if (inProfile) return;
+  problems.push({
+    path: [...path, 'claimEscalation'],
+    message: `step '${step.id}' has claimEscalation rungs but no sla.claimWithin (they are timed from the claim limit)`,
+  });
 }
 
 function checkFields(
@@ -75,9 +120,16 @@ function checkFields(
 
 type TaskDocument = Extract<NonNullable<FlowParts['steps'][number]['step']>, { kind: 'task' }>;
 
-function checkEscalation(step: TaskDocument, path: DocumentPath, problems: PathProblem[]): void {
-  const rungs = step.escalation ?? [];
-  if (rungs.length > 0 && step.sla === undefined) {
+type RungDocument = NonNullable<TaskDocument['escalation']>[number];
+
+function checkRungs(
+  step: TaskDocument,
+  rungs: readonly RungDocument[],
+  key: 'escalation' | 'claimEscalation',
+  path: DocumentPath,
+  problems: PathProblem[],
+): void {
+  if (key === 'escalation' && rungs.length > 0 && step.sla === undefined) {
     problems.push({
       path: [...path, 'escalation'],
       message: `step '${step.id}' has escalation rungs but no sla (rungs are timed from the deadline)`,
@@ -85,7 +137,7 @@ function checkEscalation(step: TaskDocument, path: DocumentPath, problems: PathP
   }
   let previous: DurationSpec | undefined;
   rungs.forEach((rung, index) => {
-    const at = [...path, 'escalation', index];
+    const at = [...path, key, index];
     if (rung.do === 'escalate' && rung.to === undefined) {
       problems.push({
         path: at,
@@ -114,7 +166,7 @@ function checkEscalation(step: TaskDocument, path: DocumentPath, problems: PathP
     if (spec && previous && durationOrder(spec) < durationOrder(previous)) {
       problems.push({
         path: [...at, 'at'],
-        message: `escalation rungs of step '${step.id}' must be in increasing 'at' order: '${rung.at}' comes after '${previous.text}'`,
+        message: `${key} rungs of step '${step.id}' must be in increasing 'at' order: '${rung.at}' comes after '${previous.text}'`,
       });
     }
     if (spec) previous = spec;

@@ -20,8 +20,14 @@ export function parseDurationText(text: string | number): DurationSpec {
 /** Where durations occur in `parts`. */
 export function durationSites(parts: FlowParts): DurationSite[] {
   const sites: DurationSite[] = [];
-  const sla = (value: { within: string | number } | undefined, path: DocumentPath) => {
+  const sla = (
+    value: { within: string | number; claimWithin?: string | number | undefined } | undefined,
+    path: DocumentPath,
+  ) => {
     if (value) sites.push({ path: [...path, 'within'], text: value.within, rule: 'positive' });
+    if (value?.claimWithin !== undefined) {
+      sites.push({ path: [...path, 'claimWithin'], text: value.claimWithin, rule: 'positive' });
+    }
   };
   sla(parts.doc.sla, ['sla']);
   for (const { step, path } of parts.steps) {
@@ -29,6 +35,9 @@ export function durationSites(parts: FlowParts): DurationSite[] {
     if (step?.kind === 'task') {
       step.escalation?.forEach((rung, index) =>
         sites.push({ path: [...path, 'escalation', index, 'at'], text: rung.at, rule: 'signed' }),
+      );
+      step.claimEscalation?.forEach((rung, index) =>
+        sites.push({ path: [...path, 'claimEscalation', index, 'at'], text: rung.at, rule: 'signed' }),
       );
     }
     if (step?.kind === 'wait' && step.for !== undefined) {

@@ -53,6 +53,9 @@ export const SlaDocumentSchema = z
       .enum(['activated', 'claimed'])
       .optional()
       .describe('When the clock starts: when the step is activated (default) or claimed'),
+    claimWithin: DurationTextSchema.optional().describe(
+      "task steps only: the limit for claiming (签收时限), from activation on this sla's clock",
+    ),
   })
   .describe('A time limit (时限)');
 
@@ -82,6 +85,12 @@ export const ReworkDocumentSchema = z
     when: CelSchema.describe('CEL over result (this task form)'),
     goto: StepIdSchema.describe('An earlier step (reached through after) to run again'),
     max: z.int().min(1).describe('Rounds before escalating to a supervisor instead'),
+    onExceeded: z
+      .enum(['notify', 'decide'])
+      .optional()
+      .describe(
+        'Past max: notify a supervisor and move on (default), or decide: wait for a supervisor to allow one more round, close as unresolved or reassign',
+      ),
   })
   .describe('返工: run an earlier step again after completion');
 
@@ -113,6 +122,12 @@ function stepSchema<S extends z.ZodType>(stage: S) {
           .optional()
           .describe('Exceptions the assignee may use'),
         escalation: z.array(EscalationRungDocumentSchema).optional(),
+        claimEscalation: z
+          .array(EscalationRungDocumentSchema)
+          .optional()
+          .describe(
+            'Escalation rungs timed from the claim limit (sla.claimWithin) while the step is unclaimed',
+          ),
         rework: ReworkDocumentSchema.optional(),
       })
       .describe('task step'),

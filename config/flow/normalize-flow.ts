@@ -3,7 +3,8 @@
  * emergency steps put in stage `emergency`, deep-frozen. Defaults: `clock: working` wherever a clock is left out
  * (sla, wait, review feedback), `starts: activated`, `calendar: cn-mainland`, `required: false`, empty lists and
  * maps for `after`, `allow`, `escalation`, `form`, `data`, `source`, `call.input`, `profiles`. `personal` and
- * `public` are kept only when true, and `open311` only when present, so a flow without them normalizes as before.
+ * `public` are kept only when true, and `open311`, `claimWithin`, `claimEscalation` and `onExceeded` only when
+ * present, so a flow without them normalizes as before.
  */
 import { DEFAULT_CALENDAR } from './check-directory-names';
 import { parseDurationText } from './flow-durations';
@@ -30,6 +31,7 @@ type SlaDocument = {
   within: string | number;
   clock?: Clock | undefined;
   starts?: 'activated' | 'claimed' | undefined;
+  claimWithin?: string | number | undefined;
 };
 type FieldMapDocument = NonNullable<FlowDocument['data']>;
 type AssigneeDocument = z.infer<typeof AssigneeDocumentSchema>;
@@ -106,6 +108,7 @@ function normalizeStep(step: AnyStepDocument, stage: Stage): Step {
         ...(step.sla ? { sla: sla(step.sla) } : {}),
         allow: step.allow ?? [],
         escalation: (step.escalation ?? []).map(rung),
+        ...(step.claimEscalation ? { claimEscalation: step.claimEscalation.map(rung) } : {}),
         ...(step.rework ? { rework: { ...step.rework } } : {}),
       };
     case 'service':
@@ -149,6 +152,7 @@ function sla(value: SlaDocument): SlaSpec {
     within: parseDurationText(value.within),
     clock: value.clock ?? DEFAULT_CLOCK,
     starts: value.starts ?? 'activated',
+    ...(value.claimWithin === undefined ? {} : { claimWithin: parseDurationText(value.claimWithin) }),
   };
 }
 

@@ -70,7 +70,8 @@ function exceptionEdges(flow: Flow, node: (id: string) => string): string[] {
   for (const step of all) {
     if (step.kind !== 'task') continue;
     if (step.rework) {
-      const text = `返工 rework ≤${step.rework.max}: ${shorten(step.rework.when, 30)}`;
+      const decide = step.rework.onExceeded === 'decide' ? ', then supervisor decides' : '';
+      const text = `返工 rework ≤${step.rework.max}${decide}: ${shorten(step.rework.when, 30)}`;
       lines.push(`  ${node(step.id)} -.->|"${mermaidText(text)}"| ${node(step.rework.goto)}`);
     }
     if (step.allow.includes('return')) {
@@ -130,6 +131,7 @@ function stepDetail(step: Step): string {
   const parts: string[] = step.title ? [step.kind, step.id] : [step.kind];
   if ((step.kind === 'task' || step.kind === 'service') && step.sla) {
     parts.push(`${step.sla.within.text} ${step.sla.clock}`);
+    if (step.sla.claimWithin) parts.push(`签收 claim ${step.sla.claimWithin.text}`);
   }
   if (step.kind === 'service') parts.push(`${step.call.system}.${step.call.operation}`);
   if (step.kind === 'wait') {

@@ -62,6 +62,8 @@ export interface SlaSpec {
   readonly within: DurationSpec;
   readonly clock: Clock;
   readonly starts: 'activated' | 'claimed';
+  /** Task steps: the limit for claiming (签收时限) from activation, on `clock`; absent: none. */
+  readonly claimWithin?: DurationSpec;
 }
 
 export type AssigneeSpec = { readonly department: string } | { readonly role: string; readonly level: Level };
@@ -85,6 +87,8 @@ export interface ReworkSpec {
   readonly when: string;
   readonly goto: string;
   readonly max: number;
+  /** Past `max`: `notify` a supervisor and move on (absent means notify), or `decide`: wait for a supervisor. */
+  readonly onExceeded?: 'notify' | 'decide';
 }
 
 interface StepBase {
@@ -104,6 +108,8 @@ export interface TaskStep extends StepBase {
   readonly sla?: SlaSpec;
   readonly allow: readonly TaskException[];
   readonly escalation: readonly EscalationRung[];
+  /** Rungs timed from the claim limit while the step is unclaimed; absent when the flow sets none. */
+  readonly claimEscalation?: readonly EscalationRung[];
   readonly rework?: ReworkSpec;
 }
 

@@ -44,6 +44,7 @@ const CONTRACT_ROUTES = [
 const ADDED_ROUTES = [
   'post /v1/cases/{caseId}/steps/{stepId}/park',
   'post /v1/cases/{caseId}/steps/{stepId}/park/decision',
+  'post /v1/cases/{caseId}/steps/{stepId}/rework/decision',
   'post /v1/cases/{caseId}/data',
   // The web workbench's reads.
   'get /v1/me',

@@ -14,6 +14,7 @@ import {
   FormMismatchError,
   IncidentNotOpenError,
   ParkNotPendingError,
+  ReworkDecisionNotPendingError,
   StepNotActiveError,
   StepNotAssignedError,
   StepNotFoundError,
@@ -46,6 +47,7 @@ const EVERY_ENGINE_ERROR: [Error, number, string][] = [
   [new ExtensionNotPendingError('handle'), 409, 'extension-not-pending'],
   [new ParkNotPendingError('handle'), 409, 'park-not-pending'],
   [new IncidentNotOpenError('dispatch'), 409, 'incident-not-open'],
+  [new ReworkDecisionNotPendingError('check'), 409, 'rework-decision-not-pending'],
   [
     new MigrationRefusedError([{ path: 'steps.handle', message: "version 2 has no step 'handle'" }]),
     422,

@@ -79,6 +79,7 @@ const ANSWERS: { readonly [K in CaseActionType]: () => ActionResult<K> } = {
   decideExtension: fakeView,
   requestPark: fakeView,
   decidePark: fakeView,
+  decideRework: fakeView,
   urge: fakeView,
   reassign: fakeView,
   setEmergency: fakeView,

@@ -295,6 +295,42 @@ describe('validateFlowSource', () => {
       });
     });
 
+    it('accepts a claim limit with claim rungs, and rework onExceeded: decide', () => {
+      const text = `${BASE}    sla: { within: 4h, starts: claimed, claimWithin: 1h }\n    claimEscalation:\n      - { at: 0, do: urge }\n      - { at: 2h, do: escalate, to: { role: inspector, level: grid } }\n  - id: check\n    stage: supervision\n    kind: task\n    after: [verify]\n    assignee: { role: inspector, level: grid }\n    form: { ok: { type: boolean } }\n    rework: { when: '!result.ok', goto: verify, max: 2, onExceeded: decide }\n`;
+      const result = validateFlowSource(text, 'yaml', ctx);
+      expect(result).toMatchObject({ valid: true });
+      const steps = result.valid ? result.flow.steps : [];
+      expect(steps).toMatchObject([
+        { sla: { claimWithin: { text: '1h' } }, claimEscalation: [{ do: 'urge' }, { do: 'escalate' }] },
+        { rework: { onExceeded: 'decide' } },
+      ]);
+    });
+
+    it('reports claim rungs without a claim limit, and a claim limit off a task', () => {
+      const text = `${BASE}    sla: { within: 4h }\n    claimEscalation:\n      - { at: 0, do: urge }\nsla: { within: 2d, claimWithin: 1h }\n`;
+      const problems = problemsOf(text);
+      expect(problems).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            path: 'steps[0].claimEscalation',
+            message:
+              "step 'verify' has claimEscalation rungs but no sla.claimWithin (they are timed from the claim limit)",
+          }),
+          expect.objectContaining({
+            path: 'sla.claimWithin',
+            message: 'claimWithin applies to task steps only (a limit for claiming them)',
+          }),
+        ]),
+      );
+    });
+
+    it('reports an unknown onExceeded and a claim limit of zero', () => {
+      const zero = problemsOf(`${BASE}    sla: { within: 4h, claimWithin: 0 }\n`);
+      expect(zero.map((problem) => problem.path)).toEqual(['steps[0].sla.claimWithin']);
+      const unknown = `${BASE}    rework: { when: '!result.confirmed', goto: verify, max: 2, onExceeded: wait }\n`;
+      expect(problemsOf(unknown).map((problem) => problem.path)).toContain('steps[0].rework.onExceeded');
+    });
+
     it('reports escalation rungs out of order, escalate without to, emergency without level', () => {
       const text = `${BASE}    sla: { within: 4h }\n    escalation:\n      - { at: 1d, do: escalate }\n      - { at: -30m, do: remind }\n      - { at: 2d, do: emergency }\n`;
       const problems = problemsOf(text);

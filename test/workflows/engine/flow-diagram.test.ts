@@ -91,6 +91,21 @@ describe('flowToMermaid on the reference flows', () => {
     );
   });
 
+  it('shows a claim limit on the task and a rework that waits for a supervisor', () => {
+    const text = flowToMermaid(reference('hotline.12345-complaint'));
+    expect(text).toContain('task · handle-general · 7d calendar · 签收 claim 1h');
+    const hotline = reference('hotline.12345-complaint');
+    const deciding = {
+      ...hotline,
+      steps: hotline.steps.map((step) =>
+        step.kind === 'task' && step.rework
+          ? { ...step, rework: { ...step.rework, onExceeded: 'decide' as const } }
+          : step,
+      ),
+    };
+    expect(flowToMermaid(deciding)).toContain('返工 rework ≤2, then supervisor decides: !result.acceptable');
+  });
+
   it('draws rework and return (退单) as dashed edges back, and 重办 from the follow-up visit', () => {
     const text = flowToMermaid(reference('urban.exposed-garbage'));
     expect(text).toContain('  step_check -.->|"返工 rework ≤3: !result.fixed"| step_handle\n');

@@ -5,6 +5,7 @@ import type { ServiceStep, Step, WaitStep } from '../flow-model';
 import { addDuration, formatInstant } from '../time';
 import { bindingsOf, tryInputs, tryInstant } from './bindings';
 import type { StepState } from './case-state';
+import { startClaimClock } from './claim-limits';
 import { completeStep } from './completion';
 import { deadlineFrom, rungsFor, stepSla } from './deadlines';
 import { isEmergencyStep, stepTitle } from './flow-graph';
@@ -20,6 +21,7 @@ export function activateStep(tx: Tx, step: Step): void {
   if (step.kind === 'task' || step.kind === 'service') {
     if (stepSla(tx.state, step)?.starts !== 'claimed' || step.kind === 'service') startClock(tx, step);
   }
+  startClaimClock(tx, step);
   record(
     tx,
     'step-activated',

@@ -5,6 +5,7 @@ import type { Transition } from './commands';
 import { cancel, feedback, resume, setEmergency, suspend, updateData } from './case-handlers';
 import { decideExtension, decidePark, requestExtension, requestPark } from './request-handlers';
 import { migrate } from '../migration/migrate-case';
+import { decideRework } from './rework-decisions';
 import { settle } from './settle';
 import { claim, complete, reassign, retry, returnStep, urge } from './step-handlers';
 import type { Tx } from './tx';
@@ -22,6 +23,7 @@ const HANDLERS: Handlers = {
   decideExtension,
   requestPark,
   decidePark,
+  decideRework,
   urge,
   reassign,
   setEmergency,

@@ -4,6 +4,8 @@ import type { MigrationRequest } from '../migration/migration-model';
 
 export type ReturnReason = 'wrong-area' | 'unclear-ownership' | 'overlapping-remit' | 'other';
 export type Satisfaction = 'satisfied' | 'basically-satisfied' | 'unsatisfied';
+/** A supervisor's decision on a rework past its `max`: one more round, close as unresolved, or another department. */
+export type ReworkDecision = 'another-round' | 'close-unresolved' | 'reassign';
 
 interface ActionBase {
   readonly actor: Actor;
@@ -37,6 +39,17 @@ export type CaseAction = ActionBase &
         readonly type: 'decidePark';
         readonly stepId: string;
         readonly approve: boolean;
+        readonly note?: string;
+      }
+    | {
+        readonly type: 'decideRework';
+        /** The step whose rework passed its `max`. */
+        readonly stepId: string;
+        readonly decision: ReworkDecision;
+        /** reassign: the department that takes the rework round. */
+        readonly department?: string;
+        /** reassign: the step of the rework round it takes (default the rework's `goto`). */
+        readonly reassignStepId?: string;
         readonly note?: string;
       }
     | { readonly type: 'urge'; readonly stepId: string; readonly note?: string }

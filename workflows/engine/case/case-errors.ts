@@ -116,3 +116,11 @@ export class IncidentNotOpenError extends Error {
     super(`Step '${stepId}' has no open incident to retry`);
   }
 }
+
+/** Thrown when a rework decision finds no rework waiting for a supervisor's decision on the step (409). */
+export class ReworkDecisionNotPendingError extends Error {
+  override readonly name = 'ReworkDecisionNotPendingError';
+  constructor(readonly stepId: string) {
+    super(`Step '${stepId}' has no rework waiting for a decision`);
+  }
+}

@@ -42,6 +42,13 @@ export interface PendingRequest {
   readonly until?: number;
 }
 
+/** A rework past its `max` waiting for a supervisor's decision (`onExceeded: decide`). */
+export interface PendingReworkDecision {
+  readonly requestedAt: number;
+  /** Reworks done so far (the flow's `max`, or more once a supervisor allowed extra rounds). */
+  readonly reworks: number;
+}
+
 /** A service step that cannot complete (a non-retryable failure, or input that does not evaluate). */
 export interface Incident {
   readonly at: number;
@@ -78,6 +85,14 @@ export interface StepState {
   readonly incident?: Incident;
   /** Rework rounds started by this step's `rework` rule. */
   readonly reworks: number;
+  /** The limit for claiming (签收时限) of the current round, when the step's sla sets `claimWithin`. */
+  readonly claimDeadline?: Deadline;
+  /** Index-aligned with the task's `claimEscalation`; they fire only while the step is unclaimed. */
+  readonly claimRungs?: readonly RungState[];
+  /** The claim limit passed while unclaimed (recorded once per claim limit). */
+  readonly claimLapsed?: boolean;
+  /** Completed, but past the rework's `max`: the flow waits here until a supervisor decides. */
+  readonly reworkDecision?: PendingReworkDecision;
   readonly history: readonly RoundRecord[];
 }
 
@@ -147,6 +162,8 @@ export interface CaseState {
   readonly timeline: readonly TimelineEvent[];
   /** Steps migrations dropped after they had run, kept for the record (absent until a migration retires one). */
   readonly retiredSteps?: readonly RetiredStep[];
+  /** Closed as unresolved by a supervisor's decision after too many reworks. */
+  readonly unresolved?: true;
   /** Migrations to other flow versions, oldest first (absent until the first). */
   readonly migrations?: readonly MigrationRecord[];
 }

@@ -35,6 +35,8 @@ export interface CaseView {
   /** Past the whole-case deadline while open (in review: resolved after it). */
   readonly overdue: boolean;
   readonly suspendedAt?: string;
+  /** Closed as unresolved by a supervisor's decision after too many reworks. */
+  readonly unresolved?: true;
   readonly data: Readonly<Record<string, unknown>>;
   readonly steps: readonly StepView[];
   readonly review?: {
@@ -89,6 +91,7 @@ export function caseView(state: CaseState, now: number): CaseView {
       : {}),
     overdue: isCaseOverdue(state, now),
     ...(state.suspendedAt !== undefined ? { suspendedAt: formatInstant(state.suspendedAt, zone) } : {}),
+    ...(state.unresolved === true ? { unresolved: true as const } : {}),
     data: state.data,
     steps,
     ...(state.review !== undefined

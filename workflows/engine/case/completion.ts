@@ -43,15 +43,26 @@ function applyRework(tx: Tx, step: TaskStep, result: unknown): void {
   if (!decision.value) return;
   const done = stepState(tx, step.id).reworks;
   if (done >= rework.max) {
-    escalateReworkLimit(tx, step, done);
+    const decide = rework.onExceeded === 'decide' && behaves(tx.state, 'reworkDecision');
+    if (decide) patchStep(tx, step.id, { reworkDecision: { requestedAt: tx.now, reworks: done } });
+    escalateReworkLimit(tx, step, done, decide);
     return;
   }
+  startRework(tx, step);
+}
+
+/** 返工: one more rework round from the step's `rework.goto`; returns the steps that run again. */
+export function startRework(tx: Tx, step: TaskStep, why = ''): string[] {
+  const rework = step.rework;
+  if (rework === undefined) return [];
+  const done = stepState(tx, step.id).reworks;
   patchStep(tx, step.id, { reworks: done + 1 });
   const rerun = reworkedSteps(tx, rework.goto, step.id);
   resetSteps(tx, rerun, 'reworked');
-  record(tx, 'rework-started', `返工 ${done + 1}/${rework.max}: ${rerun.join(', ')} run again`, {
+  record(tx, 'rework-started', `返工 ${done + 1}/${rework.max}${why}: ${rerun.join(', ')} run again`, {
     stepId: step.id,
   });
+  return rerun;
 }
 
 /** The steps a 返工 from `stepId` back to `goto` runs again, by the case's engine revision. */
@@ -63,14 +74,20 @@ function reworkedSteps(tx: Tx, goto: string, stepId: string): string[] {
   );
 }
 
-/** More reworks than `max`: no new loop; the supervisor named by an escalate rung (of goto, else this step) is told. */
-function escalateReworkLimit(tx: Tx, step: TaskStep, done: number): void {
+/**
+ * More reworks than `max`: no new loop; the supervisor named by an escalate rung (of goto, else this step) is
+ * told, and with `onExceeded: decide` the flow waits for the supervisor's decision.
+ */
+function escalateReworkLimit(tx: Tx, step: TaskStep, done: number, decide: boolean): void {
   const flow = tx.state.input.flow;
   const target = findStep(flow, step.rework?.goto ?? '');
   const rungs = [...(target?.kind === 'task' ? target.escalation : []), ...step.escalation];
   const to = rungs.find((rung) => rung.do === 'escalate' && rung.to !== undefined)?.to;
   const department = to !== undefined ? tx.state.input.assignees[assigneeKey(to)]?.department : undefined;
-  const message = `${stepTitle(step)}: still not fixed after ${done} reworks (max ${step.rework?.max}); supervision needed`;
+  const needed = decide
+    ? "waiting for a supervisor's decision (another round, close as unresolved, or reassign)"
+    : 'supervision needed';
+  const message = `${stepTitle(step)}: still not fixed after ${done} reworks (max ${step.rework?.max}); ${needed}`;
   record(tx, 'rework-limit-reached', message, { stepId: step.id });
   notify(tx, 'escalate', message, { stepId: step.id, ...(department ? { department } : {}) });
 }

@@ -1,6 +1,6 @@
 /** Deadlines and escalation instants from the pinned calendar, and how they move (extension, suspension). */
 import type { WorkingCalendar } from '../calendar-model';
-import type { Clock, SlaSpec, Step } from '../flow-model';
+import type { Clock, EscalationRung, SlaSpec, Step } from '../flow-model';
 import { addDuration, addWorkingMillis, formatInstant, workingMillisBetween } from '../time';
 import type { CaseState, Deadline, RungState, StepState } from './case-state';
 
@@ -39,7 +39,18 @@ export function rungsFor(
   previous: readonly RungState[] = [],
 ): RungState[] {
   if (step.kind !== 'task') return [];
-  return step.escalation.map((rung, index) => {
+  return timeRungs(state, step.escalation, deadline, now, previous);
+}
+
+/** When each of `rungs` fires relative to `deadline`, on its clock; rungs already fired stay fired if still past. */
+export function timeRungs(
+  state: CaseState,
+  rungs: readonly EscalationRung[],
+  deadline: Deadline,
+  now: number,
+  previous: readonly RungState[] = [],
+): RungState[] {
+  return rungs.map((rung, index) => {
     const at = addDuration(state.input.calendar, deadline.at, rung.at, deadline.clock).at;
     return { at, fired: (previous[index]?.fired ?? false) && at <= now };
   });

@@ -16,4 +16,14 @@ export const ENGINE_BEHAVIOUR_CHANGES = {
    * the retry cleared the incident and left the step with no one to act on it (944a777).
    */
   refuseRetryOfTaskIncident: 1,
+  /**
+   * A task whose sla sets `claimWithin` gets a limit for claiming (签收时限) at activation (and again at 改派): past
+   * it unclaimed, the step is overdue for claiming and its `claimEscalation` rungs fire; before, no claim limit.
+   */
+  claimLimits: 2,
+  /**
+   * A rework past `max` with `onExceeded: decide` waits for a supervisor's decision (another round, close as
+   * unresolved, or reassign); before, the supervisor was notified and the case moved on.
+   */
+  reworkDecision: 2,
 } as const;

@@ -1,6 +1,10 @@
 /** Per-case metrics for the view: on-time rounds (按期), overdue steps, rounds, exceptions, satisfaction. */
 import { caseResolvedOnTime, clockNow } from './case-clock';
 import type { CaseState } from './case-state';
+import { isClaimOverdue } from './claim-limits';
+import { stepSla } from './deadlines';
+import { behaves } from './engine-revision';
+import { allSteps } from './flow-graph';
 import { isOverdue } from './step-view';
 
 /** One step's record over all its rounds. */
@@ -29,6 +33,10 @@ export interface CaseMetrics {
   readonly escalations: number;
   readonly satisfaction?: string;
   readonly resolved?: boolean;
+  /** Cases with claim limits (签收时限): claim limits that passed unclaimed, ever. */
+  readonly claimsOverdue?: number;
+  /** Cases with claim limits: steps unclaimed past their claim limit now. */
+  readonly claimOverdueSteps?: number;
   readonly steps: Readonly<Record<string, StepMetrics>>;
 }
 
@@ -67,6 +75,20 @@ export function caseMetrics(state: CaseState, now: number): CaseMetrics {
     ...(lastFeedback !== undefined
       ? { satisfaction: lastFeedback.satisfaction, resolved: lastFeedback.resolved }
       : {}),
+    ...(hasClaimLimits(state)
+      ? {
+          claimsOverdue: count('claim-overdue'),
+          claimOverdueSteps: Object.values(state.steps).filter((step) =>
+            isClaimOverdue(step, clockNow(state, now)),
+          ).length,
+        }
+      : {}),
     steps,
   };
+}
+
+/** Whether any task of the case has a claim limit (its sla or its profile's sets `claimWithin`). */
+function hasClaimLimits(state: CaseState): boolean {
+  if (!behaves(state, 'claimLimits')) return false;
+  return allSteps(state.input.flow).some((step) => stepSla(state, step)?.claimWithin !== undefined);
 }

@@ -6,7 +6,7 @@ import type { Step } from '../flow-model';
 import { formatInstant } from '../time';
 import { activateStep } from './activation';
 import { bindingsOf, tryCondition } from './bindings';
-import type { StepStatus } from './case-state';
+import type { StepState, StepStatus } from './case-state';
 import { deadlineFrom } from './deadlines';
 import { allSteps } from './flow-graph';
 import { cancelStep } from './reruns';
@@ -16,6 +16,11 @@ import { patchCase, patchStep, record, stepState } from './tx';
 const FINISHED: readonly StepStatus[] = ['completed', 'skipped', 'cancelled'];
 const WAITING: readonly StepStatus[] = ['pending', 'returned'];
 const MAX_DECISIONS = 10_000;
+
+/** Finished for the flow: done, skipped or cancelled, and not waiting for a supervisor's rework decision. */
+function isFinished(current: StepState): boolean {
+  return FINISHED.includes(current.status) && current.reworkDecision === undefined;
+}
 
 /** Runs the flow forward as far as it goes at `tx.now`; nothing moves while the case is not open. */
 export function settle(tx: Tx): void {
@@ -45,7 +50,7 @@ function schedulable(tx: Tx): readonly Step[] {
 
 function isReady(tx: Tx, step: Step): boolean {
   if (!WAITING.includes(stepState(tx, step.id).status)) return false;
-  return step.after.every((id) => FINISHED.includes(stepState(tx, id).status));
+  return step.after.every((id) => isFinished(stepState(tx, id)));
 }
 
 function decide(tx: Tx, step: Step): void {
@@ -69,7 +74,7 @@ function skip(tx: Tx, step: Step, why: string): void {
 function finishIfDone(tx: Tx): void {
   const { state } = tx;
   if (state.status !== 'open' || state.review?.status === 'open' || state.review?.status === 'done') return;
-  const finished = (step: Step): boolean => FINISHED.includes(stepState(tx, step.id).status);
+  const finished = (step: Step): boolean => isFinished(stepState(tx, step.id));
   if (!state.input.flow.steps.every(finished)) return;
   if (state.emergency.level > 0 && !(state.input.flow.emergency?.steps ?? []).every(finished)) return;
   patchCase(tx, { resolvedAt: tx.now });

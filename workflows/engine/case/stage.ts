@@ -7,7 +7,8 @@ export type CaseStage = Stage | 'closed';
 
 /**
  * `closed` once closed or cancelled; `emergency` while an emergency is open; `review` while the feedback window
- * is open; else the earliest stage (in table order) among the main steps in an active round (or returned); else
+ * is open; else the earliest stage (in table order) among the main steps in an active round (or returned, or
+ * waiting for a supervisor's rework decision); else
  * the stage of the latest step activated, else the first stage.
  */
 export function currentStage(state: CaseState): CaseStage {
@@ -16,8 +17,10 @@ export function currentStage(state: CaseState): CaseStage {
   if (state.review?.status === 'open') return 'review';
   const { steps } = state.input.flow;
   const running = steps.filter((step) => {
-    const status = state.steps[step.id]?.status;
-    return status === 'active' || status === 'claimed' || status === 'returned';
+    const current = state.steps[step.id];
+    const status = current?.status;
+    const awaitsDecision = current?.reworkDecision !== undefined;
+    return status === 'active' || status === 'claimed' || status === 'returned' || awaitsDecision;
   });
   if (running.length > 0) {
     return (

@@ -2,6 +2,7 @@
 import type { Step } from '../flow-model';
 import { callService, startClock, startWait } from './activation';
 import type { CaseAction } from './case-actions';
+import { startClaimClock } from './claim-limits';
 import { completeStep } from './completion';
 import { findStep, stepTitle } from './flow-graph';
 import { resetSteps, roundRecord } from './reruns';
@@ -75,7 +76,7 @@ export function urge(tx: Tx, action: Action<'urge'>): void {
 /**
  * 改派: the step moves to another department in the same round and must be claimed again. Its deadline keeps
  * running (the citizen's time limit does not restart); a `starts: claimed` clock not yet started starts at the
- * new department's claim.
+ * new department's claim, and a claim limit starts again for the new department.
  */
 export function reassign(tx: Tx, action: Action<'reassign'>): void {
   const before = stepState(tx, action.stepId);
@@ -85,6 +86,8 @@ export function reassign(tx: Tx, action: Action<'reassign'>): void {
     assignee: { department: action.department },
     incident: undefined,
   });
+  // The new department gets a claim limit of its own, from now.
+  startClaimClock(tx, flowStep(tx, action.stepId));
   const from = before.assignee?.department ?? 'no department';
   record(tx, 'step-reassigned', `改派 ${from} → ${action.department}: ${action.reason}`, {
     stepId: action.stepId,

@@ -4,9 +4,10 @@ import type { Step, StepKind, Stage } from '../flow-model';
 import { formatInstant } from '../time';
 import { clockNow } from './case-clock';
 import type { CaseState, StepState, StepStatus } from './case-state';
+import { isClaimOverdue } from './claim-limits';
 import { stageOf, stepTitle } from './flow-graph';
 
-/** The contract's StepView; `incident`, `request`, `parked` and `onTime` are additions. */
+/** The contract's StepView; `incident`, `request`, `parked`, `onTime`, the claim limit and a pending rework decision are additions. */
 export interface StepView {
   readonly id: string;
   readonly title: string;
@@ -36,6 +37,13 @@ export interface StepView {
   readonly parked?: boolean;
   /** For a completed round with a deadline (not parked): whether it was met. */
   readonly onTime?: boolean;
+  /** 签收时限: the limit for claiming this round (tasks whose sla sets `claimWithin`). */
+  readonly claimDueAt?: string;
+  readonly claimDueExplanation?: string;
+  /** Unclaimed past its claim limit; present with `claimDueAt`. */
+  readonly claimOverdue?: boolean;
+  /** Completed, but past its rework's `max`: waiting for a supervisor's decision (`onExceeded: decide`). */
+  readonly reworkDecision?: { readonly since: string; readonly reworks: number };
   /** A step a migration dropped after it had run: the flow version it belonged to (kept for the record). */
   readonly retiredFromVersion?: number;
 }
@@ -71,6 +79,14 @@ export function stepView(state: CaseState, step: Step, current: StepState, now: 
     },
     parked: current.parked || undefined,
     onTime,
+    claimDueAt: at(current.claimDeadline?.at),
+    claimDueExplanation: current.claimDeadline?.explanation,
+    claimOverdue:
+      current.claimDeadline === undefined ? undefined : isClaimOverdue(current, clockNow(state, now)),
+    reworkDecision: current.reworkDecision && {
+      since: at(current.reworkDecision.requestedAt),
+      reworks: current.reworkDecision.reworks,
+    },
   };
   return {
     id: step.id,

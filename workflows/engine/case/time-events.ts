@@ -1,7 +1,12 @@
-/** What the passing of time does: escalation rungs, wait timers, the review window, the whole-case SLA. */
+/**
+ * What the passing of time does: escalation rungs (of deadlines and of claim limits), claim limits, wait timers,
+ * the review window, the whole-case SLA.
+ */
 import { assigneeKey } from '../case-input';
 import type { TaskStep } from '../flow-model';
-import type { CaseState } from './case-state';
+import { formatInstant } from '../time';
+import type { CaseState, RungState } from './case-state';
+import { waitsForClaim } from './claim-limits';
 import { ENGINE_ACTOR } from './case-state';
 import type { Transition } from './commands';
 import { completeStep } from './completion';
@@ -11,8 +16,17 @@ import { closeCase, settle } from './settle';
 import type { Tx } from './tx';
 import { begin, finish, notify, patchCase, patchStep, record, stepState } from './tx';
 
+type Ladder = 'deadline' | 'claim';
+
 type TimeEvent =
-  | { readonly at: number; readonly kind: 'rung'; readonly stepId: string; readonly index: number }
+  | {
+      readonly at: number;
+      readonly kind: 'rung';
+      readonly stepId: string;
+      readonly index: number;
+      readonly ladder: Ladder;
+    }
+  | { readonly at: number; readonly kind: 'claimDue'; readonly stepId: string }
   | { readonly at: number; readonly kind: 'wait'; readonly stepId: string }
   | { readonly at: number; readonly kind: 'review' }
   | { readonly at: number; readonly kind: 'caseSla' };
@@ -45,7 +59,16 @@ function pendingEvents(state: CaseState): TimeEvent[] {
     if (!running) continue;
     if (!step.parked) {
       step.rungs.forEach((rung, index) => {
-        if (!rung.fired) events.push({ at: rung.at, kind: 'rung', stepId: step.id, index });
+        if (!rung.fired)
+          events.push({ at: rung.at, kind: 'rung', stepId: step.id, index, ladder: 'deadline' });
+      });
+    }
+    if (waitsForClaim(step)) {
+      if (step.claimDeadline !== undefined && step.claimLapsed !== true) {
+        events.push({ at: step.claimDeadline.at, kind: 'claimDue', stepId: step.id });
+      }
+      (step.claimRungs ?? []).forEach((rung, index) => {
+        if (!rung.fired) events.push({ at: rung.at, kind: 'rung', stepId: step.id, index, ladder: 'claim' });
       });
     }
     if (step.waitUntil !== undefined && step.incident === undefined) {
@@ -62,7 +85,9 @@ function pendingEvents(state: CaseState): TimeEvent[] {
 function processEvent(tx: Tx, event: TimeEvent): void {
   switch (event.kind) {
     case 'rung':
-      return fireRung(tx, event.stepId, event.index);
+      return fireRung(tx, event.stepId, event.index, event.ladder);
+    case 'claimDue':
+      return claimLapsed(tx, event.stepId);
     case 'wait':
       patchStep(tx, event.stepId, { waitUntil: undefined });
       return completeStep(tx, event.stepId, undefined);
@@ -78,29 +103,66 @@ function processEvent(tx: Tx, event: TimeEvent): void {
   }
 }
 
+/** The claim limit passed with the step unclaimed: recorded once, the department reminded. */
+function claimLapsed(tx: Tx, stepId: string): void {
+  const state = stepState(tx, stepId);
+  const step = findStep(tx.state.input.flow, stepId);
+  if (step === undefined || state.claimDeadline === undefined) return;
+  patchStep(tx, stepId, { claimLapsed: true });
+  const own = state.assignee?.department;
+  const when = formatInstant(state.claimDeadline.at, tx.state.input.calendar.timezone);
+  const message = `${stepTitle(step)}: not claimed (签收) by its claim limit ${when}`;
+  record(tx, 'claim-overdue', message, { stepId, ...(own !== undefined ? { department: own } : {}) });
+  notify(tx, 'overdue', message, { stepId, ...(own !== undefined ? { department: own } : {}) });
+}
+
+/** The words of a rung's timeline event and notification, by the limit it is timed from. */
+const WORDS = {
+  deadline: {
+    reminded: (title: string, at: string) => `${title}: deadline ${at} away`,
+    remindNote: (title: string) => `Reminder: ${title} is due soon`,
+    urged: (title: string, at: string) => `${title}: 催办 at ${at} from the deadline`,
+    urgeNote: (title: string) => `催办: ${title} has reached its deadline`,
+    late: (title: string, at: string) => `${title} is overdue (${at} past the deadline)`,
+    emergency: (title: string) => `${title} overdue`,
+  },
+  claim: {
+    reminded: (title: string, at: string) => `${title}: claim limit (签收) ${at} away`,
+    remindNote: (title: string) => `Reminder: claim (签收) ${title} soon`,
+    urged: (title: string, at: string) => `${title}: 催办 at ${at} from the claim limit (not claimed)`,
+    urgeNote: (title: string) => `催办: ${title} has not been claimed (签收)`,
+    late: (title: string, at: string) => `${title} is unclaimed (${at} past the claim limit)`,
+    emergency: (title: string) => `${title} unclaimed`,
+  },
+} as const;
+
 /** One escalation rung: 提醒, 催办, escalation to the `to` department, or an emergency at its level. */
-function fireRung(tx: Tx, stepId: string, index: number): void {
+function fireRung(tx: Tx, stepId: string, index: number, ladder: Ladder): void {
   const state = stepState(tx, stepId);
   const step = findStep(tx.state.input.flow, stepId) as TaskStep | undefined;
-  const rung = step?.escalation[index];
+  const rung = ladder === 'claim' ? step?.claimEscalation?.[index] : step?.escalation[index];
   if (step === undefined || rung === undefined) return;
-  patchStep(tx, stepId, { rungs: state.rungs.map((r, i) => (i === index ? { ...r, fired: true } : r)) });
+  const fire = (rungs: readonly RungState[]) =>
+    rungs.map((r, i) => (i === index ? { ...r, fired: true } : r));
+  patchStep(
+    tx,
+    stepId,
+    ladder === 'claim' ? { claimRungs: fire(state.claimRungs ?? []) } : { rungs: fire(state.rungs) },
+  );
+  const words = WORDS[ladder];
   const title = stepTitle(step);
   const own = state.assignee?.department;
   const target = { stepId, ...(own !== undefined ? { department: own } : {}) };
   switch (rung.do) {
     case 'remind':
-      record(tx, 'reminded', `${title}: deadline ${rung.at.text} away`, { stepId });
-      return notify(tx, 'remind', `Reminder: ${title} is due soon`, target);
+      record(tx, 'reminded', words.reminded(title, rung.at.text), { stepId });
+      return notify(tx, 'remind', words.remindNote(title), target);
     case 'urge':
-      record(tx, 'urged', `${title}: 催办 at ${rung.at.text} from the deadline`, {
-        stepId,
-        actor: ENGINE_ACTOR,
-      });
-      return notify(tx, 'urge', `催办: ${title} has reached its deadline`, target);
+      record(tx, 'urged', words.urged(title, rung.at.text), { stepId, actor: ENGINE_ACTOR });
+      return notify(tx, 'urge', words.urgeNote(title), target);
     case 'escalate': {
       const to = rung.to !== undefined ? tx.state.input.assignees[assigneeKey(rung.to)] : undefined;
-      const message = `${title} is overdue (${rung.at.text} past the deadline) at ${own ?? 'no department'}`;
+      const message = `${words.late(title, rung.at.text)} at ${own ?? 'no department'}`;
       record(tx, 'escalated', `${message}; escalated to ${to?.department ?? 'supervision'}`, { stepId });
       return notify(tx, 'escalate', message, { stepId, ...(to ? { department: to.department } : {}) });
     }
@@ -108,7 +170,8 @@ function fireRung(tx: Tx, stepId: string, index: number): void {
       const level = rung.level ?? 4;
       const current = tx.state.emergency.level;
       record(tx, 'escalated', `${title}: escalation rung opens an emergency ${levelName(level)}`, { stepId });
-      if (current === 0 || level < current) setEmergencyLevel(tx, level, `${title} overdue`, ENGINE_ACTOR);
+      if (current === 0 || level < current)
+        setEmergencyLevel(tx, level, words.emergency(title), ENGINE_ACTOR);
       return;
     }
   }

@@ -9,7 +9,9 @@ import {
   FormMismatchError,
   IncidentNotOpenError,
   ParkNotPendingError,
+  ReworkDecisionNotPendingError,
 } from './case-errors';
+import { reassignableSteps } from './rework-decisions';
 import { behaves } from './engine-revision';
 import { fieldErrors } from './field-validation';
 import { validateMigration } from '../migration/migrate-case';
@@ -20,6 +22,8 @@ import {
   requireOwnActiveTask,
   requireStep,
 } from './action-guards';
+
+const REWORK_DECISIONS: readonly string[] = ['another-round', 'close-unresolved', 'reassign'];
 
 type ActionOf<T extends CaseActionType> = Extract<CaseAction, { type: T }>;
 type Validators = { [T in CaseActionType]: (state: CaseState, action: ActionOf<T>, now: number) => void };
@@ -70,6 +74,38 @@ const VALIDATORS: Validators = {
     if (current.parked) throw new ActionNotAllowedError('park', 'the step is already parked');
   },
   decidePark: (state, a) => requirePending(state, a.stepId, 'park'),
+  decideRework: (state, a) => {
+    const { step, current } = requireStep(state, a.stepId);
+    if (current.reworkDecision === undefined || step.kind !== 'task') {
+      throw new ReworkDecisionNotPendingError(a.stepId);
+    }
+    if (!REWORK_DECISIONS.includes(a.decision)) {
+      throw new ActionInvalidError(
+        'rework decision',
+        `decision must be one of ${REWORK_DECISIONS.join(', ')}`,
+      );
+    }
+    if (a.decision !== 'reassign') {
+      if (a.department !== undefined || a.reassignStepId !== undefined) {
+        throw new ActionInvalidError(
+          'rework decision',
+          'department and reassignStepId apply to reassign only',
+        );
+      }
+      return;
+    }
+    if ((a.department ?? '').trim() === '') {
+      throw new ActionInvalidError('rework decision', 'reassign needs a department');
+    }
+    const candidates = reassignableSteps(state, step);
+    const target = a.reassignStepId ?? step.rework?.goto ?? '';
+    if (!candidates.includes(target)) {
+      throw new ActionInvalidError(
+        'rework decision',
+        `step '${target}' is not a task the rework runs again (one of ${candidates.join(', ')})`,
+      );
+    }
+  },
   urge: (state, a) => requireActive(requireStep(state, a.stepId).current),
   reassign: (state, a) => {
     const { step, current } = requireStep(state, a.stepId);

@@ -39,11 +39,16 @@ export function resolveCaseDirectory(directory: Directory, flow: Flow, regionCod
   return { regionPath: path, assignees, departments, systems };
 }
 
-/** The assignee specs a step names: its own, and the `to` of its escalation rungs. */
+/** The assignee specs a step names: its own, and the `to` of its escalation rungs (claim rungs included). */
 function assigneeSpecs(step: Step): AssigneeSpec[] {
   switch (step.kind) {
     case 'task':
-      return [step.assignee, ...step.escalation.flatMap((rung) => (rung.to === undefined ? [] : [rung.to]))];
+      return [
+        step.assignee,
+        ...[...step.escalation, ...(step.claimEscalation ?? [])].flatMap((rung) =>
+          rung.to === undefined ? [] : [rung.to],
+        ),
+      ];
     case 'notify':
       return step.assignee === undefined ? [] : [step.assignee];
     case 'service':
