@@ -34,6 +34,16 @@ function stepDeadline(step: LedgerStep): number | undefined {
   return isRunning(step) && !step.parked ? step.dueAt : undefined;
 }
 
+/** The claim limit while the step waits to be claimed (active, not parked). */
+function claimDeadline(step: LedgerStep): number | undefined {
+  return step.status === 'active' && !step.parked ? step.claimDueAt : undefined;
+}
+
+function earliest(candidates: readonly (number | null)[]): number | null {
+  const known = candidates.filter((at): at is number => at !== null);
+  return known.length === 0 ? null : Math.min(...known);
+}
+
 function caseOverdueFrom(snapshot: LedgerSnapshot): number | null {
   const candidates = snapshot.steps.map((step) => overdueFrom(snapshot, stepDeadline(step)));
   const inReview = snapshot.review?.status === 'open';
@@ -42,8 +52,7 @@ function caseOverdueFrom(snapshot: LedgerSnapshot): number | null {
   } else if (!inReview) {
     candidates.push(overdueFrom(snapshot, snapshot.dueAt));
   }
-  const known = candidates.filter((at): at is number => at !== null);
-  return known.length === 0 ? null : Math.min(...known);
+  return earliest(candidates);
 }
 
 function nextDueAt(snapshot: LedgerSnapshot): number | null {
@@ -91,6 +100,10 @@ export function caseRow(snapshot: LedgerSnapshot, counts: EventCounts, writtenAt
     due_at: snapshot.dueAt ?? null,
     next_due_at: nextDueAt(snapshot),
     overdue_from: caseOverdueFrom(snapshot),
+    claim_overdue_from: earliest(snapshot.steps.map((step) => overdueFrom(snapshot, claimDeadline(step)))),
+    awaiting_decision: flag(
+      snapshot.status === 'open' && snapshot.steps.some((step) => step.awaitingDecisionSince !== undefined),
+    ),
     waiting_on: JSON.stringify([...waitingOn].sort()),
     reckon_at: reckon,
     reckon_day: periods?.day ?? null,
@@ -123,6 +136,8 @@ export function stepRows(snapshot: LedgerSnapshot): StepsTable[] {
     due_at: step.dueAt ?? null,
     sort_due_at: step.dueAt ?? NO_DEADLINE,
     overdue_from: overdueFrom(snapshot, stepDeadline(step)),
+    claim_due_at: step.claimDueAt ?? null,
+    claim_overdue_from: overdueFrom(snapshot, claimDeadline(step)),
   }));
 }
 

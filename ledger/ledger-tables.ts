@@ -25,6 +25,10 @@ export interface CasesTable {
   next_due_at: number | null;
   /** From this instant on the case counts as overdue if nothing changes; 0 always, null never. */
   overdue_from: number | null;
+  /** From this instant on a step of the case is overdue for claiming (签收时限) if nothing changes; null never. */
+  claim_overdue_from: number | null;
+  /** 1 while a rework past its `max` waits for a supervisor's decision. */
+  awaiting_decision: number;
   /** Departments holding a running step, JSON array. */
   waiting_on: string;
   /** When the case counts as 应结案 (docs/metrics.md), and that instant's local day/week/month/quarter. */
@@ -75,6 +79,10 @@ export interface StepsTable {
   /** `due_at`, or a far future for steps without one: the inbox's sort key. */
   sort_due_at: number;
   overdue_from: number | null;
+  /** The claim limit (签收时限) of the round, when it has one. */
+  claim_due_at: number | null;
+  /** From when the step is overdue for claiming (unclaimed past its claim limit); null never. */
+  claim_overdue_from: number | null;
 }
 
 /** Every department that has held one of the case's steps, ever (so it keeps seeing the case). */

@@ -4,7 +4,9 @@
  * continued as new): every scenario of test/helpers/history-scenarios.ts on every flow that supports it, on a
  * fresh in-memory dev server. test/workflows/replay.int.test.ts replays the histories of every release against
  * the current workflow code. A release's histories are never recorded again once it has shipped: bump the
- * version for the next release and record; `--replace` re-records the current release while it is unreleased.
+ * version for the next release and record; `--replace` re-records the current release while it is unreleased;
+ * `--missing` records only the scenarios the current release has no history of yet (new scenarios or flows),
+ * keeping those recorded before.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -35,11 +37,13 @@ async function runHistories(client: Client, workflowId: string, firstRunId: stri
 async function main(): Promise<void> {
   const outDir = path.join(HISTORIES_DIR, CURRENT_RELEASE);
   const shown = path.relative(process.cwd(), outDir);
-  if (existsSync(outDir)) {
+  const missingOnly = process.argv.includes('--missing');
+  if (existsSync(outDir) && !missingOnly) {
     if (!process.argv.includes('--replace')) {
       throw new Error(
         `${shown} exists. Histories of a release are kept as recorded: bump "version" in package.json to ` +
-          `record the next release, or pass --replace to record ${CURRENT_RELEASE} again while it is unreleased.`,
+          `record the next release, pass --replace to record ${CURRENT_RELEASE} again while it is unreleased, or ` +
+          `--missing to add the scenarios it lacks.`,
       );
     }
     await rm(outDir, { recursive: true });
@@ -62,6 +66,9 @@ async function main(): Promise<void> {
         const flow = given ?? (await caseInputFor(recorded.fields)).flow;
         await mkdir(path.join(outDir, flowId), { recursive: true });
         for (const scenario of scenariosFor(flow, recorded)) {
+          const first = path.join(outDir, flowId, historyFileName(scenario.name, 1, 1));
+          const firstOfRuns = path.join(outDir, flowId, historyFileName(scenario.name, 1, 2));
+          if (missingOnly && (existsSync(first) || existsSync(firstOfRuns))) continue;
           const caseId = `H-${flowId}-${scenario.name}`;
           const input = systems.pointAt(await caseInputFor({ ...recorded.fields, caseId }, given));
           const handle = await scenario.run({

@@ -28,6 +28,7 @@ const COLUMNS: readonly (keyof MetricsRow)[] = [
   'handlingHoursMedian',
   'handlingHoursP90',
   'overdueNow',
+  'claimOverdueNow',
 ];
 
 /** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break; null as empty. */

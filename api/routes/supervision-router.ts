@@ -27,6 +27,8 @@ export function createSupervisionRouter(deps: RouteDependencies): Router {
       ...(query.department === undefined ? {} : { department: query.department }),
       ...(query.stage === undefined ? {} : { stage: query.stage }),
       ...(query.overdue === undefined ? {} : { overdue: query.overdue }),
+      ...(query.claimOverdue === undefined ? {} : { claimOverdue: query.claimOverdue }),
+      ...(query.awaitingDecision === undefined ? {} : { awaitingDecision: query.awaitingDecision }),
     };
     const idleFor = query.idleFor === undefined ? undefined : idleMillis(query.idleFor);
     const scope = `stalled:${JSON.stringify({ ...filters, idleFor: query.idleFor })}`;

@@ -110,6 +110,9 @@ export const MetricsRowSchema = z
     handlingHoursMedian: hours,
     handlingHoursP90: hours,
     overdueNow: z.number().int(),
+    claimOverdueNow: z.number().int().meta({
+      description: 'Of the due cases, those open with a step unclaimed past its claim limit (签收时限) now',
+    }),
   })
   .meta({ id: 'MetricsRow' });
 

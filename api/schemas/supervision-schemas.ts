@@ -30,6 +30,12 @@ export const InboxItemSchema = z
     status: z.enum(['active', 'claimed']),
     dueAt: TimestampSchema.optional(),
     overdue: z.boolean(),
+    claimDueAt: TimestampSchema.optional().meta({
+      description: '签收时限: the limit for claiming the step, when its sla sets one (addition)',
+    }),
+    claimOverdue: z.boolean().optional().meta({
+      description: 'Unclaimed past its claim limit; present with claimDueAt (addition)',
+    }),
     region: RegionCodeSchema,
     flowId: FlowIdSchema,
     remainingWorkingMinutes: z.number().int().optional().meta({
@@ -56,6 +62,12 @@ export const StalledQuerySchema = PageQuerySchema.extend({
   department: DepartmentIdSchema.optional(),
   stage: StageSchema.optional(),
   overdue: QueryBooleanSchema.optional(),
+  claimOverdue: QueryBooleanSchema.optional().meta({
+    description: 'A step unclaimed past its claim limit (签收时限), or none (addition)',
+  }),
+  awaitingDecision: QueryBooleanSchema.optional().meta({
+    description: "Waiting for a supervisor's rework decision, or not (addition)",
+  }),
   idleFor: IsoDurationSchema.optional().meta({
     description: 'No progress for at least this long (ISO 8601)',
   }),
@@ -71,6 +83,12 @@ export const StalledItemSchema = z
     waitingOn: z.array(DepartmentIdSchema),
     nextDueAt: TimestampSchema.optional(),
     overdue: z.boolean(),
+    claimOverdue: z.boolean().meta({
+      description: 'A step is unclaimed past its claim limit (签收时限) (addition)',
+    }),
+    awaitingDecision: z.boolean().meta({
+      description: "A rework past its max waits for a supervisor's decision (addition)",
+    }),
     lastProgressAt: TimestampSchema,
   })
   .meta({ id: 'StalledItem' });

@@ -3,11 +3,13 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as createLedger from './001-create-ledger';
 import * as calendarRevisions from './002-calendar-revisions';
 import * as readsAtScale from './003-reads-at-scale';
+import * as claimLimitsAndDecisions from './004-claim-limits-and-decisions';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-create-ledger': createLedger,
   '002-calendar-revisions': calendarRevisions,
   '003-reads-at-scale': readsAtScale,
+  '004-claim-limits-and-decisions': claimLimitsAndDecisions,
 };
 
 /** Kysely's migrator reads the migrations from here (no file-system scan: they are bundled code). */

@@ -54,6 +54,13 @@ export function overdueAt(eb: CasesBuilder, now: number, overdue: boolean): Expr
     : eb.or([eb('c.overdue_from', 'is', null), eb('c.overdue_from', '>=', now)]);
 }
 
+/** The case has (or has no) step overdue for claiming (签收时限) at `now`. */
+export function claimOverdueAt(eb: CasesBuilder, now: number, overdue: boolean): Expression<SqlBool> {
+  return overdue
+    ? eb.and([eb('c.claim_overdue_from', 'is not', null), eb('c.claim_overdue_from', '<', now)])
+    : eb.or([eb('c.claim_overdue_from', 'is', null), eb('c.claim_overdue_from', '>=', now)]);
+}
+
 /** Whether an `overdue_from` column value means overdue at `now`. */
 export function isOverdueAt(overdueFrom: number | null, now: number): boolean {
   return overdueFrom !== null && Number(overdueFrom) < now;

@@ -45,6 +45,8 @@ export interface MetricsRow {
   readonly handlingHoursMedian: number | null;
   readonly handlingHoursP90: number | null;
   readonly overdueNow: number;
+  /** Of the due cases, those open with a step unclaimed past its claim limit (签收时限) now. */
+  readonly claimOverdueNow: number;
 }
 
 type Scope = LedgerTables & {
@@ -133,6 +135,7 @@ export async function caseMetrics(ledger: Ledger, request: MetricsRequest): Prom
     'c.extensions',
     'c.satisfaction',
     'c.overdue_from',
+    'c.claim_overdue_from',
     'c.handling_working_ms as ms',
     sql<number>`case when c.closed = 1 and c.handling_working_ms is not null then 1 else 0 end`.as('timed'),
   ]);
@@ -159,6 +162,9 @@ export async function caseMetrics(ledger: Ledger, request: MetricsRequest): Prom
       ),
       sql<number>`sum(case when m.closed = 0 and m.overdue_from is not null and m.overdue_from < ${now} then 1 else 0 end)`.as(
         'overdue_now',
+      ),
+      sql<number>`sum(case when m.closed = 0 and m.claim_overdue_from is not null and m.claim_overdue_from < ${now} then 1 else 0 end)`.as(
+        'claim_overdue_now',
       ),
       sql<number | null>`max(case when m.timed = 1 and m.rn = (m.n + 1) / 2 then m.ms end)`.as('median'),
       sql<number | null>`max(case when m.timed = 1 and m.rn = (9 * m.n + 9) / 10 then m.ms end)`.as('p90'),
@@ -193,6 +199,7 @@ export async function caseMetrics(ledger: Ledger, request: MetricsRequest): Prom
         handlingHoursMedian: hoursOf(row.median === null ? null : Number(row.median)),
         handlingHoursP90: hoursOf(row.p90 === null ? null : Number(row.p90)),
         overdueNow: Number(row.overdue_now ?? 0),
+        claimOverdueNow: Number(row.claim_overdue_now ?? 0),
       };
     })
     .sort((a, b) => a.period.localeCompare(b.period) || a.group.localeCompare(b.group));

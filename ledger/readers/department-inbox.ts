@@ -28,6 +28,9 @@ export interface InboxTask {
   readonly status: Extract<StepStatus, 'active' | 'claimed'>;
   readonly dueAt?: string;
   readonly overdue: boolean;
+  /** 签收时限: the limit for claiming the step, when it has one; `claimOverdue` with it. */
+  readonly claimDueAt?: string;
+  readonly claimOverdue?: boolean;
   readonly region: string;
   readonly flowId: string;
 }
@@ -49,6 +52,8 @@ export async function departmentInbox(
       's.due_at',
       's.sort_due_at',
       's.overdue_from',
+      's.claim_due_at',
+      's.claim_overdue_from',
       'c.region',
       'c.flow_id',
       'c.timezone',
@@ -83,6 +88,12 @@ export async function departmentInbox(
         ? {}
         : { dueAt: formatInstant(Number(row.due_at), row.timezone) }),
       overdue: isOverdueAt(row.overdue_from, request.now),
+      ...(row.claim_due_at === null
+        ? {}
+        : {
+            claimDueAt: formatInstant(Number(row.claim_due_at), row.timezone),
+            claimOverdue: isOverdueAt(row.claim_overdue_from, request.now),
+          }),
       region: row.region,
       flowId: row.flow_id,
     }),

@@ -6,7 +6,7 @@ import type { Stage } from '../../workflows/engine/flow-model';
 import { STAGES } from '../../workflows/engine/flow-model';
 import { formatInstant } from '../../workflows/engine/time';
 import type { Ledger } from '../open-ledger';
-import { inRegion, isOverdueAt, overdueAt, waitingOn } from './case-filters';
+import { claimOverdueAt, inRegion, isOverdueAt, overdueAt, waitingOn } from './case-filters';
 import { isRunningStep } from '../running-steps';
 
 export interface StalledRequest {
@@ -14,6 +14,10 @@ export interface StalledRequest {
   readonly department?: string;
   readonly stage?: Stage;
   readonly overdue?: boolean;
+  /** A step unclaimed past its claim limit (签收时限), or none. */
+  readonly claimOverdue?: boolean;
+  /** Waiting for a supervisor's rework decision, or not. */
+  readonly awaitingDecision?: boolean;
   /** Only cases whose last progress is before this instant. */
   readonly idleSince?: number;
   readonly limit: number;
@@ -30,6 +34,10 @@ export interface StalledCase {
   readonly waitingOn: string[];
   readonly nextDueAt?: string;
   readonly overdue: boolean;
+  /** A step is unclaimed past its claim limit (签收时限). */
+  readonly claimOverdue: boolean;
+  /** A rework past its `max` waits for a supervisor's decision. */
+  readonly awaitingDecision: boolean;
   readonly lastProgressAt: string;
 }
 
@@ -48,15 +56,20 @@ export async function stalledCases(
       'c.waiting_on',
       'c.next_due_at',
       'c.overdue_from',
+      'c.claim_overdue_from',
+      'c.awaiting_decision',
       'c.last_progress_at',
       'c.timezone',
     ])
     .where('c.status', '=', 'open');
-  const { region, department, stage, overdue, idleSince, after } = request;
+  const { region, department, stage, overdue, claimOverdue, awaitingDecision, idleSince, after } = request;
   if (region !== undefined) query = query.where((eb) => inRegion(eb, region));
   if (department !== undefined) query = query.where((eb) => waitingOn(eb, department));
   if (stage !== undefined) query = query.where('c.stage', '=', stage);
   if (overdue !== undefined) query = query.where((eb) => overdueAt(eb, request.now, overdue));
+  if (claimOverdue !== undefined) query = query.where((eb) => claimOverdueAt(eb, request.now, claimOverdue));
+  if (awaitingDecision !== undefined)
+    query = query.where('c.awaiting_decision', '=', awaitingDecision ? 1 : 0);
   if (idleSince !== undefined) query = query.where('c.last_progress_at', '<', idleSince);
   if (after !== undefined) {
     query = query.where((eb) =>
@@ -79,6 +92,8 @@ export async function stalledCases(
         ? {}
         : { nextDueAt: formatInstant(Number(row.next_due_at), row.timezone) }),
       overdue: isOverdueAt(row.overdue_from, request.now),
+      claimOverdue: isOverdueAt(row.claim_overdue_from, request.now),
+      awaitingDecision: Number(row.awaiting_decision) === 1,
       lastProgressAt: formatInstant(Number(row.last_progress_at), row.timezone),
     }),
   );

@@ -4,6 +4,8 @@
  * supervisors would, end. The flows are the reference flows of flows/ plus flows written to pin an engine rule
  * that no reference flow shows (the rework of a parallel branch).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { CaseView } from '../../workflows/engine/case';
 import type { Flow, Step, TaskException, TaskStep } from '../../workflows/engine/flow-model';
@@ -18,6 +20,7 @@ import {
   happyResult,
   isOpenTask,
   stepOf,
+  waitForView,
   type startCaseWorkflow,
   type DriveOptions,
 } from './case-driver';
@@ -29,9 +32,13 @@ import { REWORK_BRANCH_FLOW } from './scenario-flow';
 export interface RecordedFlow extends ReferenceCase {
   /** A flow written for the histories (validated like the shipped ones); absent: the reference flow. */
   readonly yaml?: string;
-  /** Only these scenarios; absent: every scenario the flow supports. */
+  /** Only these scenarios; absent: every scenario the flow supports (opt-in scenarios excepted). */
   readonly scenarios?: readonly string[];
 }
+
+/** A fixture flow of test/fixtures/flows/claim-rework (limits of seconds, so that recording need not wait). */
+const claimReworkFixture = (file: string): string =>
+  readFileSync(path.join(__dirname, '..', 'fixtures', 'flows', 'claim-rework', file), 'utf8');
 
 export const RECORDED_FLOWS: Readonly<Record<string, RecordedFlow>> = {
   ...REFERENCE_CASES,
@@ -44,6 +51,26 @@ export const RECORDED_FLOWS: Readonly<Record<string, RecordedFlow>> = {
     },
     completed: ['handle', 'archive-photos', 'check', 'close'],
     scenarios: ['rework-twice'],
+  },
+  'fixture.claim-limit': {
+    yaml: claimReworkFixture('claim-limit.yaml'),
+    fields: {
+      flowId: 'fixture.claim-limit',
+      region: '440104001001001',
+      data: { address: '越秀区北京路 1 号' },
+    },
+    completed: ['handle', 'tell'],
+    scenarios: ['claim-overdue-escalated'],
+  },
+  'fixture.rework-decision': {
+    yaml: claimReworkFixture('rework-decision.yaml'),
+    fields: {
+      flowId: 'fixture.rework-decision',
+      region: '440104001001001',
+      data: { address: '越秀区北京路 1 号' },
+    },
+    completed: ['handle', 'check', 'tell'],
+    scenarios: ['rework-decided-another-round', 'rework-decided-reassign', 'rework-decided-close-unresolved'],
   },
 };
 
@@ -63,6 +90,8 @@ export interface ScenarioCase {
 
 export interface HistoryScenario {
   readonly name: string;
+  /** Recorded only for flows that list it in `scenarios` (it needs a flow written for it). */
+  readonly optIn?: true;
   /** Whether the flow has what the scenario exercises. */
   readonly appliesTo: (flow: Flow, recorded: RecordedFlow) => boolean;
   readonly options?: CaseWorkflowOptions;
@@ -101,6 +130,31 @@ const required = <T>(value: T | undefined, what: string): T => {
   if (value === undefined) throw new Error(`the flow has no ${what}`);
   return value;
 };
+
+/** Completes the rework step `rounds` times, round by round, with a result its rework rejects. */
+async function failRework(
+  c: ScenarioCase,
+  handle: StartedCase,
+  step: TaskStep,
+  rounds: number,
+): Promise<void> {
+  // The reference flows' rework conditions test a boolean of the form (`!result.fixed`).
+  const failing = Object.fromEntries(
+    Object.entries(happyResult(step.form)).map(([key, value]) => [
+      key,
+      typeof value === 'boolean' ? !value : value,
+    ]),
+  );
+  for (let round = 1; round <= rounds; round += 1) {
+    const view = await driveUntil(
+      handle,
+      c.flow,
+      (v) => isRunning(step.id)(v) && stepOf(v, step.id).round === round,
+      drive(c),
+    );
+    await completeStep(handle, c.flow, stepOf(view, step.id), failing);
+  }
+}
 
 /** Starts the case, runs the scenario's exceptional part (`before`), then drives the case to closure. */
 async function runThrough(
@@ -181,22 +235,7 @@ export const HISTORY_SCENARIOS: readonly HistoryScenario[] = [
     run: (c) =>
       runThrough(c, async (handle) => {
         const step = required(reworkStep(c.flow, c.recorded), 'step with rework');
-        // The reference flows' rework conditions test a boolean of the form (`!result.fixed`).
-        const failing = Object.fromEntries(
-          Object.entries(happyResult(step.form)).map(([key, value]) => [
-            key,
-            typeof value === 'boolean' ? !value : value,
-          ]),
-        );
-        for (const round of [1, 2]) {
-          const view = await driveUntil(
-            handle,
-            c.flow,
-            (v) => isRunning(step.id)(v) && stepOf(v, step.id).round === round,
-            drive(c),
-          );
-          await completeStep(handle, c.flow, stepOf(view, step.id), failing);
-        }
+        await failRework(c, handle, step, 2);
       }),
   },
   {
@@ -275,6 +314,49 @@ export const HISTORY_SCENARIOS: readonly HistoryScenario[] = [
       }),
   },
   {
+    name: 'claim-overdue-escalated',
+    optIn: true,
+    appliesTo: (flow) =>
+      flow.steps.some((step) => step.kind === 'task' && step.sla?.claimWithin !== undefined),
+    run: (c) =>
+      runThrough(c, async (handle) => {
+        // Nobody claims until the claim limit passed and its last rung (escalate) fired.
+        await waitForView(
+          handle,
+          (view) =>
+            view.steps.some((step) => step.claimOverdue === true) && (view.metrics?.escalations ?? 0) > 0,
+        );
+      }),
+  },
+  ...(['another-round', 'reassign', 'close-unresolved'] as const).map(
+    (decision): HistoryScenario => ({
+      name: `rework-decided-${decision}`,
+      optIn: true,
+      appliesTo: (flow) =>
+        flow.steps.some((step) => step.kind === 'task' && step.rework?.onExceeded === 'decide'),
+      run: async (c) => {
+        const handle = await c.start();
+        const step = required(reworkStep(c.flow, c.recorded), 'step with rework');
+        await failRework(c, handle, step, (step.rework?.max ?? 0) + 1);
+        await waitForView(handle, (view) => stepOf(view, step.id).reworkDecision !== undefined);
+        await handle.executeUpdate(CASE_ACTION_UPDATES.decideRework, {
+          args: [
+            {
+              actor: SUPERVISOR,
+              stepId: step.id,
+              decision,
+              ...(decision === 'reassign' ? { department: 'yuexiu-government' } : {}),
+              note: '裁决',
+            },
+          ],
+        });
+        if (decision !== 'close-unresolved') await driveToClosure(handle, c.flow, drive(c));
+        await handle.result();
+        return handle;
+      },
+    }),
+  ),
+  {
     name: 'cancellation',
     appliesTo: () => true,
     run: async (c) => {
@@ -340,6 +422,8 @@ function taskForm(flow: Flow, stepId: string) {
 /** The scenarios recorded for a flow. */
 export function scenariosFor(flow: Flow, recorded: RecordedFlow): HistoryScenario[] {
   return HISTORY_SCENARIOS.filter(
-    (scenario) => scenario.appliesTo(flow, recorded) && (recorded.scenarios?.includes(scenario.name) ?? true),
+    (scenario) =>
+      scenario.appliesTo(flow, recorded) &&
+      (recorded.scenarios?.includes(scenario.name) ?? scenario.optIn !== true),
   );
 }

@@ -119,7 +119,7 @@ describe('the ledger routes', () => {
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'period,group,due,closed,closedOnTime,closureRate,onTimeRate,reworked,reworkRate,extended,extensionRate,rated,satisfied,satisfactionRate,handlingHoursMedian,handlingHoursP90,overdueNow',
+      'period,group,due,closed,closedOnTime,closureRate,onTimeRate,reworked,reworkRate,extended,extensionRate,rated,satisfied,satisfactionRate,handlingHoursMedian,handlingHoursP90,overdueNow,claimOverdueNow',
     );
     expect(lines.slice(1).map((line) => line.split(',').slice(0, 7).join(','))).toEqual([
       '2026-03,yuexiu-greening,1,1,1,100,100',

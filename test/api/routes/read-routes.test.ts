@@ -159,10 +159,19 @@ describe('case, inbox, supervision and flow reads', () => {
         waitingOn: ['yuexiu-sanitation'],
         nextDueAt: '2026-03-02T13:30:00+08:00',
         overdue: true,
+        claimOverdue: false,
+        awaitingDecision: false,
         lastProgressAt: '2026-03-02T09:30:00+08:00',
       },
     ]);
-    for (const query of ['department=tianhe-sanitation', 'stage=review', 'overdue=false', 'idleFor=P5D']) {
+    for (const query of [
+      'department=tianhe-sanitation',
+      'stage=review',
+      'overdue=false',
+      'idleFor=P5D',
+      'claimOverdue=true',
+      'awaitingDecision=true',
+    ]) {
       const none = await request(ledgerApp)
         .get(`/v1/supervision/stalled?${query}`)
         .set('Authorization', await bearer('supervisorYuexiu'));

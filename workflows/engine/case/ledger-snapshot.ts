@@ -42,6 +42,10 @@ export interface LedgerStep {
     readonly reason: string;
     readonly until?: number;
   };
+  /** 签收时限: the round's limit for claiming, when its sla sets one. */
+  readonly claimDueAt?: number;
+  /** Since when a rework past its `max` waits for a supervisor's decision on this step. */
+  readonly awaitingDecisionSince?: number;
 }
 
 /** The case as the ledger keeps it, as of event `seq`. */
@@ -180,6 +184,8 @@ function ledgerSteps(state: CaseState): LedgerStep[] {
         ...optional('dueProvisional', current.deadline?.provisional),
         ...optional('onTime', current.status === 'completed' ? last?.onTime : undefined),
         parked: current.parked,
+        ...optional('claimDueAt', current.claimDeadline?.at),
+        ...optional('awaitingDecisionSince', current.reworkDecision?.requestedAt),
         ...(current.incident === undefined ? {} : { incident: current.incident }),
         ...(current.request === undefined
           ? {}
