@@ -16,7 +16,11 @@ function menuItems(me: Me, t: (key: string) => string): ItemType[] {
     ...(mayOpen(me.role, 'department') ? [link('/inbox', t('menu.inbox'))] : []),
     ...(mayOpen(me.role, 'intake') ? [link('/intake', t('menu.intake'))] : []),
     ...(mayOpen(me.role, 'supervisor')
-      ? [link('/supervision', t('menu.dashboard')), link('/supervision/stalled', t('menu.stalled'))]
+      ? [
+          link('/supervision', t('menu.dashboard')),
+          link('/supervision/stalled', t('menu.stalled')),
+          link('/supervision/search', t('menu.search')),
+        ]
       : []),
     ...(mayOpen(me.role, 'designer')
       ? [link('/flows', t('menu.flows')), link('/flows/editor', t('menu.editor'))]

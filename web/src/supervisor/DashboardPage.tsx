@@ -1,6 +1,7 @@
 /**
  * 督办看板: open cases by stage and overdue cases by department in the supervisor's region
- * (GET /v1/supervision/summary), as charts and as tables with the same numbers.
+ * (GET /v1/supervision/summary), as charts and as tables with the same numbers; then 结案率 / 按期结案率 by month
+ * (MonthlyRates, from the ledger's metrics).
  */
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Row, Space, Table, Typography } from 'antd';
@@ -12,6 +13,7 @@ import { useSession } from '../auth/session';
 import { useDepartmentName } from '../common/directory';
 import { formatInstant } from '../common/time';
 import { BarChart } from './BarChart';
+import { MonthlyRates } from './MonthlyRates';
 
 const STAGES = ['assessment', 'mobilization', 'action', 'supervision', 'emergency', 'review'] as const;
 
@@ -93,6 +95,9 @@ export function DashboardPage() {
             />
             <CountTable rows={departmentRows} name={t('supervision.department')} />
           </Card>
+        </Col>
+        <Col span={24}>
+          <MonthlyRates />
         </Col>
       </Row>
     </Space>

@@ -2,30 +2,30 @@
  * 滞留案件: open cases in the supervisor's region that are stuck (GET /v1/supervision/stalled), filtered by
  * department, stage, overdue, idle time and region; each opens the case page, where the supervisor acts.
  */
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Cascader, Checkbox, Form, Select, Space, Table, Tag } from 'antd';
+import { Button, Form, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
 import { ProblemAlert } from '../app/StatusPages';
-import { useSession } from '../auth/session';
-import { regionOptions } from '../intake/region-tree';
-import { useDepartmentName, useDepartments, useRegionName, useRegions } from '../common/directory';
+import { useDepartmentName, useRegionName } from '../common/directory';
 import { formatInstant } from '../common/time';
+import {
+  DepartmentFilter,
+  MoreButton,
+  OPEN_STAGES,
+  OverdueFilter,
+  RegionFilter,
+  StageFilter,
+  pageTokenOf,
+  pickedRegion,
+  usePagedList,
+} from './paged-list';
 
 type StalledItem = Schemas['StalledItem'];
-type StalledPage = Schemas['StalledPage'];
 type Stage = Schemas['Stage'];
 
-const STAGES: readonly Stage[] = [
-  'assessment',
-  'mobilization',
-  'action',
-  'supervision',
-  'emergency',
-  'review',
-];
+const STAGES: readonly Stage[] = OPEN_STAGES;
 const IDLE = ['P1D', 'P3D', 'P7D'] as const;
 
 interface Filters {
@@ -38,10 +38,7 @@ interface Filters {
 
 export function StalledList() {
   const { t } = useTranslation();
-  const { me } = useSession();
   const [filters, setFilters] = useState<Filters>({});
-  const departments = useDepartments().data ?? [];
-  const regions = useRegions().data ?? [];
   const departmentName = useDepartmentName();
   const regionName = useRegionName();
   const query = {
@@ -50,40 +47,21 @@ export function StalledList() {
     ...(filters.stage === undefined ? {} : { stage: filters.stage }),
     ...(filters.overdue === true ? { overdue: 'true' as const } : {}),
     ...(filters.idleFor === undefined ? {} : { idleFor: filters.idleFor }),
-    ...(filters.region === undefined || filters.region.length === 0 ? {} : { region: filters.region.at(-1) }),
+    ...pickedRegion(filters.region),
   };
-  const stalled = useInfiniteQuery({
-    queryKey: ['stalled', query],
-    initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam }): Promise<StalledPage> =>
-      unwrap(
-        await api.GET('/v1/supervision/stalled', {
-          params: { query: { ...query, ...(pageParam === undefined ? {} : { pageToken: pageParam }) } },
-        }),
-      ),
-    getNextPageParam: (page: StalledPage) => page.nextPageToken,
-  });
-  const items = stalled.data?.pages.flatMap((page) => page.items) ?? [];
+  const { query: stalled, items } = usePagedList(['stalled', query], async (pageToken) =>
+    unwrap(
+      await api.GET('/v1/supervision/stalled', {
+        params: { query: { ...query, ...pageTokenOf(pageToken) } },
+      }),
+    ),
+  );
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <h1 className="page-title">{t('supervision.stalled')}</h1>
       <Form<Filters> layout="inline" onFinish={setFilters} style={{ rowGap: 8 }}>
-        <Form.Item name="department" label={t('supervision.department')}>
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            style={{ minWidth: 200 }}
-            options={departments.map((department) => ({ value: department.id, label: department.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="stage" label={t('supervision.stage')}>
-          <Select
-            allowClear
-            style={{ minWidth: 120 }}
-            options={STAGES.map((stage) => ({ value: stage, label: t(`stage.${stage}`) }))}
-          />
-        </Form.Item>
+        <DepartmentFilter label={t('supervision.department')} />
+        <StageFilter stages={STAGES} />
         <Form.Item name="idleFor" label={t('supervision.idleFor')}>
           <Select
             allowClear
@@ -91,16 +69,8 @@ export function StalledList() {
             options={IDLE.map((value) => ({ value, label: t(`supervision.idle.${value}`) }))}
           />
         </Form.Item>
-        <Form.Item name="region" label={t('supervision.region')}>
-          <Cascader
-            changeOnSelect
-            style={{ minWidth: 200 }}
-            options={regionOptions(regions, me?.role === 'admin' ? undefined : me?.region)}
-          />
-        </Form.Item>
-        <Form.Item name="overdue" valuePropName="checked">
-          <Checkbox>{t('supervision.overdue')}</Checkbox>
-        </Form.Item>
+        <RegionFilter label={t('supervision.region')} />
+        <OverdueFilter />
         <Button type="primary" htmlType="submit">
           {t('common.search')}
         </Button>
@@ -147,11 +117,7 @@ export function StalledList() {
           },
         ]}
       />
-      {stalled.hasNextPage ? (
-        <Button onClick={() => void stalled.fetchNextPage()} loading={stalled.isFetchingNextPage}>
-          …
-        </Button>
-      ) : null}
+      <MoreButton list={stalled} label="…" />
     </Space>
   );
 }

@@ -1,6 +1,10 @@
-/** The supervisor's area (督办): dashboard and stalled cases, loaded on demand; actions are on the case page. */
+/**
+ * The supervisor's area (督办): dashboard, stalled cases and case search, loaded on demand; actions are on the case
+ * page.
+ */
 import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../app/StatusPages';
+import { CaseSearchPage } from './CaseSearchPage';
 import { DashboardPage } from './DashboardPage';
 import { StalledList } from './StalledPage';
 
@@ -9,6 +13,7 @@ export default function SupervisorArea() {
     <Routes>
       <Route index element={<DashboardPage />} />
       <Route path="stalled" element={<StalledList />} />
+      <Route path="search" element={<CaseSearchPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -1,0 +1,167 @@
+/**
+ * 案件查询: every case in the supervisor's region the ledger holds, open or long closed (GET /v1/cases), by case
+ * number prefix, flow, status, stage, region, a department that worked on it, overdue and emergency, sorted and
+ * paged by the server; each opens the case page.
+ */
+import { Button, Checkbox, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, unwrap, type Schemas } from '../api/client';
+import { ProblemAlert } from '../app/StatusPages';
+import { useRegionName } from '../common/directory';
+import { localized, useFlowList } from '../common/flows';
+import { formatInstant } from '../common/time';
+import {
+  DepartmentFilter,
+  MoreButton,
+  OPEN_STAGES,
+  OverdueFilter,
+  RegionFilter,
+  StageFilter,
+  pageTokenOf,
+  pickedRegion,
+  usePagedList,
+} from './paged-list';
+
+type CaseListItem = Schemas['CaseListItem'];
+type CaseStage = Schemas['CaseStage'];
+type CaseStatus = CaseListItem['status'];
+type Sort = 'openedAt' | 'dueAt' | 'lastProgressAt' | 'closedAt';
+
+const STAGES: readonly CaseStage[] = [...OPEN_STAGES, 'closed'];
+const STATUSES: readonly CaseStatus[] = ['open', 'suspended', 'closed', 'cancelled'];
+const SORTS = {
+  openedAt: 'search.sortOpenedAt',
+  dueAt: 'search.sortDueAt',
+  lastProgressAt: 'search.sortLastProgressAt',
+  closedAt: 'search.sortClosedAt',
+} as const satisfies Record<Sort, string>;
+
+interface Filters {
+  caseIdPrefix?: string;
+  flowId?: string;
+  status?: CaseStatus;
+  stage?: CaseStage;
+  region?: string[];
+  department?: string;
+  overdue?: boolean;
+  emergency?: boolean;
+  sort?: Sort;
+}
+
+/** The API's query for the filters: only what is set. */
+function searchQuery(filters: Filters) {
+  const prefix = filters.caseIdPrefix?.trim() ?? '';
+  return {
+    pageSize: 50,
+    ...(prefix === '' ? {} : { caseIdPrefix: prefix }),
+    ...(filters.flowId === undefined ? {} : { flowId: filters.flowId }),
+    ...(filters.status === undefined ? {} : { status: filters.status }),
+    ...(filters.stage === undefined ? {} : { stage: filters.stage }),
+    ...pickedRegion(filters.region),
+    ...(filters.department === undefined ? {} : { department: filters.department }),
+    ...(filters.overdue === true ? { overdue: 'true' as const } : {}),
+    ...(filters.emergency === true ? { emergency: 'true' as const } : {}),
+    sort: filters.sort ?? 'openedAt',
+  };
+}
+
+export function CaseSearchPage() {
+  const { t, i18n } = useTranslation();
+  const [filters, setFilters] = useState<Filters>({});
+  const flows = useFlowList().data ?? [];
+  const regionName = useRegionName();
+  const flowTitles = new Map(flows.map((flow) => [flow.id, localized(flow.title, i18n.language, flow.id)]));
+  const query = searchQuery(filters);
+  const { query: found, items } = usePagedList(['case-search', query], async (pageToken) =>
+    unwrap(await api.GET('/v1/cases', { params: { query: { ...query, ...pageTokenOf(pageToken) } } })),
+  );
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <h1 className="page-title">{t('search.title')}</h1>
+      <Form<Filters> layout="inline" onFinish={setFilters} style={{ rowGap: 8 }}>
+        <Form.Item name="caseIdPrefix" label={t('search.caseIdPrefix')}>
+          <Input allowClear style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="flowId" label={t('search.flow')}>
+          <Select
+            allowClear
+            style={{ minWidth: 180 }}
+            options={[...flowTitles].map(([id, title]) => ({ value: id, label: title }))}
+          />
+        </Form.Item>
+        <Form.Item name="status" label={t('search.status')}>
+          <Select
+            allowClear
+            style={{ minWidth: 110 }}
+            options={STATUSES.map((status) => ({ value: status, label: t(`caseStatus.${status}`) }))}
+          />
+        </Form.Item>
+        <StageFilter stages={STAGES} />
+        <RegionFilter label={t('search.region')} />
+        <DepartmentFilter label={t('search.department')} />
+        <Form.Item name="sort" label={t('search.sort')}>
+          <Select
+            style={{ minWidth: 120 }}
+            placeholder={t(SORTS.openedAt)}
+            options={Object.entries(SORTS).map(([value, label]) => ({ value, label: t(label) }))}
+          />
+        </Form.Item>
+        <OverdueFilter />
+        <Form.Item name="emergency" valuePropName="checked">
+          <Checkbox>{t('search.emergency')}</Checkbox>
+        </Form.Item>
+        <Button type="primary" htmlType="submit">
+          {t('common.search')}
+        </Button>
+      </Form>
+      <ProblemAlert error={found.error} />
+      <Table<CaseListItem>
+        rowKey="caseId"
+        size="small"
+        loading={found.isPending}
+        dataSource={items}
+        pagination={false}
+        locale={{ emptyText: t('search.empty') }}
+        scroll={{ x: 1000 }}
+        columns={[
+          {
+            title: t('inbox.case'),
+            dataIndex: 'caseId',
+            render: (caseId: string) => <Link to={`/cases/${encodeURIComponent(caseId)}`}>{caseId}</Link>,
+          },
+          {
+            title: t('case.flow'),
+            dataIndex: 'flowId',
+            render: (flowId: string) => flowTitles.get(flowId) ?? flowId,
+          },
+          {
+            title: t('search.status'),
+            dataIndex: 'status',
+            render: (status: CaseStatus) => t(`caseStatus.${status}`),
+          },
+          {
+            title: t('supervision.stage'),
+            dataIndex: 'stage',
+            render: (stage: string) => t(`stage.${stage}`),
+          },
+          { title: t('search.region'), dataIndex: 'region', render: (code: string) => regionName(code) },
+          { title: t('case.createdAt'), dataIndex: 'createdAt', render: (at: string) => formatInstant(at) },
+          {
+            title: t('case.dueAt'),
+            render: (_: unknown, item) => (
+              <Space size={4}>
+                {formatInstant(item.dueAt)}
+                {item.overdue ? <Tag color="red">{t('case.overdue')}</Tag> : null}
+                {item.emergencyLevel > 0 ? <Tag color="orange">{t('case.emergency')}</Tag> : null}
+              </Space>
+            ),
+          },
+          { title: t('search.closedAt'), dataIndex: 'closedAt', render: (at?: string) => formatInstant(at) },
+        ]}
+      />
+      <MoreButton list={found} label={t('search.more')} />
+    </Space>
+  );
+}
