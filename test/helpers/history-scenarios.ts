@@ -7,9 +7,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
+import { DateTime } from 'luxon';
+import { migrationRequestFor } from '../../api/cases/build-migration';
+import type { Actor } from '../../workflows/engine/case-input';
+import type { CalendarRevision } from '../../workflows/engine/calendar-revision/calendar-revision-model';
 import type { CaseView } from '../../workflows/engine/case';
 import type { Flow, Step, TaskException, TaskStep } from '../../workflows/engine/flow-model';
-import { CASE_ACTION_UPDATES, type CaseWorkflowOptions } from '../../workflows/messages';
+import {
+  CASE_ACTION_UPDATES,
+  reviseCalendarUpdate,
+  type CaseWorkflowOptions,
+} from '../../workflows/messages';
+import { flowFromYaml, serviceData } from './case-fixtures';
 import {
   SUPERVISOR,
   VISITOR,
@@ -34,11 +43,15 @@ export interface RecordedFlow extends ReferenceCase {
   readonly yaml?: string;
   /** Only these scenarios; absent: every scenario the flow supports (opt-in scenarios excepted). */
   readonly scenarios?: readonly string[];
+  /** The flow's next version (YAML) and how its steps map, for the migration scenario. */
+  readonly nextVersion?: { readonly yaml: string; readonly stepMapping: Readonly<Record<string, string>> };
+  /** The step the migration scenario migrates the case at (while it runs). */
+  readonly migrateAt?: string;
 }
 
-/** A fixture flow of test/fixtures/flows/claim-rework (limits of seconds, so that recording need not wait). */
-const claimReworkFixture = (file: string): string =>
-  readFileSync(path.join(__dirname, '..', 'fixtures', 'flows', 'claim-rework', file), 'utf8');
+/** A fixture flow of test/fixtures/flows/<folder> (claim-rework: limits of seconds, so that recording need not wait). */
+const fixtureFlow = (...parts: string[]): string =>
+  readFileSync(path.join(__dirname, '..', 'fixtures', 'flows', ...parts), 'utf8');
 
 export const RECORDED_FLOWS: Readonly<Record<string, RecordedFlow>> = {
   ...REFERENCE_CASES,
@@ -53,7 +66,7 @@ export const RECORDED_FLOWS: Readonly<Record<string, RecordedFlow>> = {
     scenarios: ['rework-twice'],
   },
   'fixture.claim-limit': {
-    yaml: claimReworkFixture('claim-limit.yaml'),
+    yaml: fixtureFlow('claim-rework', 'claim-limit.yaml'),
     fields: {
       flowId: 'fixture.claim-limit',
       region: '440104001001001',
@@ -63,7 +76,7 @@ export const RECORDED_FLOWS: Readonly<Record<string, RecordedFlow>> = {
     scenarios: ['claim-overdue-escalated'],
   },
   'fixture.rework-decision': {
-    yaml: claimReworkFixture('rework-decision.yaml'),
+    yaml: fixtureFlow('claim-rework', 'rework-decision.yaml'),
     fields: {
       flowId: 'fixture.rework-decision',
       region: '440104001001001',
@@ -71,6 +84,22 @@ export const RECORDED_FLOWS: Readonly<Record<string, RecordedFlow>> = {
     },
     completed: ['handle', 'check', 'tell'],
     scenarios: ['rework-decided-another-round', 'rework-decided-reassign', 'rework-decided-close-unresolved'],
+  },
+  // Version 1 of the migration fixture (docs/migration.md), migrated to version 2 while `handle` runs.
+  'fixture.street-litter': {
+    yaml: fixtureFlow('migration', 'street-litter-v1.yaml'),
+    fields: {
+      flowId: 'fixture.street-litter',
+      region: '440104001001001',
+      data: { address: '越秀区北京路 1 号' },
+    },
+    completed: ['verify', 'handle', 'check'],
+    scenarios: ['migrated-to-next-version'],
+    nextVersion: {
+      yaml: fixtureFlow('migration', 'street-litter-v2.yaml'),
+      stepMapping: { handle: 'clean-up' },
+    },
+    migrateAt: 'handle',
   },
 };
 
@@ -100,11 +129,32 @@ export interface HistoryScenario {
 }
 
 const DAY = 24 * 60 * 60 * 1000;
+const DESIGNER: Actor = { sub: 'designer-1', role: 'designer' };
+const CALENDAR_ADMIN: Actor = { sub: 'admin-calendars', role: 'admin' };
 const drive = (c: ScenarioCase): DriveOptions => (c.recorded.results ? { results: c.recorded.results } : {});
 const isRunning = (stepId: string) => (view: CaseView) => isOpenTask(stepOf(view, stepId));
 const hasOpenTask = (view: CaseView): boolean => view.steps.some(isOpenTask);
 const assignee = (view: CaseView, stepId: string) =>
   departmentActor(stepOf(view, stepId).assignee?.department ?? 'unassigned');
+
+/**
+ * The next published revision of the loaded calendar `name`, which makes the next three local dates holidays:
+ * deadlines counted through them, still ahead, move (docs/calendar-revisions.md).
+ */
+export async function revisionWithDaysOff(name: string): Promise<CalendarRevision> {
+  const calendar = required((await serviceData()).calendars.get(name), `loaded calendar ${name}`);
+  const today = DateTime.now().setZone(calendar.timezone);
+  const days = [1, 2, 3].map((n) => today.plus({ days: n }).toISODate() ?? '');
+  return {
+    calendar: {
+      ...calendar,
+      holidays: [...calendar.holidays, ...days.filter((day) => !calendar.holidays.includes(day))],
+      revision: (calendar.revision ?? 0) + 1,
+    },
+    publishedBy: CALENDAR_ADMIN,
+    publishedAt: Date.now(),
+  };
+}
 
 /** The first task on the flow's happy path that allows `exception`. */
 function taskAllowing(flow: Flow, recorded: RecordedFlow, exception: TaskException): TaskStep | undefined {
@@ -126,7 +176,7 @@ const serviceStep = (flow: Flow, recorded: RecordedFlow): Extract<Step, { kind: 
       step.kind === 'service' && recorded.completed.includes(step.id),
   );
 
-const required = <T>(value: T | undefined, what: string): T => {
+export const required = <T>(value: T | undefined, what: string): T => {
   if (value === undefined) throw new Error(`the flow has no ${what}`);
   return value;
 };
@@ -356,6 +406,44 @@ export const HISTORY_SCENARIOS: readonly HistoryScenario[] = [
       },
     }),
   ),
+  {
+    name: 'migrated-to-next-version',
+    appliesTo: (_flow, recorded) => recorded.nextVersion !== undefined && recorded.migrateAt !== undefined,
+    run: async (c) => {
+      const next = required(c.recorded.nextVersion, 'next version');
+      const stepId = required(c.recorded.migrateAt, 'step to migrate at');
+      const target = await flowFromYaml(next.yaml);
+      const handle = await c.start();
+      const view = await driveUntil(handle, c.flow, isRunning(stepId), drive(c));
+      const data = await serviceData();
+      const request = migrationRequestFor({ ...data, flows: { get: () => target } }, view, {
+        toVersion: target.version,
+        stepMapping: next.stepMapping,
+      });
+      const plan = await handle.executeUpdate(CASE_ACTION_UPDATES.migrate, {
+        args: [{ ...request, actor: DESIGNER }],
+      });
+      if (!plan.applied) throw new Error(`the migration was not applied: ${JSON.stringify(plan.errors)}`);
+      await driveToClosure(handle, target, drive(c));
+      return handle;
+    },
+  },
+  {
+    // A published revision of the case's calendar (docs/calendar-revisions.md) that makes the next working days
+    // holidays: the whole-case deadline, still ahead, moves.
+    name: 'calendar-revised',
+    appliesTo: (flow) => flow.sla !== undefined,
+    run: (c) =>
+      runThrough(c, async (handle) => {
+        await driveUntil(handle, c.flow, hasOpenTask, drive(c));
+        const report = await handle.executeUpdate(reviseCalendarUpdate, {
+          args: [await revisionWithDaysOff(c.flow.calendar)],
+        });
+        if (!report.deadlines.some((deadline) => deadline.decision === 'moved')) {
+          throw new Error(`no deadline moved: ${JSON.stringify(report)}`);
+        }
+      }),
+  },
   {
     name: 'cancellation',
     appliesTo: () => true,

@@ -34,6 +34,12 @@ export function historyFileName(scenario: string, run: number, runs: number): st
   return runs === 1 ? `${scenario}.json` : `${scenario}.run-${run}.json`;
 }
 
+/** The scenario and run a history file name holds (`park.json`, `happy-path.run-2.json`); undefined: not one. */
+export function parseHistoryFileName(file: string): { scenario: string; run: number } | undefined {
+  const groups = FILE.exec(file)?.groups;
+  return groups ? { scenario: groups['scenario'] ?? '', run: Number(groups['run'] ?? 1) } : undefined;
+}
+
 const directories = async (dir: string): Promise<string[]> =>
   (await readdir(dir, { withFileTypes: true }))
     .filter((e) => e.isDirectory())
@@ -46,16 +52,9 @@ export async function listRecordedHistories(): Promise<RecordedHistoryFile[]> {
   for (const release of await directories(HISTORIES_DIR)) {
     for (const flowId of await directories(path.join(HISTORIES_DIR, release))) {
       for (const file of (await readdir(path.join(HISTORIES_DIR, release, flowId))).sort()) {
-        const match = FILE.exec(file);
-        if (!match?.groups) throw new Error(`not a history file name: ${release}/${flowId}/${file}`);
-        const { scenario = '', run } = match.groups;
-        found.push({
-          release,
-          flowId,
-          scenario,
-          run: Number(run ?? 1),
-          name: `${release}/${flowId}/${file}`,
-        });
+        const parsed = parseHistoryFileName(file);
+        if (!parsed) throw new Error(`not a history file name: ${release}/${flowId}/${file}`);
+        found.push({ release, flowId, ...parsed, name: `${release}/${flowId}/${file}` });
       }
     }
   }

@@ -8,6 +8,7 @@ import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { historyFromJsonText, historyToJsonText } from '../helpers/history-json';
 import { serviceData, flowFromYaml } from '../helpers/case-fixtures';
+import { BATCH_HISTORY_SCENARIOS } from '../helpers/batch-history-scenarios';
 import { RECORDED_FLOWS, scenariosFor } from '../helpers/history-scenarios';
 import {
   CURRENT_RELEASE,
@@ -16,6 +17,8 @@ import {
   type RecordedHistoryFile,
 } from '../helpers/recorded-histories';
 import { installQuietRuntime } from '../helpers/temporal-test-env';
+import type { CalendarRevisionReport } from '../../workflows/engine/calendar-revision/calendar-revision-model';
+import type { MigrationPlan } from '../../workflows/engine/migration';
 import {
   bundleForReplay,
   failuresOf,
@@ -25,6 +28,8 @@ import {
 
 const REWORK_BRANCH = `${CURRENT_RELEASE}/test.rework-branch/rework-twice.json`;
 const REWORK_LINEAR = `${CURRENT_RELEASE}/urban.exposed-garbage/rework-twice.json`;
+const MIGRATED = `${CURRENT_RELEASE}/fixture.street-litter/migrated-to-next-version.json`;
+const REVISED = `${CURRENT_RELEASE}/business.startup/calendar-revised.json`;
 
 describe('recorded histories', () => {
   let files: RecordedHistoryFile[];
@@ -53,7 +58,7 @@ describe('recorded histories', () => {
     return found;
   };
 
-  it('holds, for the current release, every scenario on every flow that supports it (npm run histories:record)', async () => {
+  it('holds, for the current release, every scenario on every flow that supports it and each batch (npm run histories:record)', async () => {
     const data = await serviceData();
     const expected: string[] = [];
     for (const [flowId, recorded] of Object.entries(RECORDED_FLOWS)) {
@@ -61,6 +66,7 @@ describe('recorded histories', () => {
       if (flow === undefined) throw new Error(`no flow ${flowId}`);
       for (const scenario of scenariosFor(flow, recorded)) expected.push(`${flowId}/${scenario.name}`);
     }
+    for (const batch of BATCH_HISTORY_SCENARIOS) expected.push(`${batch.workflowType}/${batch.name}`);
     const recordedNow = files
       .filter((file) => file.release === CURRENT_RELEASE && file.run === 1)
       .map((file) => `${file.flowId}/${file.scenario}`);
@@ -75,22 +81,62 @@ describe('recorded histories', () => {
     expect(problems.size).toBe(files.length);
   });
 
-  it('reports an Update that answers differently, even when the commands are the same', async () => {
-    const original = named(`${CURRENT_RELEASE}/urban.exposed-garbage/happy-path.json`);
+  /** The history with the answer of its first completed Update that has `key` changed by `change`. */
+  function withAnswerChanged<T>(
+    original: NamedHistory,
+    key: string,
+    change: (value: T) => void,
+  ): NamedHistory {
     const tampered = historyFromJsonText(historyToJsonText(original.history));
-    const completed = tampered.events?.find(
-      (e) => e.workflowExecutionUpdateCompletedEventAttributes,
-    )?.workflowExecutionUpdateCompletedEventAttributes;
-    const payload = completed?.outcome?.success?.payloads?.[0];
-    if (!payload) throw new Error('no completed Update in the history');
-    const view = defaultPayloadConverter.fromPayload<{ steps: { round: number }[] }>({
-      metadata: payload.metadata ?? {},
-      data: payload.data ?? undefined,
-    });
-    view.steps[0]!.round += 1;
-    payload.data = defaultPayloadConverter.toPayload(view).data;
-    const problems = await replayWithOutcomes(bundle, [{ name: 'tampered', history: tampered }]);
+    for (const event of tampered.events ?? []) {
+      const payload = event.workflowExecutionUpdateCompletedEventAttributes?.outcome?.success?.payloads?.[0];
+      if (!payload) continue;
+      const value = defaultPayloadConverter.fromPayload<Record<string, unknown>>({
+        metadata: payload.metadata ?? {},
+        data: payload.data ?? undefined,
+      });
+      if (!(key in value)) continue;
+      change(value as T);
+      payload.data = defaultPayloadConverter.toPayload(value).data;
+      return { name: 'tampered', history: tampered };
+    }
+    throw new Error(`no such completed Update in ${original.name}`);
+  }
+
+  /** The first item that passes `test`; the recorded answer must have one. */
+  function firstWhere<T>(items: readonly T[], test: (item: T) => boolean): T {
+    const found = items.find(test);
+    if (found === undefined) throw new Error('the recorded answer has no such item');
+    return found;
+  }
+
+  it('reports an Update that answers differently, even when the commands are the same', async () => {
+    const tampered = withAnswerChanged<{ steps: { round: number }[] }>(
+      named(`${CURRENT_RELEASE}/urban.exposed-garbage/happy-path.json`),
+      'steps',
+      (view) => void (view.steps[0]!.round += 1),
+    );
+    const problems = await replayWithOutcomes(bundle, [tampered]);
     expect(problems.get('tampered')).toEqual([expect.stringMatching(/^update .*\.round: \d+ → \d+$/)]);
+  });
+
+  it('reports a migration plan or a calendar revision that decides differently', async () => {
+    const migration = withAnswerChanged<MigrationPlan>(named(MIGRATED), 'applied', (plan) => {
+      Object.assign(
+        firstWhere(plan.steps, (step) => step.decision === 'move'),
+        { decision: 'keep' },
+      );
+    });
+    const revision = withAnswerChanged<CalendarRevisionReport>(named(REVISED), 'toRevision', (report) => {
+      const moved = firstWhere(report.deadlines, (deadline) => deadline.decision === 'moved');
+      Object.assign(moved, { to: moved.to + 60_000 });
+    });
+    expect((await replayWithOutcomes(bundle, [migration])).get('tampered')).toEqual([
+      expect.stringMatching(/^update .*\.steps\.\d+\.decision: "keep" → "move"$/),
+    ]);
+    expect((await replayWithOutcomes(bundle, [revision])).get('tampered')).toEqual([
+      expect.stringMatching(/^update .*\.deadlines\..+\.to: \d+ → \d+$/),
+    ]);
   });
 
   it('fails on a history whose commands the code would not issue', async () => {

@@ -2,13 +2,16 @@
  * The outcomes a history recorded (each Update's answer, the workflow's result) and their comparison with what
  * the replayed code answered. Compared is what expresses behaviour, not wording: per step its status, round,
  * deadline (as an instant), overdue, department, incident, park and request; per case its status, stage,
- * emergency level, overdue, deadline and review. A display improvement (titles, explanations, formatting of
+ * emergency level, overdue, deadline and review; for a migration its plan's decisions and deadlines, for a
+ * calendar revision each deadline's decision and instants. A display improvement (titles, explanations, formatting of
  * instants) passes; a rule that moves a step to another round or status fails.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { defaultPayloadConverter } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import type { CaseView } from '../../../workflows/engine/case';
+import type { CalendarRevisionReport } from '../../../workflows/engine/calendar-revision/calendar-revision-model';
+import type { MigrationPlan } from '../../../workflows/engine/migration';
 import type { UpdateOutcome } from './outcome-interceptor';
 
 type History = temporal.api.history.v1.IHistory;
@@ -84,8 +87,82 @@ export function caseBehaviour(view: CaseView): unknown {
   };
 }
 
+/** What a migration's plan says it did: per step its decision and deadline; the case deadline; the errors. */
+export function migrationBehaviour(plan: MigrationPlan): unknown {
+  return {
+    accepted: plan.accepted,
+    applied: plan.applied,
+    fromVersion: plan.fromVersion,
+    toVersion: plan.toVersion,
+    steps: plan.steps.map((step) => ({
+      from: step.from ?? null,
+      to: step.to ?? null,
+      status: step.status,
+      decision: step.decision,
+      deadline: step.deadline ?? null,
+      dueAt: instant(step.dueAt),
+    })),
+    caseDeadline: plan.caseDeadline
+      ? { decision: plan.caseDeadline.decision, dueAt: instant(plan.caseDeadline.dueAt) }
+      : null,
+    errors: plan.errors.map((error) => error.path),
+  };
+}
+
+/** What a calendar revision did: the revisions and each deadline's decision and instants. */
+export function revisionBehaviour(report: CalendarRevisionReport): unknown {
+  return {
+    fromRevision: report.fromRevision,
+    toRevision: report.toRevision,
+    effectiveFrom: report.effectiveFrom,
+    deadlines: Object.fromEntries(
+      report.deadlines.map(({ of, decision, from, to }) => [of, { decision, from, to }]),
+    ),
+  };
+}
+
+/**
+ * An Update's answer, by its kind: the `migrate` Update answers a migration plan, `reviseCalendar` a revision
+ * report, every other action the case view.
+ */
+type UpdateAnswer = CaseView | MigrationPlan | CalendarRevisionReport;
+const isRevisionReport = (value: UpdateAnswer): value is CalendarRevisionReport =>
+  'toRevision' in value && 'deadlines' in value;
+const isMigrationPlan = (value: UpdateAnswer): value is MigrationPlan =>
+  'toVersion' in value && 'applied' in value;
+
+function answerBehaviour(value: UpdateAnswer): unknown {
+  if (isRevisionReport(value)) return revisionBehaviour(value);
+  if (isMigrationPlan(value)) return migrationBehaviour(value);
+  return caseBehaviour(value);
+}
+
+/** A batch's result (flowMigrationWorkflow, calendarPublicationWorkflow): its progress, at the end. */
+interface BatchResult {
+  readonly status: string;
+  readonly selected: number;
+  readonly done: number;
+  readonly counts: Readonly<Record<string, number>>;
+  readonly cases: readonly { readonly caseId: string; readonly outcome: string; readonly moved?: number }[];
+}
+type WorkflowResult = CaseView | BatchResult;
+
+/** What a workflow ended with: a case's behaviour, or a batch's status, counts and each case's outcome. */
+function resultBehaviour(result: WorkflowResult | undefined): unknown {
+  if (result === undefined) return null;
+  if (!('counts' in result)) return caseBehaviour(result);
+  const { status, selected, done, counts, cases } = result;
+  return {
+    status,
+    selected,
+    done,
+    counts,
+    cases: cases.map(({ caseId, outcome, moved }) => ({ caseId, outcome, moved: moved ?? null })),
+  };
+}
+
 const behaviourOf = (outcome: UpdateOutcome): unknown =>
-  outcome.ok ? caseBehaviour(outcome.value as CaseView) : { failure: outcome.failure };
+  outcome.ok ? answerBehaviour(outcome.value as UpdateAnswer) : { failure: outcome.failure };
 
 /** `path: recorded → replayed` for every leaf that differs. */
 function differences(recorded: unknown, replayed: unknown, path: string): string[] {
@@ -118,8 +195,8 @@ export function outcomeDifferences(recorded: CaseOutcomes, replayed: CaseOutcome
   if (recorded.result !== undefined) {
     problems.push(
       ...differences(
-        caseBehaviour(recorded.result as CaseView),
-        caseBehaviour(replayed.result as CaseView),
+        resultBehaviour(recorded.result as WorkflowResult),
+        resultBehaviour(replayed.result as WorkflowResult | undefined),
         'result',
       ),
     );
