@@ -1,7 +1,8 @@
 /**
  * From a case snapshot to the ledger's rows: the columns that search, supervision and metrics query, computed once
  * at projection time (local periods in the case's calendar zone, handling time on its pinned calendar, the
- * instant from which it counts as overdue). Pure.
+ * instant from which it counts as overdue). The pinned calendar is kept in its own column, not in the stored
+ * snapshot. Pure.
  */
 import type { LedgerEvent, LedgerSnapshot, LedgerStep } from '../workflows/engine/case/ledger-snapshot';
 import { workingMillisBetween } from '../workflows/engine/time';
@@ -78,6 +79,7 @@ function handlingWorkingMs(snapshot: LedgerSnapshot): number | null {
 
 /** The case row of a snapshot. */
 export function caseRow(snapshot: LedgerSnapshot, counts: EventCounts, writtenAt: number): CasesTable {
+  const { calendar, ...stored } = snapshot;
   const reckon = reckonAt(snapshot);
   const periods = reckon === null ? undefined : localPeriods(reckon, snapshot.timezone);
   const closed = snapshot.status === 'closed';
@@ -117,7 +119,8 @@ export function caseRow(snapshot: LedgerSnapshot, counts: EventCounts, writtenAt
     extensions: counts.extensions,
     satisfaction: snapshot.satisfaction ?? null,
     handling_working_ms: handlingWorkingMs(snapshot),
-    snapshot: JSON.stringify(snapshot),
+    snapshot: JSON.stringify(stored),
+    calendar: calendar === undefined ? null : JSON.stringify(calendar),
     written_at: writtenAt,
   };
 }

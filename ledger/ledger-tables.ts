@@ -46,6 +46,11 @@ export interface CasesTable {
   handling_working_ms: number | null;
   /** The whole snapshot (LedgerSnapshot), JSON. */
   snapshot: string;
+  /**
+   * The case's pinned calendar (WorkingCalendar, JSON) as the workflow last sent it; null until a write carries one
+   * (a case running since before writes carried it, until its next write).
+   */
+  calendar: string | null;
   written_at: number;
 }
 

@@ -78,6 +78,16 @@ async function eventCounts(
   return counts;
 }
 
+/**
+ * The proposed value of a column (`excluded`); a snapshot without the pinned calendar keeps the stored one (the
+ * workflow sends it once per run).
+ */
+function proposed(column: string) {
+  return column === 'calendar'
+    ? sql`coalesce(excluded.calendar, ledger_cases.calendar)`
+    : sql.ref(`excluded.${column}`);
+}
+
 /** Upserts the case rows whose snapshot is newer than the stored one; returns the ids written. */
 async function upsertCases(trx: Transaction<LedgerTables>, rows: readonly CasesTable[]): Promise<string[]> {
   const written: string[] = [];
@@ -90,7 +100,7 @@ async function upsertCases(trx: Transaction<LedgerTables>, rows: readonly CasesT
       .onConflict((conflict) =>
         conflict
           .column('case_id')
-          .doUpdateSet(Object.fromEntries(updated.map((column) => [column, sql.ref(`excluded.${column}`)])))
+          .doUpdateSet(Object.fromEntries(updated.map((column) => [column, proposed(column)])))
           .where('ledger_cases.snapshot_seq', '<', sql.ref<number>('excluded.snapshot_seq')),
       )
       .returning('case_id')

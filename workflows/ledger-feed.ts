@@ -2,10 +2,13 @@
  * Feeds the case ledger from the workflow, exactly once in effect: after transitions, the timeline events not yet
  * written (numbered by their timeline index) and a snapshot of the case go to the `recordCaseFacts` activity. At
  * most one write is in flight; what accumulates meanwhile goes in the next. A write retries with backoff without
- * limit (a database outage never stops the case); a closing case waits for its last write. docs/ledger.md.
+ * limit (a database outage never stops the case); a closing case waits for its last write. The case's pinned
+ * calendar goes with the first write of each run and again if the case pins another (the ledger keeps it: the
+ * inbox counts remaining working time on it). docs/ledger.md.
  */
 import { condition, log, patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
+import type { WorkingCalendar } from './engine/calendar-model';
 import type { CaseState } from './engine/case/case-state';
 import { ledgerBatch } from './engine/case/ledger-snapshot';
 
@@ -55,6 +58,8 @@ export function startLedgerFeed(
   if (!patched(LEDGER_FEED)) return undefined;
   const { recordCaseFacts } = mode === 'local' ? local : remote;
   let written = sent;
+  /** The calendar the ledger was last sent by this run. */
+  let calendarSent: WorkingCalendar | undefined;
   let inFlight = false;
   let holding = false;
   const push = (): void => {
@@ -62,9 +67,11 @@ export function startLedgerFeed(
     if (inFlight || holding || current.timeline.length <= written) return;
     inFlight = true;
     const upTo = current.timeline.length;
-    recordCaseFacts(ledgerBatch(current, written)).then(
+    const calendar = current.input.calendar;
+    recordCaseFacts(ledgerBatch(current, written, calendar !== calendarSent)).then(
       () => {
         written = upTo;
+        calendarSent = calendar;
         inFlight = false;
         push();
       },

@@ -1,6 +1,7 @@
 /**
  * `GET /v1/departments/{dept}/tasks`, the inbox, from the case ledger: the active or claimed steps assigned to the
- * department in open cases, soonest deadline first across the whole inbox (no cap on its length), keyset-paged.
+ * department in open cases, soonest deadline first across the whole inbox (no cap on its length), keyset-paged,
+ * each with its remaining working time on the calendar its case pinned.
  */
 import { Router } from 'express';
 import { z } from 'zod';
@@ -9,7 +10,6 @@ import { actorOf, canReadDepartmentTasks } from '../auth';
 import { cursorToken, cursorValues } from '../ledger/ledger-cursor';
 import { ForbiddenProblemError } from '../problems';
 import { DepartmentIdSchema, InboxQuerySchema } from '../schemas';
-import { withRemainingWorkingTime } from './remaining-working-time';
 import type { RouteDependencies } from './route-context';
 
 const InboxParamsSchema = z.object({ dept: DepartmentIdSchema });
@@ -40,7 +40,7 @@ export function createDepartmentsRouter(deps: RouteDependencies): Router {
       now,
     });
     res.json({
-      items: page.items.map(withRemainingWorkingTime(deps.service, now)),
+      items: page.items,
       ...(page.next === undefined ? {} : { nextPageToken: cursorToken(scope, page.next) }),
     });
   });

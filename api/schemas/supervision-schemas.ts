@@ -40,7 +40,7 @@ export const InboxItemSchema = z
     flowId: FlowIdSchema,
     remainingWorkingMinutes: z.number().int().optional().meta({
       description:
-        "Working minutes from now until dueAt on the case's calendar; negative: working minutes overdue (addition)",
+        'Working minutes from now until dueAt on the calendar the case pinned; negative: working minutes overdue (addition)',
     }),
     dueProvisional: z.string().optional().meta({
       description:

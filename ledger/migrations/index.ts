@@ -4,12 +4,14 @@ import * as createLedger from './001-create-ledger';
 import * as calendarRevisions from './002-calendar-revisions';
 import * as readsAtScale from './003-reads-at-scale';
 import * as claimLimitsAndDecisions from './004-claim-limits-and-decisions';
+import * as caseCalendar from './005-case-calendar';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-create-ledger': createLedger,
   '002-calendar-revisions': calendarRevisions,
   '003-reads-at-scale': readsAtScale,
   '004-claim-limits-and-decisions': claimLimitsAndDecisions,
+  '005-case-calendar': caseCalendar,
 };
 
 /** Kysely's migrator reads the migrations from here (no file-system scan: they are bundled code). */

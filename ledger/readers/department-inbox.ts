@@ -1,10 +1,13 @@
 /**
  * A department's inbox from the ledger: the active or claimed steps assigned to it in open cases, soonest
- * deadline first (steps without one last), then by case and step; keyset-paged, with no cap on its length.
+ * deadline first (steps without one last), then by case and step; keyset-paged, with no cap on its length. Each
+ * item with a deadline carries the working minutes left to it on the calendar its case pinned (as the ledger holds
+ * it), never on today's calendar files: a case keeps the calendar it started with.
  */
 import type { StepStatus } from '../../workflows/engine/case/case-state';
+import type { WorkingCalendar } from '../../workflows/engine/calendar-model';
 import type { Stage } from '../../workflows/engine/flow-model';
-import { formatInstant } from '../../workflows/engine/time';
+import { formatInstant, provisionalNote, workingMillisBetween } from '../../workflows/engine/time';
 import { NO_DEADLINE } from '../case-projection';
 import type { Ledger } from '../open-ledger';
 import { inRegion, isOverdueAt } from './case-filters';
@@ -33,6 +36,29 @@ export interface InboxTask {
   readonly claimOverdue?: boolean;
   readonly region: string;
   readonly flowId: string;
+  /**
+   * Working minutes from now to `dueAt` on the case's pinned calendar, rounded toward zero; negative once past it.
+   * Absent without a deadline, or while the ledger does not hold the case's calendar yet.
+   */
+  readonly remainingWorkingMinutes?: number;
+  /** Why that count may still change: it runs through a year whose holiday arrangement that calendar lacks. */
+  readonly dueProvisional?: string;
+}
+
+const MINUTE = 60_000;
+
+/** Parses each distinct calendar text of a page once. */
+function calendarParser(): (text: string | null) => WorkingCalendar | undefined {
+  const parsed = new Map<string, WorkingCalendar>();
+  return (text) => {
+    if (text === null) return undefined;
+    let calendar = parsed.get(text);
+    if (calendar === undefined) {
+      calendar = JSON.parse(text) as WorkingCalendar;
+      parsed.set(text, calendar);
+    }
+    return calendar;
+  };
 }
 
 /** One page of the inbox and the cursor of the next, if any. */
@@ -57,6 +83,7 @@ export async function departmentInbox(
       'c.region',
       'c.flow_id',
       'c.timezone',
+      'c.calendar',
     ])
     .where('s.department', '=', request.department)
     .where(isRunningStep('s.status'))
@@ -77,6 +104,15 @@ export async function departmentInbox(
     .orderBy('s.step_id')
     .limit(request.limit + 1)
     .execute();
+  const calendarOf = calendarParser();
+  const remaining = (dueAt: number, calendar: WorkingCalendar | undefined) => {
+    if (calendar === undefined) return {};
+    const provisional = provisionalNote(calendar, request.now, dueAt);
+    return {
+      remainingWorkingMinutes: Math.trunc(workingMillisBetween(calendar, request.now, dueAt) / MINUTE),
+      ...(provisional === undefined ? {} : { dueProvisional: provisional }),
+    };
+  };
   const items = rows.slice(0, request.limit).map(
     (row): InboxTask => ({
       caseId: row.case_id,
@@ -86,7 +122,10 @@ export async function departmentInbox(
       status: row.status as InboxTask['status'],
       ...(row.due_at === null || Number(row.sort_due_at) === NO_DEADLINE
         ? {}
-        : { dueAt: formatInstant(Number(row.due_at), row.timezone) }),
+        : {
+            dueAt: formatInstant(Number(row.due_at), row.timezone),
+            ...remaining(Number(row.due_at), calendarOf(row.calendar)),
+          }),
       overdue: isOverdueAt(row.overdue_from, request.now),
       ...(row.claim_due_at === null
         ? {}

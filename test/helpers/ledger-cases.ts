@@ -91,7 +91,8 @@ export function madeUpBatch(c: MadeUpCase, calendar: WorkingCalendar): LedgerBat
       ...(c.satisfaction === undefined ? {} : { satisfaction: c.satisfaction, resolved: true }),
       data: { address: 'made up' },
       steps,
-      ...(open ? {} : { calendar }),
+      // The feed sends the pinned calendar with a run's first write and every write once resolved.
+      calendar,
     },
   };
 }

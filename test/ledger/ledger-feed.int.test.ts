@@ -1,14 +1,22 @@
 /**
  * The workflow feeds the ledger on the real dev server: a case driven to closure is in the ledger with every event
- * in order; a worker stopped mid-case and a database stopped meanwhile lose and double nothing.
+ * in order; a running case's pinned calendar is there from its first write, so the inbox counts on it; a worker
+ * stopped mid-case and a database stopped meanwhile lose and double nothing.
  */
 import type { Client, Connection } from '@temporalio/client';
-import { createLedgerWriter, openLedger, readCaseEvents, readCaseRecord } from '../../ledger';
+import {
+  createLedgerWriter,
+  departmentInbox,
+  openLedger,
+  readCaseEvents,
+  readCaseRecord,
+} from '../../ledger';
 import { caseTimelineQuery, caseViewQuery } from '../../workflows/messages';
 import { caseInputFor } from '../helpers/case-fixtures';
 import { completeStep, driveToClosure, startCaseWorkflow, stepOf, waitForView } from '../helpers/case-driver';
 import { startDepartmentSystemsStub, type DepartmentSystemsStub } from '../helpers/department-systems-stub';
 import { postgresTestsRun, startPostgres, type PostgresServer } from '../helpers/postgres-server';
+import { eventually } from '../helpers/eventually';
 import { REFERENCE_CASES } from '../helpers/reference-cases';
 import { createTestClient, uniqueTaskQueue, withCaseWorker } from '../helpers/temporal-test-env';
 
@@ -50,6 +58,56 @@ describe('the ledger feed', () => {
       expect(events.at(-1)?.type).toBe('case-closed');
       const record = await readCaseRecord(ledger, input.caseId);
       expect(record?.snapshot).toMatchObject({ status: 'closed', stage: 'closed', seq: timeline.length - 1 });
+    } finally {
+      await ledger.close();
+    }
+  });
+
+  it("holds a running case's pinned calendar from its first write on, and the inbox counts on it", async () => {
+    const ledger = await openLedger({ file: ':memory:' });
+    try {
+      const input = systems.pointAt(await caseInputFor(reference.fields));
+      const taskQueue = uniqueTaskQueue('feed-calendar');
+      const storedCalendar = async () =>
+        (await ledger.db
+          .selectFrom('ledger_cases')
+          .select(['calendar', 'snapshot_seq'])
+          .where('case_id', '=', input.caseId)
+          .executeTakeFirst()) ?? { calendar: null, snapshot_seq: -1 };
+      await withCaseWorker(
+        taskQueue,
+        async () => {
+          const handle = await startCaseWorkflow(client, taskQueue, input);
+          await eventually(async () => (await storedCalendar()).calendar !== null, 'the first write');
+          await completeStep(handle, input.flow, stepOf(await handle.query(caseViewQuery), 'verify'));
+          await waitForView(handle, (v) => stepOf(v, 'file').status === 'active');
+          const events = (await handle.query(caseTimelineQuery)).length;
+          // Later writes do not carry the calendar; the ledger keeps the one the case pinned.
+          await eventually(
+            async () => (await storedCalendar()).snapshot_seq >= events - 1,
+            'the write of the filing step',
+          );
+          await handle.terminate('calendar checked');
+        },
+        { env: {}, ledger: createLedgerWriter(ledger) },
+      );
+      const stored = await storedCalendar();
+      expect(JSON.parse(stored.calendar ?? 'null')).toEqual(input.calendar);
+      const record = await readCaseRecord(ledger, input.caseId);
+      const filing = record?.snapshot.steps.find((step) => step.id === 'file');
+      expect(filing?.dueAt).toBeDefined();
+      const inbox = await departmentInbox(ledger, {
+        department: filing?.department ?? '',
+        limit: 10,
+        now: Date.now(),
+      });
+      expect(inbox.items).toEqual([
+        expect.objectContaining({
+          caseId: input.caseId,
+          stepId: 'file',
+          remainingWorkingMinutes: expect.any(Number),
+        }),
+      ]);
     } finally {
       await ledger.close();
     }

@@ -2,11 +2,13 @@ import request from 'supertest';
 import { openLedger, writeLedgerBatch } from '../../../ledger';
 import { InboxPageSchema } from '../../../api/schemas';
 import { madeUpBatch } from '../../helpers/ledger-cases';
+import type { WorkingCalendar } from '../../../workflows/engine/calendar-model';
+import type { LedgerBatch } from '../../../workflows/engine/case/ledger-snapshot';
 import { CN_MAINLAND } from '../../workflows/engine/case/fixtures/calendars';
 import { bearer, createFakeApp, createFakeGateway } from './fake-api';
 
-/** One open step of yuexiu-sanitation per deadline, in an exposed-garbage case (calendar cn-mainland). */
-const listed = (caseId: string, dueAt?: string) =>
+/** One open step of yuexiu-sanitation per deadline, in an exposed-garbage case pinned on `calendar`. */
+const listed = (caseId: string, dueAt?: string, calendar: WorkingCalendar = CN_MAINLAND) =>
   madeUpBatch(
     {
       caseId,
@@ -16,11 +18,23 @@ const listed = (caseId: string, dueAt?: string) =>
       grid: '440104001001001',
       ...(dueAt === undefined ? {} : { stepDueAt: Date.parse(dueAt) }),
     },
-    CN_MAINLAND,
+    calendar,
   );
 
+/** cn-mainland as a case pinned it before Friday 2026-03-06 was declared a day off (the files now say otherwise). */
+const PINNED_WITH_FRIDAY_OFF: WorkingCalendar = {
+  ...CN_MAINLAND,
+  holidays: [...CN_MAINLAND.holidays, '2026-03-06'],
+};
+
+/** The batch as a run that started before writes carried the calendar sent it. */
+const withoutCalendar = (batch: LedgerBatch): LedgerBatch => {
+  const { calendar: _calendar, ...snapshot } = batch.snapshot;
+  return { ...batch, snapshot };
+};
+
 describe('remaining working time in the inbox', () => {
-  it("counts the working minutes to each deadline on the case's calendar, negative once past it", async () => {
+  it("counts the working minutes to each deadline on the case's pinned calendar, negative once past it", async () => {
     // The fake app's clock: Thursday 2026-03-05 10:00 in Shanghai; cn-mainland works 08:30–12:00 and 14:00–17:30.
     const ledger = await openLedger({ file: ':memory:' });
     for (const batch of [
@@ -28,6 +42,8 @@ describe('remaining working time in the inbox', () => {
       listed('GZ-TODAY', '2026-03-05T15:00:00+08:00'),
       listed('GZ-MONDAY', '2026-03-09T09:30:00+08:00'),
       listed('GZ-NONE'),
+      listed('GZ-PINNED', '2026-03-09T09:30:00+08:00', PINNED_WITH_FRIDAY_OFF),
+      withoutCalendar(listed('GZ-UNKNOWN', '2026-03-09T09:30:00+08:00')),
     ])
       await writeLedgerBatch(ledger, batch);
     const response = await request(await createFakeApp(createFakeGateway().gateway, ledger))
@@ -44,16 +60,25 @@ describe('remaining working time in the inbox', () => {
       // Thu 10:00–17:30 (5.5 h), Fri 7 h, the weekend skipped, Mon 08:30–09:30.
       'GZ-MONDAY': (5.5 + 7 + 1) * 60,
       'GZ-NONE': undefined,
+      // The same deadline on the calendar the case pinned, where Friday is off: Thu 5.5 h, Mon 1 h.
+      'GZ-PINNED': (5.5 + 1) * 60,
+      // No pinned calendar in the ledger yet: no remaining time rather than one counted on another calendar.
+      'GZ-UNKNOWN': undefined,
     });
   });
 
-  it('says when the working time to a deadline runs through a year whose arrangement is not published', async () => {
+  it('says when the working time to a deadline runs through a year the pinned calendar has not published', async () => {
     const ledger = await openLedger({ file: ':memory:' });
-    for (const batch of [
-      listed('GZ-2026', '2026-12-30T09:30:00+08:00'),
-      listed('GZ-2027', '2027-01-05T09:30:00+08:00'),
-    ])
-      await writeLedgerBatch(ledger, batch);
+    // As a case started on today's cn-mainland pinned it: 2026 published, later years by rule.
+    const published2026: WorkingCalendar = {
+      ...CN_MAINLAND,
+      publishedYears: [2026],
+      rulesExpandedThrough: 2031,
+    };
+    await writeLedgerBatch(ledger, listed('GZ-2026', '2026-12-30T09:30:00+08:00', published2026));
+    await writeLedgerBatch(ledger, listed('GZ-2027', '2027-01-05T09:30:00+08:00', published2026));
+    // The same deadline on a calendar pinned without published years (what cases running before them pinned).
+    await writeLedgerBatch(ledger, listed('GZ-OLDER', '2027-01-05T09:30:00+08:00'));
     const response = await request(await createFakeApp(createFakeGateway().gateway, ledger))
       .get('/v1/departments/yuexiu-sanitation/tasks')
       .set('Authorization', await bearer('sanitation'));
@@ -63,6 +88,25 @@ describe('remaining working time in the inbox', () => {
     expect(provisional).toEqual({
       'GZ-2026': undefined,
       'GZ-2027': '2027 arrangement not yet published: statutory holidays assumed',
+      'GZ-OLDER': undefined,
     });
+  });
+
+  it('keeps the calendar a case pinned when later writes do not carry it', async () => {
+    const ledger = await openLedger({ file: ':memory:' });
+    const first = listed('GZ-LATER', '2026-03-09T09:30:00+08:00', PINNED_WITH_FRIDAY_OFF);
+    await writeLedgerBatch(ledger, first);
+    const later = withoutCalendar(first);
+    await writeLedgerBatch(ledger, {
+      ...later,
+      events: [{ ...first.events.at(-1)!, seq: first.events.length, type: 'urged' }],
+      snapshot: { ...later.snapshot, seq: first.events.length },
+    });
+    const response = await request(await createFakeApp(createFakeGateway().gateway, ledger))
+      .get('/v1/departments/yuexiu-sanitation/tasks')
+      .set('Authorization', await bearer('sanitation'));
+    expect(InboxPageSchema.parse(response.body).items).toEqual([
+      expect.objectContaining({ caseId: 'GZ-LATER', remainingWorkingMinutes: (5.5 + 1) * 60 }),
+    ]);
   });
 });

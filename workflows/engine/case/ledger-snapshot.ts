@@ -87,7 +87,11 @@ export interface LedgerSnapshot {
   /** The flow's case data (no step results; of the notes only the public ones, on their steps). */
   readonly data: Readonly<Record<string, unknown>>;
   readonly steps: readonly LedgerStep[];
-  /** The pinned calendar, sent once the case is resolved so that handling time is measured on it. */
+  /**
+   * The case's pinned calendar: in the first write of each run (and whenever the case pins another), so that the
+   * inbox counts remaining working time on it, and in every write once the case is resolved, so that handling time
+   * is measured on it. The ledger keeps the last one sent.
+   */
   readonly calendar?: WorkingCalendar;
 }
 
@@ -103,14 +107,17 @@ export interface LedgerBatch {
   readonly snapshot: LedgerSnapshot;
 }
 
-/** The events from `from` on and the snapshot of the case as of its newest event. */
-export function ledgerBatch(state: CaseState, from: number): LedgerBatch {
+/**
+ * The events from `from` on and the snapshot of the case as of its newest event; `withCalendar` adds the pinned
+ * calendar (the whole case from its start carries it; a resolved case always does).
+ */
+export function ledgerBatch(state: CaseState, from: number, withCalendar = from === 0): LedgerBatch {
   const events = state.timeline.slice(from).map((event, index) => ({ ...event, seq: from + index }));
-  return { caseId: state.input.caseId, events, snapshot: ledgerSnapshot(state) };
+  return { caseId: state.input.caseId, events, snapshot: ledgerSnapshot(state, withCalendar) };
 }
 
-/** The snapshot of the case as of its newest timeline event. */
-export function ledgerSnapshot(state: CaseState): LedgerSnapshot {
+/** The snapshot of the case as of its newest timeline event (with its calendar: see LedgerSnapshot.calendar). */
+export function ledgerSnapshot(state: CaseState, withCalendar = false): LedgerSnapshot {
   const { input } = state;
   const lastFeedback = state.review?.feedback.at(-1);
   const onTime = caseResolvedOnTime(state);
@@ -151,7 +158,7 @@ export function ledgerSnapshot(state: CaseState): LedgerSnapshot {
     ...optional('resolved', lastFeedback?.resolved),
     data: state.data,
     steps: ledgerSteps(state),
-    ...(finished || state.resolvedAt !== undefined ? { calendar: input.calendar } : {}),
+    ...(withCalendar || finished || state.resolvedAt !== undefined ? { calendar: input.calendar } : {}),
   };
 }
 

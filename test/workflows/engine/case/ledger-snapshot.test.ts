@@ -98,6 +98,13 @@ describe('the ledger batch of a case', () => {
     expect(JSON.stringify(steps)).not.toContain('confirmed');
   });
 
+  it("carries the case's pinned calendar in a run's first batch and when asked, not in every write", () => {
+    const c = garbageCase().act({ type: 'claim', stepId: 'handle' }, at('2026-03-02T10:00:00+08:00'));
+    expect(ledgerBatch(c.state, 0).snapshot.calendar).toEqual(CN_MAINLAND);
+    expect(ledgerBatch(c.state, 2).snapshot.calendar).toBeUndefined();
+    expect(ledgerBatch(c.state, 2, true).snapshot.calendar).toEqual(CN_MAINLAND);
+  });
+
   it('carries the pinned calendar once the case is resolved, for handling time', () => {
     const c = garbageCase()
       .act({ type: 'claim', stepId: 'handle' }, at('2026-03-02T10:00:00+08:00'))
