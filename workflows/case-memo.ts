@@ -4,8 +4,10 @@
  */
 import { clockNow } from './engine/case/case-clock';
 import type { CaseState } from './engine/case/case-state';
-import type { CaseView } from './engine/case/case-view';
+import { viewedSteps } from './engine/case/case-view';
+import { stageOf, stepTitle } from './engine/case/flow-graph';
 import { isOverdue } from './engine/case/step-view';
+import { formatInstant } from './engine/time';
 
 /** One active or claimed step, as an inbox shows it. */
 export interface OpenStepMemo {
@@ -22,19 +24,24 @@ export interface CaseMemo {
   readonly openSteps: readonly OpenStepMemo[];
 }
 
-/** The memo of a case at the moment of its view. */
-export function caseMemo(view: CaseView): CaseMemo {
-  const openSteps = view.steps.flatMap((step): OpenStepMemo[] =>
-    step.assignee && (step.status === 'active' || step.status === 'claimed')
+/**
+ * The memo of the case at `now`: its open steps in the order and with the values the case view shows them
+ * (title, stage, deadline, overdue), built from the state without building the whole view.
+ */
+export function caseMemo(state: CaseState, now: number): CaseMemo {
+  const zone = state.input.calendar.timezone;
+  const clock = clockNow(state, now);
+  const openSteps = viewedSteps(state).flatMap(({ step, current }): OpenStepMemo[] =>
+    current.assignee && (current.status === 'active' || current.status === 'claimed')
       ? [
           {
             stepId: step.id,
-            title: step.title,
-            stage: step.stage,
-            status: step.status,
-            department: step.assignee.department,
-            ...(step.dueAt === undefined ? {} : { dueAt: step.dueAt }),
-            overdue: step.overdue,
+            title: stepTitle(step),
+            stage: stageOf(state.input.flow, step),
+            status: current.status,
+            department: current.assignee.department,
+            ...(current.deadline === undefined ? {} : { dueAt: formatInstant(current.deadline.at, zone) }),
+            overdue: isOverdue(current, clock),
           },
         ]
       : [],

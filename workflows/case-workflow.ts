@@ -128,7 +128,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     if (fingerprint === lastAttributes) return;
     lastAttributes = fingerprint;
     upsertSearchAttributes(updates);
-    upsertMemo({ ...caseMemo(caseView(state, now)) });
+    upsertMemo({ ...caseMemo(state, now) });
   };
 
   if (input.kind === 'start') {

@@ -132,7 +132,7 @@ class GoldenCase {
       commands: plain(commands) as Command[],
       view: plain(view),
       searchAttributes: Object.fromEntries(attributes.map((u) => [u.key.name, plain(u.value)])),
-      memo: plain(caseMemo(view)),
+      memo: plain(caseMemo(state, now)),
       memoFingerprint: plain(memoFingerprint(state, now)),
       ledgerSnapshot: plain(ledgerSnapshot(state)),
     });

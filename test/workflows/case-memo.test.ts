@@ -1,6 +1,5 @@
 /** The case memo, and the raw fingerprint on which the shell decides to upsert it. */
 import { caseMemo, memoFingerprint } from '../../workflows/case-memo';
-import { caseView } from '../../workflows/engine/case';
 import { at, HOUR, MINUTE } from './engine/case/fixtures/calendars';
 import { CaseDriver, caseInput } from './engine/case/fixtures/case-driver';
 import { exposedGarbage } from './engine/case/fixtures/exposed-garbage';
@@ -18,7 +17,7 @@ describe('memo fingerprint', () => {
     const seen: { memo: string; fingerprint: string }[] = [];
     const look = (now: number): void => {
       seen.push({
-        memo: JSON.stringify(caseMemo(caseView(c.state, now))),
+        memo: JSON.stringify(caseMemo(c.state, now)),
         fingerprint: JSON.stringify(memoFingerprint(c.state, now)),
       });
     };

@@ -1,8 +1,9 @@
 /** The case view and timeline entries the API returns (docs/api.md, "The case view" and the timeline). */
 import type { Actor, Priority } from '../case-input';
+import type { Step } from '../flow-model';
 import { formatInstant } from '../time';
 import { isCaseOverdue } from './case-clock';
-import type { CaseState, CaseStatus } from './case-state';
+import type { CaseState, CaseStatus, StepState } from './case-state';
 import { allSteps } from './flow-graph';
 import type { CaseMetrics } from './metrics';
 import { caseMetrics } from './metrics';
@@ -56,17 +57,34 @@ export interface TimelineEntry {
   readonly detail: string;
 }
 
+/** A step the view shows, with its state (and, for a step a migration retired, the version it belonged to). */
+export interface ViewedStep {
+  readonly step: Step;
+  readonly current: StepState;
+  readonly retiredFromVersion?: number;
+}
+
+/** The steps the view shows, in its order: main steps in flow order, then emergency steps, then retired steps. */
+export function viewedSteps(state: CaseState): ViewedStep[] {
+  const shown: ViewedStep[] = allSteps(state.input.flow).flatMap((step) => {
+    const current = state.steps[step.id];
+    return current === undefined ? [] : [{ step, current }];
+  });
+  for (const retired of state.retiredSteps ?? []) {
+    shown.push({ step: retired.step, current: retired.state, retiredFromVersion: retired.version });
+  }
+  return shown;
+}
+
 /** The case view at `now`: main steps in flow order, then emergency steps, then steps migrations retired. */
 export function caseView(state: CaseState, now: number): CaseView {
   const { input } = state;
   const zone = input.calendar.timezone;
-  const steps = allSteps(input.flow).flatMap((step) => {
-    const current = state.steps[step.id];
-    return current === undefined ? [] : [stepView(state, step, current, now)];
-  });
-  for (const retired of state.retiredSteps ?? []) {
-    steps.push({ ...stepView(state, retired.step, retired.state, now), retiredFromVersion: retired.version });
-  }
+  const steps = viewedSteps(state).map(({ step, current, retiredFromVersion }) =>
+    retiredFromVersion === undefined
+      ? stepView(state, step, current, now)
+      : { ...stepView(state, step, current, now), retiredFromVersion },
+  );
   return {
     caseId: input.caseId,
     flowId: input.flow.id,

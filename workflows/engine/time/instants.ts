@@ -4,8 +4,31 @@ import { InstantInvalidError, TimezoneInvalidError } from './time-errors';
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 
+/**
+ * How many formatted instants are remembered per zone. A case's views show the same few instants (creation,
+ * activations, deadlines) again on every Query and Update answer, and luxon's zone arithmetic is the costliest
+ * part of a view, so each instant is formatted once and then looked up; the oldest is forgotten past the limit.
+ * The text is a pure function of (instant, zone): remembering it changes nothing a case shows or does.
+ */
+const FORMATTED_PER_ZONE = 20_000;
+const formattedByZone = new Map<string, Map<number, string>>();
+
 /** The instant as RFC 3339 in the zone's local time with its offset: `2026-03-09T11:30:00+08:00`. */
 export function formatInstant(at: number, timezone: string): string {
+  let formatted = formattedByZone.get(timezone);
+  const known = formatted?.get(at);
+  if (known !== undefined) return known;
+  const text = formatInZone(at, timezone);
+  if (formatted === undefined) {
+    formatted = new Map();
+    formattedByZone.set(timezone, formatted);
+  }
+  if (formatted.size >= FORMATTED_PER_ZONE) formatted.delete(formatted.keys().next().value!);
+  formatted.set(at, text);
+  return text;
+}
+
+function formatInZone(at: number, timezone: string): string {
   const local = inZone(at, timezone);
   const pattern = local.millisecond === 0 ? "yyyy-MM-dd'T'HH:mm:ssZZ" : "yyyy-MM-dd'T'HH:mm:ss.SSSZZ";
   return local.toFormat(pattern);
