@@ -38,29 +38,38 @@ export type ActionGuard =
   | { readonly access: 'supervisor' | 'intake' | 'designer' };
 
 /**
- * What a payload is built with, once the case is read and the actor may act: the actor as the engine records it,
- * the directory, the flow catalogue and calendars (a migration's target), and the case view.
+ * What a payload is built with: the actor as the engine records it, the directory, the flow catalogue and
+ * calendars (a migration's target).
  */
 export interface ActionContext {
   readonly actor: EngineActor;
   readonly directory: Directory;
   readonly flows: FlowLookup;
   readonly calendars: ReadonlyMap<string, WorkingCalendar>;
+}
+
+/** The context of an action whose route reads the case first: with the case view. */
+export interface ReadCaseContext extends ActionContext {
   readonly view: CaseView;
 }
 
 /**
  * A request to an action route, checked (path, idempotency key, body): the case, the step it concerns, whether
- * only a dry run is asked, and the engine's payload, built once the case is read.
+ * only a dry run is asked, and the engine's payload. A department's action on its step (`readsCase: false`) goes
+ * to the case without reading it first: the Update's validator refuses what the engine would (not assigned, not
+ * active, closed), and only a refusal reads the case to answer as a read-first route would. Every other action
+ * reads the case first (its region decides who may act), and its payload may use the view.
  */
-export interface ActionRequest<K extends CaseActionType> {
+export type ActionRequest<K extends CaseActionType> = {
   readonly caseId: string;
   readonly stepId?: string;
   readonly key?: string;
   readonly guard: ActionGuard;
   readonly dryRun: boolean;
-  readonly payload: (context: ActionContext) => ActionPayload<K>;
-}
+} & (
+  | { readonly readsCase: false; readonly payload: (context: ActionContext) => ActionPayload<K> }
+  | { readonly readsCase: true; readonly payload: (context: ReadCaseContext) => ActionPayload<K> }
+);
 
 /** An action route, as the router serves it and the OpenAPI document describes it. */
 export interface ActionRoute<K extends CaseActionType> {

@@ -8,7 +8,7 @@ import type { CaseActionType } from '../../workflows/engine/case/case-actions';
 import type { ActionPayload } from '../../workflows/messages';
 import type { ProblemStatus } from '../openapi/openapi-responses';
 import { CaseParamsSchema, CaseViewSchema, StepParamsSchema } from '../schemas';
-import type { ActionAccess, ActionContext, ActionRoute } from './action-route';
+import type { ActionAccess, ActionContext, ActionRoute, ReadCaseContext } from './action-route';
 import { idempotencyKeyOf } from './idempotency-key';
 
 interface ActionSpec<S extends z.ZodType> {
@@ -39,7 +39,7 @@ export interface StepActionSpec<K extends CaseActionType, S extends z.ZodType> e
 /** An action on the whole case (the body may name a step). */
 export interface CaseActionSpec<K extends CaseActionType, S extends z.ZodType> extends ActionSpec<S> {
   readonly access: Extract<ActionAccess, 'supervisor' | 'intake' | 'designer'>;
-  readonly payload: (body: z.output<S>, context: ActionContext) => ActionPayload<K>;
+  readonly payload: (body: z.output<S>, context: ReadCaseContext) => ActionPayload<K>;
   /** Default the case view (CaseViewSchema). */
   readonly response?: z.ZodType;
   /** An action that offers a dry run: whether the body asks for one, and how it is answered. */
@@ -62,9 +62,11 @@ export function stepAction<K extends CaseActionType, S extends z.ZodType>(
       const { caseId, stepId } = StepParamsSchema.parse(req.params);
       const key = idempotencyKeyOf(req, spec.idempotencyKey ?? 'optional');
       const body = spec.request.parse(req.body ?? {});
-      const guard = spec.access === 'assignee' ? { access: spec.access, stepId } : { access: spec.access };
       const payload = (context: ActionContext) => spec.payload(body, { ...context, stepId });
-      return { caseId, stepId, key, guard, dryRun: false, payload };
+      const request = { caseId, stepId, key, dryRun: false, payload };
+      return spec.access === 'assignee'
+        ? { ...request, guard: { access: spec.access, stepId }, readsCase: false }
+        : { ...request, guard: { access: spec.access }, readsCase: true };
     },
   };
 }
@@ -83,8 +85,8 @@ export function caseAction<K extends CaseActionType, S extends z.ZodType>(
       const key = idempotencyKeyOf(req, spec.idempotencyKey ?? 'optional');
       const body = spec.request.parse(req.body ?? {});
       const dryRun = spec.dryRun?.requested(body) ?? false;
-      const payload = (context: ActionContext) => spec.payload(body, context);
-      return { caseId, key, guard: { access: spec.access }, dryRun, payload };
+      const payload = (context: ReadCaseContext) => spec.payload(body, context);
+      return { caseId, key, guard: { access: spec.access }, dryRun, readsCase: true, payload };
     },
     ...(spec.dryRun !== undefined ? { preview: spec.dryRun.preview } : {}),
   };

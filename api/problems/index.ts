@@ -5,4 +5,4 @@ export type { ProblemDocument } from './problem-document';
 export { createProblemHandler, notFoundHandler, sendProblem, toHttpProblem } from './problem-handler';
 export type { ProblemHandlerOptions } from './problem-handler';
 export { zodIssues } from './request-problems';
-export { isTemporalUnreachable } from './temporal-problems';
+export { isActionNotDelivered, isTemporalUnreachable } from './temporal-problems';

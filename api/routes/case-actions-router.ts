@@ -2,15 +2,17 @@
  * Serves every route of the action table (api/actions/case-action-routes.ts): what a department does with its
  * step (签收 claim, complete, 退单 return, 延期 extension), what a supervisor does with a step or the whole case
  * (decide an extension, retry an incident, emergency, 催办 urge, 改派 reassign, suspend, resume, cancel), the
- * intake seat's 回访 feedback and a designer's migration (or its dry run). The case is read first, so that an actor
- * who may not act gets a 403 before any Update runs; the engine checks again.
+ * intake seat's 回访 feedback and a designer's migration (or its dry run). A department's action on its step goes
+ * straight to the case, whose Update validator refuses a step not assigned to the caller, not active or closed
+ * (leaving no history); a refusal then reads the case to answer as below. Every other action reads the case
+ * first, so that an actor who may not act gets a 403 before any Update runs; the engine checks again.
  */
 import { Router } from 'express';
 import { ACCESS_ROLES, type ActionRoute } from '../actions/action-route';
 import { CASE_ACTION_ROUTES, type OfferedActionType } from '../actions/case-action-routes';
 import { actorOf, requireRole } from '../auth';
 import { stepNamedIn } from '../actions/define-action-route';
-import { actOnCase, assertCaseOpen } from './act-on-case';
+import { actOnCase, actOnOwnStep, assertCaseOpen } from './act-on-case';
 import { assertMayAct, caseForAction } from './case-access';
 import { engineActor, requestLogger, type RouteDependencies } from './route-context';
 
@@ -28,11 +30,22 @@ function serve<K extends OfferedActionType>(router: Router, deps: RouteDependenc
     const actor = actorOf(res);
     const request = route.read(req);
     const { caseId, key, guard } = request;
+    const context = { actor: engineActor(actor), directory, flows, calendars };
+    const log = requestLogger(deps.logger, req, actor, caseId);
+    const updateIdOf = (stepId: string | undefined) =>
+      key === undefined ? undefined : `${route.type}:${stepId ?? 'case'}:${key}`;
+    if (!request.readsCase) {
+      const payload = request.payload(context);
+      const stepId = request.stepId ?? stepNamedIn(payload);
+      const after = await actOnOwnStep(deps, actor, guard, route.type, payload, updateIdOf(stepId), caseId);
+      log.info({ action: route.type, stepId }, 'Case action applied');
+      res.status(route.status).json(after);
+      return;
+    }
     const view = await caseForAction(deps, caseId, actor, guard);
     assertMayAct(deps, actor, view, guard);
-    const payload = request.payload({ actor: engineActor(actor), directory, flows, calendars, view });
+    const payload = request.payload({ ...context, view });
     const stepId = request.stepId ?? stepNamedIn(payload);
-    const log = requestLogger(deps.logger, req, actor, caseId);
     if (request.dryRun && route.preview !== undefined) {
       assertCaseOpen(view);
       const planned = await route.preview(deps.gateway, caseId, payload);
@@ -40,8 +53,7 @@ function serve<K extends OfferedActionType>(router: Router, deps: RouteDependenc
       res.status(200).json(planned);
       return;
     }
-    const updateId = key === undefined ? undefined : `${route.type}:${stepId ?? 'case'}:${key}`;
-    const after = await actOnCase(deps, view, route.type, payload, updateId);
+    const after = await actOnCase(deps, view, route.type, payload, updateIdOf(stepId));
     log.info({ action: route.type, stepId }, 'Case action applied');
     res.status(route.status).json(after);
   });

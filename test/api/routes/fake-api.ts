@@ -2,7 +2,7 @@
  * An app over the real routers, the shipped service data and a fake CaseGateway (the gateway is not under test
  * here): one case in 越秀 whose `handle` step is active for yuexiu-sanitation, and tokens for every role.
  */
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Express } from 'express';
 import { createApp } from '../../../api/app';
 import { createTokenVerifier, mintToken, type Actor } from '../../../api/auth';
@@ -92,7 +92,28 @@ const ANSWERS: { readonly [K in CaseActionType]: () => ActionResult<K> } = {
   migrate: fakePlan,
 };
 
-/** Calls the fake gateway saw. */
+/**
+ * What the fake case's Update validator refuses, as the engine's does: a department acting on a step the case
+ * has not reached, or on a step assigned to another department.
+ */
+function departmentRefusal(payload: object): WorkflowUpdateFailedError | undefined {
+  const actor = 'actor' in payload ? (payload.actor as { role?: string; dept?: string }) : undefined;
+  if (actor?.role !== 'department' || !('stepId' in payload)) return undefined;
+  const step = fakeView().steps.find((candidate) => candidate.id === payload.stepId);
+  const [type, message] =
+    step === undefined
+      ? ['StepNotActiveError', `Step '${String(payload.stepId)}' is not active`]
+      : step.assignee?.department === actor.dept
+        ? []
+        : ['StepNotAssignedError', `Step '${step.id}' is not assigned to your department`];
+  if (type === undefined) return undefined;
+  return new WorkflowUpdateFailedError(
+    'Workflow Update failed',
+    ApplicationFailure.create({ type, message, nonRetryable: true }),
+  );
+}
+
+/** Calls the fake gateway saw (actions: the ones the fake case applied). */
 export interface GatewayCalls {
   act: { caseId: string; type: string; payload: unknown; updateId?: string }[];
   list: string[];
@@ -147,6 +168,10 @@ export function createFakeGateway(page: CaseListPage | CaseListPage[] = { items:
       return Promise.resolve({ ...fakePlan(), applied: false });
     },
     act(caseId, type, payload, updateId) {
+      if (caseId !== CASE_ID)
+        return Promise.reject(new WorkflowNotFoundError('not found', `case-${caseId}`, undefined));
+      const refusal = departmentRefusal(payload);
+      if (refusal !== undefined) return Promise.reject(refusal);
       calls.act.push({ caseId, type, payload, ...(updateId === undefined ? {} : { updateId }) });
       return Promise.resolve(ANSWERS[type]());
     },
