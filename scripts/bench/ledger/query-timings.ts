@@ -62,7 +62,9 @@ const lastDay = (month: string): string => {
 
 const query = (params: Record<string, string | number | boolean | undefined>): string =>
   new URLSearchParams(
-    Object.entries(params).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])),
+    Object.entries(params).flatMap(([key, value]): [string, string][] =>
+      value === undefined ? [] : [[key, String(value)]],
+    ),
   ).toString();
 
 const itemsOf = (body: unknown): number => (body as { items: unknown[] }).items.length;
