@@ -1,7 +1,7 @@
 /**
  * Temporal's own errors as HTTP problems: an unknown workflow is an unknown case (404), a workflow id already taken
- * is a conflict (409), and a cluster that cannot be reached, or an action it could not hand to a worker, is a 503
- * with `Retry-After`.
+ * is a conflict (409), and a cluster that cannot be reached, one too busy to answer now, or an action it could not
+ * hand to a worker, is a 503 with `Retry-After`.
  */
 import {
   ApplicationFailure,
@@ -20,6 +20,11 @@ import type { HttpProblemError } from './http-problem-error';
 
 /** gRPC status codes meaning "the server is not there (now)": UNAVAILABLE and DEADLINE_EXCEEDED. */
 const UNREACHABLE_GRPC_CODES = new Set([14, 4]);
+/** gRPC RESOURCE_EXHAUSTED: the server sheds load (e.g. "consistent query buffer is full"). */
+const RESOURCE_EXHAUSTED = 8;
+/** gRPC FAILED_PRECONDITION, transient only with this message: a Query while the case's workflow task is failing. */
+const FAILED_PRECONDITION = 9;
+const WORKFLOW_TASK_FAILING = /Workflow Task in failed state/i;
 const UNREACHABLE_SOCKET_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -46,6 +51,13 @@ export function temporalProblemOf(error: unknown, retryAfterSeconds: number): Ht
       { slug: 'action-not-delivered' },
     );
   }
+  if (isTemporalBusy(error)) {
+    return new ServiceUnavailableProblemError(
+      'The workflow service cannot answer for this case now (it is shedding load or the case is being retried); retry later',
+      retryAfterSeconds,
+      { slug: 'temporal-busy' },
+    );
+  }
   if (isTemporalUnreachable(error)) {
     return new ServiceUnavailableProblemError(
       'The workflow service is not reachable; retry later',
@@ -70,6 +82,21 @@ export function isActionNotDelivered(error: unknown): boolean {
     error.cause instanceof ApplicationFailure &&
     error.cause.type === 'UnprocessedUpdate'
   );
+}
+
+/**
+ * True when Temporal answered but could not serve the call now, with nothing changed: it shed the load
+ * (RESOURCE_EXHAUSTED) or a Query met the case while its workflow task was failing (FAILED_PRECONDITION with that
+ * message; seen while a worker restarts under load).
+ */
+export function isTemporalBusy(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 10; depth++) {
+    const { code } = current as { code?: unknown };
+    if (code === RESOURCE_EXHAUSTED) return true;
+    if (code === FAILED_PRECONDITION && WORKFLOW_TASK_FAILING.test(current.message)) return true;
+    current = current.cause;
+  }
+  return false;
 }
 
 /**

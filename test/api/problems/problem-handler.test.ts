@@ -64,6 +64,14 @@ const { app, lines } = buildApp({
   unavailable: () =>
     new ServiceError('Failed to query', { cause: grpcError(14, 'No connection established') }),
   connectFailed: () => new ServiceError('Failed to connect to Temporal server'),
+  shedding: () =>
+    new ServiceError('Failed to query workflow', {
+      cause: grpcError(8, 'consistent query buffer is full, cannot accept new consistent queries'),
+    }),
+  taskFailing: () =>
+    new ServiceError('Failed to query workflow', { cause: grpcError(9, 'Workflow Task in failed state.') }),
+  otherPrecondition: () =>
+    new ServiceError('Failed to signal', { cause: grpcError(9, 'namespace is not active') }),
   refused: () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:7233'), { code: 'ECONNREFUSED' }),
   invalidArgument: () => new ServiceError('Failed to start', { cause: grpcError(3, 'bad argument') }),
   bug: () => new TypeError("Cannot read properties of undefined (reading 'steps')"),
@@ -184,7 +192,16 @@ describe('the problem handler', () => {
     },
   );
 
-  it.each(['invalidArgument', 'otherFailure', 'engineNamedImpostor', 'bug'])(
+  it.each(['shedding', 'taskFailing'])(
+    'returns 503 with Retry-After when Temporal cannot answer for the case now (%s)',
+    async (kind) => {
+      const res = await problem(`/throw/${kind}`, 503);
+      expect(res.headers['retry-after']).toBe('7');
+      expect(res.body.type).toBe('https://fullcycle.dev/problems/temporal-busy');
+    },
+  );
+
+  it.each(['invalidArgument', 'otherPrecondition', 'otherFailure', 'engineNamedImpostor', 'bug'])(
     'returns a generic 500 for %s and logs it with the request id',
     async (kind) => {
       const res = await problem(`/throw/${kind}`, 500);
