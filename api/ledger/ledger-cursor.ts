@@ -12,6 +12,17 @@ export function cursorToken(scope: string, values: readonly (string | number)[])
   return sealPageToken(scope, Buffer.from(JSON.stringify(values)));
 }
 
+/** A keyset page as the API answers it: its items and, when more follow, the token for the next page. */
+export function pageBody<T>(
+  scope: string,
+  page: { readonly items: readonly T[]; readonly next?: readonly (string | number)[] | undefined },
+): { items: readonly T[]; nextPageToken?: string } {
+  return {
+    items: page.items,
+    ...(page.next === undefined ? {} : { nextPageToken: cursorToken(scope, page.next) }),
+  };
+}
+
 /** The values of a token this list handed out; a 400 problem for anything else. */
 export function cursorValues<K extends readonly Kind[]>(scope: string, token: string, kinds: K): Values<K> {
   const payload = openPageToken(scope, token);

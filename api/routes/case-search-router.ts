@@ -6,7 +6,7 @@ import { Router } from 'express';
 import { searchCases } from '../../ledger';
 import { parseInstant } from '../../workflows/engine/time';
 import { actorOf, isRegionWithin, type Actor } from '../auth';
-import { cursorToken, cursorValues } from '../ledger/ledger-cursor';
+import { cursorValues, pageBody } from '../ledger/ledger-cursor';
 import { ForbiddenProblemError } from '../problems';
 import { CaseSearchQuerySchema, type CaseSearchQuery } from '../schemas';
 import { regionWithin, type RouteDependencies } from './route-context';
@@ -64,10 +64,7 @@ export function createCaseSearchRouter(deps: RouteDependencies): Router {
       ...(after === undefined ? {} : { after }),
       now: deps.now(),
     });
-    res.json({
-      items: page.items,
-      ...(page.next === undefined ? {} : { nextPageToken: cursorToken(listScope, page.next) }),
-    });
+    res.json(pageBody(listScope, page));
   });
   return router;
 }

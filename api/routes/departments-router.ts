@@ -7,7 +7,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { departmentInbox } from '../../ledger';
 import { actorOf, canReadDepartmentTasks } from '../auth';
-import { cursorToken, cursorValues } from '../ledger/ledger-cursor';
+import { cursorValues, pageBody } from '../ledger/ledger-cursor';
 import { ForbiddenProblemError } from '../problems';
 import { DepartmentIdSchema, InboxQuerySchema } from '../schemas';
 import type { RouteDependencies } from './route-context';
@@ -39,10 +39,7 @@ export function createDepartmentsRouter(deps: RouteDependencies): Router {
       ...(after === undefined ? {} : { after }),
       now,
     });
-    res.json({
-      items: page.items,
-      ...(page.next === undefined ? {} : { nextPageToken: cursorToken(scope, page.next) }),
-    });
+    res.json(pageBody(scope, page));
   });
   return router;
 }

@@ -6,7 +6,7 @@ import { Router, type Response } from 'express';
 import { openCaseCounts, stalledCases } from '../../ledger';
 import { formatInstant, parseDuration } from '../../workflows/engine/time';
 import { actorOf, regionScopeOf, requireRole } from '../auth';
-import { cursorToken, cursorValues } from '../ledger/ledger-cursor';
+import { cursorValues, pageBody } from '../ledger/ledger-cursor';
 import { BadRequestProblemError, ForbiddenProblemError } from '../problems';
 import { StalledQuerySchema, SummaryQuerySchema } from '../schemas';
 import { regionWithin, type RouteDependencies } from './route-context';
@@ -41,10 +41,7 @@ export function createSupervisionRouter(deps: RouteDependencies): Router {
       ...(after === undefined ? {} : { after }),
       now,
     });
-    res.json({
-      items: page.items,
-      ...(page.next === undefined ? {} : { nextPageToken: cursorToken(scope, page.next) }),
-    });
+    res.json(pageBody(scope, page));
   });
 
   router.get('/v1/supervision/summary', gate, async (req, res) => {
