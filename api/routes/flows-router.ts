@@ -1,17 +1,18 @@
 /**
- * `/v1/flows`: every version, and one definition as written plus its Mermaid diagram.
+ * `/v1/flows`: every version (with its calendar and that calendar's zone), and one definition as written plus its
+ * Mermaid diagram.
  */
 import { Router } from 'express';
 import { readSourceDocument } from '../../config/flow/source-document';
 import { flowToMermaid } from '../../workflows/engine/flow-diagram';
 import { NotFoundProblemError } from '../problems';
-import { FlowParamsSchema, FlowVersionParamsSchema } from '../schemas';
+import { FlowParamsSchema, FlowVersionParamsSchema, type FlowListItem } from '../schemas';
 import type { RouteDependencies } from './route-context';
 
 /** The flow reading routes (any authenticated role). */
 export function createFlowsRouter(deps: RouteDependencies): Router {
   const router = Router();
-  const { flows } = deps.service;
+  const { flows, calendars } = deps.service;
 
   const definition = (flowId: string, version?: number) => {
     const file = flows.source(flowId, version);
@@ -23,8 +24,18 @@ export function createFlowsRouter(deps: RouteDependencies): Router {
     return { ...written, id: file.flow.id, version: file.flow.version, diagram: flowToMermaid(file.flow) };
   };
 
+  /** Each version with the calendar its cases run on and that calendar's zone. */
+  const listed = (): FlowListItem[] =>
+    flows.list().map((item) => {
+      const calendar = flows.get(item.id, item.version)?.calendar ?? '';
+      const timezone = calendars.get(calendar)?.timezone;
+      if (timezone === undefined)
+        throw new Error(`calendar '${calendar}' of flow '${item.id}' is not loaded`);
+      return { ...item, calendar, timezone };
+    });
+
   router.get('/v1/flows', (_req, res) => {
-    res.json({ items: flows.list() });
+    res.json({ items: listed() });
   });
   router.get('/v1/flows/:flowId', (req, res) => {
     res.json(definition(FlowParamsSchema.parse(req.params).flowId));

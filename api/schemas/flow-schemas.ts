@@ -5,7 +5,16 @@ import { z } from 'zod';
 import { FlowIdSchema, FlowVersionSchema, LocalizedTextSchema } from './common-schemas';
 
 export const FlowListItemSchema = z
-  .object({ id: FlowIdSchema, version: z.number().int().positive(), title: LocalizedTextSchema })
+  .object({
+    id: FlowIdSchema,
+    version: z.number().int().positive(),
+    title: LocalizedTextSchema,
+    calendar: z.string().meta({ description: "The working calendar the version's cases run on (addition)" }),
+    timezone: z.string().meta({
+      description:
+        "That calendar's IANA time zone, in which the case's instants are written and its local days counted (addition)",
+    }),
+  })
   .meta({ id: 'FlowListItem' });
 export type FlowListItem = z.infer<typeof FlowListItemSchema>;
 

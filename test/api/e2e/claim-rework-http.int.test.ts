@@ -3,14 +3,11 @@
  * the fixture flows of test/fixtures/flows/claim-rework (a claim limit of 2 seconds; a rework with max 1 and
  * onExceeded: decide). Stalled lists and the inbox are read from the ledger, as in production.
  */
-import path from 'node:path';
 import request from 'supertest';
 import type { CaseView } from '../../../workflows/engine/case/case-view';
 import type { Flow } from '../../../workflows/engine/flow-model';
-import { uniqueCaseId } from '../../helpers/case-fixtures';
 import { eventually } from '../../helpers/eventually';
 import {
-  INTAKE,
   SUPERVISOR,
   bearer,
   departmentUser,
@@ -19,8 +16,8 @@ import {
   timelineOf,
   useHttpHarness,
 } from '../support/http-case-harness';
+import { CLAIM_REWORK_FLOWS_DIR, failReworkRounds, startFixtureCase } from '../support/claim-rework-cases';
 
-const FLOWS_DIR = path.resolve(__dirname, '..', '..', 'fixtures', 'flows', 'claim-rework');
 const SANITATION = departmentUser('yuexiu-sanitation');
 
 interface StalledItem {
@@ -30,18 +27,10 @@ interface StalledItem {
 }
 
 describe('claim limits and rework decisions, over HTTP', () => {
-  const live = useHttpHarness({ flowsDir: FLOWS_DIR });
+  const live = useHttpHarness({ flowsDir: CLAIM_REWORK_FLOWS_DIR });
   const flow = (id: string): Flow => live.harness.service.flows.get(id, 1)!;
 
-  async function start(flowId: string, prefix: string): Promise<string> {
-    const caseId = uniqueCaseId(prefix);
-    const started = await request(live.harness.app)
-      .post('/v1/cases')
-      .set('Authorization', await bearer(INTAKE))
-      .send({ caseId, flowId, region: '440104001001001', data: { address: '北京路 1 号' } });
-    expectStatus(started, 201, 'start');
-    return caseId;
-  }
+  const start = (flowId: string, prefix: string) => startFixtureCase(live.harness.app, flowId, prefix);
 
   async function stalled(query: string): Promise<StalledItem[]> {
     const response = await request(live.harness.app)
@@ -106,21 +95,7 @@ describe('claim limits and rework decisions, over HTTP', () => {
   /** A case of the rework fixture whose check failed twice: past max 1, waiting for a decision. */
   async function awaitingDecision(prefix: string): Promise<string> {
     const caseId = await start('fixture.rework-decision', prefix);
-    const f = flow('fixture.rework-decision');
-    for (const round of [1, 2]) {
-      const atHandle = await live.driver.until(
-        caseId,
-        (v) => stepIn(v, 'handle').status === 'active' && stepIn(v, 'handle').round === round,
-        `handle round ${round}`,
-      );
-      await live.driver.complete(caseId, f, stepIn(atHandle, 'handle'));
-      const atCheck = await live.driver.until(
-        caseId,
-        (v) => stepIn(v, 'check').status === 'active',
-        `check round ${round}`,
-      );
-      await live.driver.complete(caseId, f, stepIn(atCheck, 'check'), { fixed: false });
-    }
+    await failReworkRounds(live.driver, caseId, flow('fixture.rework-decision'), [1, 2]);
     const waiting = await live.driver.view(caseId);
     expect(waiting).toMatchObject({ status: 'open', stage: 'supervision' });
     expect(stepIn(waiting, 'check')).toMatchObject({ status: 'completed', reworkDecision: { reworks: 1 } });

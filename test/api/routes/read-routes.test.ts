@@ -213,7 +213,12 @@ describe('case, inbox, supervision and flow reads', () => {
     const auth = await bearer('sanitation');
     const list = await request(app).get('/v1/flows').set('Authorization', auth);
     expect(list.body.items).toContainEqual(
-      expect.objectContaining({ id: 'urban.exposed-garbage', version: 1 }),
+      expect.objectContaining({
+        id: 'urban.exposed-garbage',
+        version: 1,
+        calendar: 'cn-mainland',
+        timezone: 'Asia/Shanghai',
+      }),
     );
     const latest = await request(app).get('/v1/flows/urban.exposed-garbage').set('Authorization', auth);
     expect(latest.status).toBe(200);

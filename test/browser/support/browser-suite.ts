@@ -4,6 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import type { Actor } from '../../../api/auth';
+import type { HttpHarnessOptions } from '../../api/support/http-case-harness';
 import { launchChromium, openPage, type PageComplaints } from './chromium';
 import { startWorkbenchServer, type WorkbenchServer } from './workbench-server';
 
@@ -15,14 +16,14 @@ export interface BrowserSuite {
   pageFor(actor: Actor, path?: string, viewport?: { width: number; height: number }): Promise<Page>;
 }
 
-/** Registers the file's beforeAll/afterAll/afterEach and returns the suite. */
-export function browserSuite(): BrowserSuite {
+/** Registers the file's beforeAll/afterAll/afterEach and returns the suite; `options` as the HTTP harness's. */
+export function browserSuite(options: HttpHarnessOptions = {}): BrowserSuite {
   let server: WorkbenchServer | undefined;
   let browser: Browser | undefined;
   const complaints: PageComplaints[] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startWorkbenchServer(), launchChromium()]);
+    [server, browser] = await Promise.all([startWorkbenchServer({}, options), launchChromium()]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -12,7 +12,12 @@ import { createWebAppRouter, WEB_DIST_DIR, type WebAppAuthConfig } from '../../.
 import { signInLink } from '../../../scripts/dev/sign-in-links';
 import { createCaseWorker } from '../../../worker/create-case-worker';
 import { requiredEnv, testTemporalAddress } from '../../helpers/temporal-test-env';
-import { SECRET, startHttpHarness, type HttpHarness } from '../../api/support/http-case-harness';
+import {
+  SECRET,
+  startHttpHarness,
+  type HttpHarness,
+  type HttpHarnessOptions,
+} from '../../api/support/http-case-harness';
 import { createTestLogger } from '../../api/support/test-logger';
 
 export interface WorkbenchServer {
@@ -26,9 +31,12 @@ export interface WorkbenchServer {
 
 let runtimeInstalled = false;
 
-/** Starts the API (with /app), and a case worker on the harness's task queue. */
-export async function startWorkbenchServer(auth: WebAppAuthConfig = {}): Promise<WorkbenchServer> {
-  const harness = await startHttpHarness(createTestLogger().logger);
+/** Starts the API (with /app) and a case worker on the harness's task queue; `options` as the HTTP harness's. */
+export async function startWorkbenchServer(
+  auth: WebAppAuthConfig = {},
+  options: HttpHarnessOptions = {},
+): Promise<WorkbenchServer> {
+  const harness = await startHttpHarness(createTestLogger().logger, options);
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
     runtimeInstalled = true;

@@ -34,11 +34,20 @@ export function NotFoundPage() {
   return <Result status="404" title={<h1 className="page-title">{t('notFound.title')}</h1>} />;
 }
 
-/** An API error as an alert: the problem's title and detail, and each field error. */
+/** The problem's slug: the last segment of its type URI (`…/problems/case-closed` → `case-closed`). */
+function slugOf(type: string): string {
+  return type.slice(type.lastIndexOf('/') + 1);
+}
+
+/**
+ * An API error as an alert: what it means for the user when the app knows the problem (`problems.<slug>`), the
+ * problem's title and detail, and each field error.
+ */
 export function ProblemAlert({ error }: { error: unknown }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (error === null || error === undefined) return null;
   const problem = error instanceof ProblemError ? error.problem : undefined;
+  const hint = problem === undefined ? undefined : `problems.${slugOf(problem.type)}`;
   return (
     <Alert
       type="error"
@@ -48,6 +57,7 @@ export function ProblemAlert({ error }: { error: unknown }) {
       description={
         problem ? (
           <>
+            {hint !== undefined && i18n.exists(hint) ? <div>{t(hint)}</div> : null}
             <div>{problem.detail}</div>
             {problem.errors?.map((issue) => (
               <div key={`${issue.path}:${issue.message}`}>

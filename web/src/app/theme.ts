@@ -17,6 +17,7 @@ export const theme: ThemeConfig = {
     // Seeds of the preset tag colours, dark enough that a tag's text on its light background passes 4.5:1.
     green: '#237804',
     orange: '#ad4e00',
+    volcano: '#ad2102',
     red: '#a8071a',
     blue: '#0958d9',
     gold: '#874d00',

@@ -1,12 +1,13 @@
 /**
- * One case: its facts, the six stages, its steps (with the department's and the supervisor's actions, the intake
- * seat's follow-up visit) and its timeline. Every time is shown as the case's calendar writes it.
+ * One case: its facts, the six stages, its steps (with the department's and the supervisor's actions, a pending
+ * rework decision, the intake seat's follow-up visit) and its timeline. Every time is shown as the case's calendar writes it.
  */
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Loading, ProblemAlert } from '../app/StatusPages';
 import { useSession } from '../auth/session';
+import { AwaitingDecisionTag, ProvisionalMark } from '../common/DeadlineTags';
 import { useRegionName } from '../common/directory';
 import { localized, useFlowDefinition } from '../common/flows';
 import { formatInstant } from '../common/time';
@@ -14,6 +15,7 @@ import { useCaseView, useTimeline } from './case-queries';
 import { CaseTimeline } from './CaseTimeline';
 import { caseOffset } from './DepartmentStepActions';
 import { FeedbackForm } from './FeedbackForm';
+import { ReworkDecision } from './ReworkDecision';
 import { StageProgress } from './StageProgress';
 import { StepsTable } from './StepsTable';
 import { SupervisorActions } from './SupervisorActions';
@@ -42,6 +44,8 @@ export default function CasePage() {
           {t(`caseStatus.${data.status}`)}
         </Tag>
         {data.overdue ? <Tag color="red">{t('case.overdue')}</Tag> : null}
+        {data.steps.some((step) => step.reworkDecision !== undefined) ? <AwaitingDecisionTag /> : null}
+        {data.unresolved === true ? <Tag color="default">{t('case.unresolved')}</Tag> : null}
         {data.emergencyLevel > 0 ? (
           <Tag color="red">{`${t('case.emergency')} ${data.emergencyLevel}`}</Tag>
         ) : null}
@@ -51,7 +55,14 @@ export default function CasePage() {
       </Card>
       {supervises ? (
         <Card size="small" title={<h2 className="section-title">{t('role.supervisor')}</h2>}>
-          <SupervisorActions view={data} />
+          <Space direction="vertical" style={{ width: '100%' }}>
+            {data.steps
+              .filter((step) => step.reworkDecision !== undefined)
+              .map((step) => (
+                <ReworkDecision key={step.id} view={data} step={step} definition={definition.data} />
+              ))}
+            <SupervisorActions view={data} />
+          </Space>
         </Card>
       ) : null}
       {intake && data.review?.status === 'open' ? (
@@ -70,7 +81,9 @@ export default function CasePage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('case.createdAt')}>{formatInstant(data.createdAt)}</Descriptions.Item>
           {data.dueAt === undefined ? null : (
-            <Descriptions.Item label={t('case.dueAt')}>{formatInstant(data.dueAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('case.dueAt')}>
+              {formatInstant(data.dueAt)} <ProvisionalMark reason={data.dueProvisional} />
+            </Descriptions.Item>
           )}
           {data.title === undefined ? null : (
             <Descriptions.Item label={t('intake.caseTitle')}>{data.title}</Descriptions.Item>

@@ -1,11 +1,13 @@
 /**
- * The case's steps: title, stage, status, round, assignee, deadline with its explanation; the assigned department
- * acts on its open steps from here, a supervisor decides pending extensions.
+ * The case's steps: title, stage, status (with 签收超时 and 待决定返工), round, assignee, deadline with its explanation
+ * (暂定 when provisional, the claim limit while unclaimed); the assigned department acts on its open steps from here,
+ * a supervisor decides pending extensions.
  */
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import type { Me } from '../auth/session';
+import { AwaitingDecisionTag, ClaimOverdueTag, ProvisionalMark } from '../common/DeadlineTags';
 import { useDepartmentName } from '../common/directory';
 import { stepSpec, type FlowDefinition } from '../common/flows';
 import { formatInstant } from '../common/time';
@@ -60,6 +62,35 @@ function RequestDecision({
   );
 }
 
+/** A step's deadline with its explanation (暂定 when provisional), and its claim limit while it is unclaimed. */
+function StepDue({ step }: { step: StepView }) {
+  const { t } = useTranslation();
+  const explained = (at: string, explanation: string | undefined, provisional?: string) => (
+    <div>
+      <div>
+        {formatInstant(at)} <ProvisionalMark reason={provisional} />
+      </div>
+      {explanation === undefined ? null : (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {explanation}
+        </Typography.Text>
+      )}
+    </div>
+  );
+  const claimBy = step.status === 'active' ? step.claimDueAt : undefined;
+  return (
+    <div data-testid={`due-${step.id}`}>
+      {step.dueAt === undefined ? null : explained(step.dueAt, step.dueExplanation, step.dueProvisional)}
+      {claimBy === undefined ? null : (
+        <div>
+          <Typography.Text>{t('deadline.claimDueAt')}</Typography.Text>
+          {explained(claimBy, step.claimDueExplanation)}
+        </div>
+      )}
+    </div>
+  );
+}
+
 export interface StepsTableProps {
   readonly view: CaseView;
   readonly me: Me;
@@ -98,6 +129,8 @@ export function StepsTable({ view, me, definition, offset }: StepsTableProps) {
             <Space size={4} wrap>
               <Tag color={STATUS_COLOR[status]}>{t(`stepStatus.${status}`)}</Tag>
               {step.overdue ? <Tag color="red">{t('case.overdue')}</Tag> : null}
+              {step.claimOverdue === true ? <ClaimOverdueTag /> : null}
+              {step.reworkDecision === undefined ? null : <AwaitingDecisionTag />}
               {step.incident === undefined ? null : <Tag color="red">{t('case.incident')}</Tag>}
               {step.request === undefined ? null : <Tag color="gold">{t('case.pendingRequest')}</Tag>}
             </Space>
@@ -111,19 +144,7 @@ export function StepsTable({ view, me, definition, offset }: StepsTableProps) {
         },
         {
           title: t('inbox.dueAt'),
-          render: (_: unknown, step) =>
-            step.dueAt === undefined ? (
-              ''
-            ) : (
-              <div>
-                <div>{formatInstant(step.dueAt)}</div>
-                {step.dueExplanation === undefined ? null : (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {step.dueExplanation}
-                  </Typography.Text>
-                )}
-              </div>
-            ),
+          render: (_: unknown, step) => <StepDue step={step} />,
         },
         {
           title: t('common.actions'),

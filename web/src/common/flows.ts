@@ -35,6 +35,8 @@ interface StepSpec {
   readonly title?: LocalizedText;
   readonly form?: FieldMap;
   readonly allow?: readonly string[];
+  /** 返工: where a failed check sends the case back to (`goto`), at most `max` times. */
+  readonly rework?: { readonly goto: string; readonly max?: number };
 }
 
 /** A flow definition as written; only the parts the app reads are typed. */

@@ -1,6 +1,6 @@
 /**
- * 待办: the department's open steps, soonest deadline first, overdue and soon-due marked. A table at desk widths,
- * a list of cards on a phone (field staff).
+ * 待办: the department's open steps, soonest deadline first, overdue, soon-due and not claimed in time (签收超时)
+ * marked, a provisional deadline (暂定) with why. A table at desk widths, a list of cards on a phone (field staff).
  */
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Grid, List, Space, Table, Tag, Typography } from 'antd';
@@ -9,6 +9,7 @@ import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
 import { ProblemAlert } from '../app/StatusPages';
 import { useSession } from '../auth/session';
+import { ClaimOverdueTag, ProvisionalMark } from '../common/DeadlineTags';
 import { useRegionName } from '../common/directory';
 import { formatInstant } from '../common/time';
 
@@ -20,20 +21,58 @@ const SOON_MINUTES = 2 * 60;
 
 function DueTags({ item }: { item: InboxItem }) {
   const { t } = useTranslation();
-  if (item.overdue) return <Tag color="red">{t('inbox.overdue')}</Tag>;
+  const claim = item.claimOverdue === true ? <ClaimOverdueTag /> : null;
+  if (item.overdue)
+    return (
+      <>
+        <Tag color="red">{t('inbox.overdue')}</Tag>
+        {claim}
+      </>
+    );
   if (item.remainingWorkingMinutes !== undefined && item.remainingWorkingMinutes < SOON_MINUTES) {
-    return <Tag color="orange">{t('inbox.soonDue')}</Tag>;
+    return (
+      <>
+        <Tag color="orange">{t('inbox.soonDue')}</Tag>
+        {claim}
+      </>
+    );
   }
-  return null;
+  return claim;
 }
 
-/** The working time left (the API counts it on the case's calendar); nothing once overdue or without a deadline. */
+/** The deadline, and while the step is unclaimed its claim limit (签收时限) when the flow sets one. */
+function DueAt({ item }: { item: InboxItem }) {
+  const { t } = useTranslation();
+  const claimBy =
+    item.status === 'active' && item.claimDueAt !== undefined
+      ? `${t('deadline.claimDueAt')} ${formatInstant(item.claimDueAt)}`
+      : undefined;
+  if (item.dueAt === undefined) return <>{claimBy}</>;
+  return (
+    <>
+      {formatInstant(item.dueAt)}
+      {claimBy === undefined ? null : <div>{claimBy}</div>}
+    </>
+  );
+}
+
+/**
+ * The working time left (the API counts it on the case's calendar), marked 暂定 when that count may still move;
+ * nothing once overdue or without a deadline.
+ */
 function Remaining({ item }: { item: InboxItem }) {
   const { t } = useTranslation();
   const minutes = item.remainingWorkingMinutes;
   if (minutes === undefined || minutes < 0) return null;
-  if (minutes < 60) return <>{t('inbox.minutes', { count: minutes })}</>;
-  return <>{t('inbox.hours', { hours: Math.floor(minutes / 60), minutes: minutes % 60 })}</>;
+  const left =
+    minutes < 60
+      ? t('inbox.minutes', { count: minutes })
+      : t('inbox.hours', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
+  return (
+    <span data-testid="inbox-remaining">
+      {left} <ProvisionalMark reason={item.dueProvisional} />
+    </span>
+  );
 }
 
 export function InboxList() {
@@ -87,7 +126,7 @@ export function InboxList() {
                   {t(`stepStatus.${item.status}`)}
                 </div>
                 <div>
-                  {t('inbox.dueAt')}: {formatInstant(item.dueAt)} · {t('inbox.remaining')}:{' '}
+                  {t('inbox.dueAt')}: <DueAt item={item} /> · {t('inbox.remaining')}:{' '}
                   <Remaining item={item} />
                 </div>
                 <div>{regionName(item.region)}</div>
@@ -115,7 +154,9 @@ export function InboxList() {
               title: t('inbox.dueAt'),
               render: (_: unknown, item) => (
                 <Space size={4}>
-                  {formatInstant(item.dueAt)}
+                  <div>
+                    <DueAt item={item} />
+                  </div>
                   <DueTags item={item} />
                 </Space>
               ),

@@ -1,9 +1,12 @@
 /**
  * 案件查询: every case in the supervisor's region the ledger holds, open or long closed (GET /v1/cases), by case
- * number prefix, flow, status, stage, region, a department that worked on it, overdue and emergency, sorted and
- * paged by the server; each opens the case page.
+ * number prefix, flow, status, stage, region, a department that worked on it, overdue, emergency and the days it
+ * was opened or closed on, sorted and paged by the server; each opens the case page. Days are the cases' calendar's
+ * days: a day picked is turned into the instant it starts in that calendar's zone (the flow's, as `GET /v1/flows`
+ * gives it), so 3 月 1 日 means 3 月 1 日 in Guangzhou whatever zone the browser is set to.
  */
-import { Button, Checkbox, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,7 +14,7 @@ import { api, unwrap, type Schemas } from '../api/client';
 import { ProblemAlert } from '../app/StatusPages';
 import { useRegionName } from '../common/directory';
 import { localized, useFlowList } from '../common/flows';
-import { formatInstant } from '../common/time';
+import { dayStartIn, formatInstant } from '../common/time';
 import {
   DepartmentFilter,
   MoreButton,
@@ -28,6 +31,9 @@ type CaseListItem = Schemas['CaseListItem'];
 type CaseStage = Schemas['CaseStage'];
 type CaseStatus = CaseListItem['status'];
 type Sort = 'openedAt' | 'dueAt' | 'lastProgressAt' | 'closedAt';
+type FlowListItem = Schemas['FlowListItem'];
+/** A range of local days, first and last included. */
+type Days = [Dayjs | null, Dayjs | null] | null;
 
 const STAGES: readonly CaseStage[] = [...OPEN_STAGES, 'closed'];
 const STATUSES: readonly CaseStatus[] = ['open', 'suspended', 'closed', 'cancelled'];
@@ -47,12 +53,34 @@ interface Filters {
   department?: string;
   overdue?: boolean;
   emergency?: boolean;
+  opened?: Days;
+  closed?: Days;
   sort?: Sort;
 }
 
-/** The API's query for the filters: only what is set. */
-function searchQuery(filters: Filters) {
+/** The zone of the cases' calendar: the flow's when one is picked, else the one every flow shares, if they do. */
+function calendarZone(flows: readonly FlowListItem[], flowId: string | undefined): string | undefined {
+  const zones = new Set(
+    flows.filter((flow) => flowId === undefined || flow.id === flowId).map((flow) => flow.timezone),
+  );
+  return zones.size === 1 ? [...zones][0] : undefined;
+}
+
+/** The instants a range of days in `zone` spans: `from` the first day's start, `to` the start of the day after. */
+function dayRange(days: Days | undefined, zone: string | undefined): { from?: string; to?: string } {
+  const [first, last] = days ?? [null, null];
+  if (zone === undefined) return {};
+  return {
+    ...(first === null ? {} : { from: dayStartIn(first.format('YYYY-MM-DD'), zone) }),
+    ...(last === null ? {} : { to: dayStartIn(last.format('YYYY-MM-DD'), zone, 1) }),
+  };
+}
+
+/** The API's query for the filters: only what is set; days in `zone`. */
+function searchQuery(filters: Filters, zone: string | undefined) {
   const prefix = filters.caseIdPrefix?.trim() ?? '';
+  const opened = dayRange(filters.opened, zone);
+  const closed = dayRange(filters.closed, zone);
   return {
     pageSize: 50,
     ...(prefix === '' ? {} : { caseIdPrefix: prefix }),
@@ -63,6 +91,10 @@ function searchQuery(filters: Filters) {
     ...(filters.department === undefined ? {} : { department: filters.department }),
     ...(filters.overdue === true ? { overdue: 'true' as const } : {}),
     ...(filters.emergency === true ? { emergency: 'true' as const } : {}),
+    ...(opened.from === undefined ? {} : { openedFrom: opened.from }),
+    ...(opened.to === undefined ? {} : { openedTo: opened.to }),
+    ...(closed.from === undefined ? {} : { closedFrom: closed.from }),
+    ...(closed.to === undefined ? {} : { closedTo: closed.to }),
     sort: filters.sort ?? 'openedAt',
   };
 }
@@ -73,14 +105,24 @@ export function CaseSearchPage() {
   const flows = useFlowList().data ?? [];
   const regionName = useRegionName();
   const flowTitles = new Map(flows.map((flow) => [flow.id, localized(flow.title, i18n.language, flow.id)]));
-  const query = searchQuery(filters);
+  const [form] = Form.useForm<Filters>();
+  const pickedFlow = Form.useWatch('flowId', form);
+  const zone = calendarZone(flows, pickedFlow);
+  const query = searchQuery(filters, calendarZone(flows, filters.flowId));
+  /** A day range needs a zone to mean anything: refuse it while the flows disagree and none is picked. */
+  const needsZone = {
+    validator: (_: unknown, days: Days | undefined) =>
+      days === undefined || days === null || zone !== undefined
+        ? Promise.resolve()
+        : Promise.reject(new Error(t('search.zoneNeedsFlow'))),
+  };
   const { query: found, items } = usePagedList(['case-search', query], async (pageToken) =>
     unwrap(await api.GET('/v1/cases', { params: { query: { ...query, ...pageTokenOf(pageToken) } } })),
   );
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <h1 className="page-title">{t('search.title')}</h1>
-      <Form<Filters> layout="inline" onFinish={setFilters} style={{ rowGap: 8 }}>
+      <Form<Filters> form={form} layout="inline" onFinish={setFilters} style={{ rowGap: 8 }}>
         <Form.Item name="caseIdPrefix" label={t('search.caseIdPrefix')}>
           <Input allowClear style={{ width: 200 }} />
         </Form.Item>
@@ -101,6 +143,12 @@ export function CaseSearchPage() {
         <StageFilter stages={STAGES} />
         <RegionFilter label={t('search.region')} />
         <DepartmentFilter label={t('search.department')} />
+        <Form.Item name="opened" label={t('search.openedBetween')} rules={[needsZone]}>
+          <DatePicker.RangePicker allowEmpty={[true, true]} />
+        </Form.Item>
+        <Form.Item name="closed" label={t('search.closedBetween')} rules={[needsZone]}>
+          <DatePicker.RangePicker allowEmpty={[true, true]} />
+        </Form.Item>
         <Form.Item name="sort" label={t('search.sort')}>
           <Select
             style={{ minWidth: 120 }}
@@ -116,6 +164,9 @@ export function CaseSearchPage() {
           {t('common.search')}
         </Button>
       </Form>
+      {zone === undefined ? null : (
+        <Typography.Text type="secondary">{t('search.zone', { zone })}</Typography.Text>
+      )}
       <ProblemAlert error={found.error} />
       <Table<CaseListItem>
         rowKey="caseId"

@@ -1,13 +1,15 @@
 /**
  * 滞留案件: open cases in the supervisor's region that are stuck (GET /v1/supervision/stalled), filtered by
- * department, stage, overdue, idle time and region; each opens the case page, where the supervisor acts.
+ * department, stage, overdue, not claimed in time (签收超时), waiting for a rework decision (待决定返工), idle time
+ * and region; each opens the case page, where the supervisor acts.
  */
-import { Button, Form, Select, Space, Table, Tag } from 'antd';
+import { Button, Checkbox, Form, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
 import { ProblemAlert } from '../app/StatusPages';
+import { AwaitingDecisionTag, ClaimOverdueTag } from '../common/DeadlineTags';
 import { useDepartmentName, useRegionName } from '../common/directory';
 import { formatInstant } from '../common/time';
 import {
@@ -32,6 +34,8 @@ interface Filters {
   department?: string;
   stage?: Stage;
   overdue?: boolean;
+  claimOverdue?: boolean;
+  awaitingDecision?: boolean;
   idleFor?: string;
   region?: string[];
 }
@@ -46,6 +50,8 @@ export function StalledList() {
     ...(filters.department === undefined ? {} : { department: filters.department }),
     ...(filters.stage === undefined ? {} : { stage: filters.stage }),
     ...(filters.overdue === true ? { overdue: 'true' as const } : {}),
+    ...(filters.claimOverdue === true ? { claimOverdue: 'true' as const } : {}),
+    ...(filters.awaitingDecision === true ? { awaitingDecision: 'true' as const } : {}),
     ...(filters.idleFor === undefined ? {} : { idleFor: filters.idleFor }),
     ...pickedRegion(filters.region),
   };
@@ -71,6 +77,12 @@ export function StalledList() {
         </Form.Item>
         <RegionFilter label={t('supervision.region')} />
         <OverdueFilter />
+        <Form.Item name="claimOverdue" valuePropName="checked">
+          <Checkbox>{t('supervision.claimOverdue')}</Checkbox>
+        </Form.Item>
+        <Form.Item name="awaitingDecision" valuePropName="checked">
+          <Checkbox>{t('supervision.awaitingDecision')}</Checkbox>
+        </Form.Item>
         <Button type="primary" htmlType="submit">
           {t('common.search')}
         </Button>
@@ -107,6 +119,15 @@ export function StalledList() {
               <Space size={4}>
                 {formatInstant(item.nextDueAt)}
                 {item.overdue ? <Tag color="red">{t('case.overdue')}</Tag> : null}
+              </Space>
+            ),
+          },
+          {
+            title: t('supervision.marks'),
+            render: (_: unknown, item) => (
+              <Space size={4}>
+                {item.claimOverdue ? <ClaimOverdueTag /> : null}
+                {item.awaitingDecision ? <AwaitingDecisionTag /> : null}
               </Space>
             ),
           },
