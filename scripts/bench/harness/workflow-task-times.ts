@@ -1,7 +1,8 @@
 /**
  * How long the workflow tasks of some workflows took, read from their histories: each WorkflowTaskStarted to
  * its WorkflowTaskCompleted (the worker's time on the task, replay included), and the tasks that timed out or
- * failed (a worker that died holding them).
+ * failed (a worker that died holding them); and how many events the histories hold in all (what each case asks
+ * the server to write).
  */
 import type { Client } from '@temporalio/client';
 import { tsToMs } from '@temporalio/common/lib/time';
@@ -15,6 +16,8 @@ export interface WorkflowTaskTimes {
   readonly durationsMs: readonly number[];
   readonly timedOut: number;
   readonly failed: number;
+  /** Events in all the histories together. */
+  readonly historyEvents: number;
   /** The longest task and whose it was. */
   readonly longest?: { readonly workflowId: string; readonly ms: number; readonly historyEvents: number };
   /**
@@ -33,12 +36,14 @@ export async function workflowTaskTimes(
   const firstAfterMs: number[] = [];
   let timedOut = 0;
   let failed = 0;
+  let historyEvents = 0;
   let longest: WorkflowTaskTimes['longest'];
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < workflowIds.length) {
       const workflowId = workflowIds[next++]!;
       const events = (await client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+      historyEvents += events.length;
       let startedAt: number | undefined;
       let seenAfter = false;
       for (const event of events) {
@@ -67,6 +72,7 @@ export async function workflowTaskTimes(
     durationsMs: durations.sort((a, b) => a - b),
     timedOut,
     failed,
+    historyEvents,
     firstAfterMs: firstAfterMs.sort((a, b) => a - b),
     ...(longest === undefined ? {} : { longest }),
   };

@@ -75,6 +75,18 @@ const ROWS: readonly Row[] = [
   { label: 'workflow task p99 ms', value: (m) => workflowTasks(m).p99, better: 'lower' },
   { label: 'workflow task max ms', value: (m) => workflowTasks(m).max, better: 'lower' },
   {
+    label: 'history events per task',
+    value: (m) => m.workflowTasks.historyEvents / m.load.tasks,
+    show: (m) => num(m.workflowTasks.historyEvents / m.load.tasks, 1),
+    better: 'lower',
+  },
+  {
+    label: 'workflow tasks per task',
+    value: (m) => m.workflowTasks.durationsMs.length / m.load.tasks,
+    show: (m) => num(m.workflowTasks.durationsMs.length / m.load.tasks, 2),
+    better: 'lower',
+  },
+  {
     label: 'worker RSS peak MiB (1 process: API+worker)',
     value: (m) => workerUsage(m)?.peakRssMiB,
     better: 'lower',
