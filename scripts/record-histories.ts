@@ -20,6 +20,7 @@ import { caseInputFor, flowFromYaml } from '../test/helpers/case-fixtures';
 import { startCaseWorkflow } from '../test/helpers/case-driver';
 import { historyToJsonText } from '../test/helpers/history-json';
 import { startDepartmentSystemsStub } from '../test/helpers/department-systems-stub';
+import { refusingLedgerWriter } from '../test/helpers/refusing-ledger-writer';
 import { BATCH_HISTORY_SCENARIOS } from '../test/helpers/batch-history-scenarios';
 import { HISTORY_SCENARIOS, RECORDED_FLOWS, scenariosFor } from '../test/helpers/history-scenarios';
 import {
@@ -110,10 +111,12 @@ async function main(): Promise<void> {
   const connection = await Connection.connect({ address: server.address });
   const client = new Client({ connection, namespace: server.namespace });
   const taskQueue = 'record-histories';
+  // No database: writes are acknowledged unwritten, except those a scenario has refused.
+  const ledger = refusingLedgerWriter();
   const { worker, connection: workerConnection } = await createCaseWorker({
     temporal: { connectionOptions: { address: server.address }, namespace: server.namespace },
     taskQueue,
-    activityDependencies: { env: {} },
+    activityDependencies: { env: {}, ledger },
   });
   try {
     await worker.runUntil(async () => {
@@ -127,6 +130,7 @@ async function main(): Promise<void> {
             flow,
             recorded,
             systems,
+            ledger,
             start: () => startCaseWorkflow(client, taskQueue, input, scenario.options),
           });
           await handle.result();

@@ -27,6 +27,7 @@ import type {
 import {
   CURRENT_ENGINE_REVISION,
   applyAction,
+  behaves,
   applyServiceResult,
   applyTime,
   caseSummary,
@@ -72,6 +73,16 @@ const CONTINUE_WHEN_STATE_LARGE = 'continue-when-state-large';
 const FLOW_VERSION_SEARCH_ATTRIBUTE = 'flow-version-search-attribute';
 /** Patch id of engine revision `n`: a new case starts on it (a replayed case without its marker did not). */
 const engineRevisionPatch = (n: number): string => `engine-revision-${n}`;
+/** The last revision decided by asking every revision's patch from 1 up (revision 3 on, the newest first). */
+const LAST_REVISION_ASKED_UPWARDS = 2;
+
+/**
+ * Whether the shell change behind `patchId` applies: always for a case of engine revision 3 or later (it started
+ * after every such patch, so asking would only add a marker and a search attribute upsert to its history), else
+ * what `patched` answers, as before.
+ */
+const patchedBefore3 = (state: CaseState, patchId: string): boolean =>
+  behaves(state, 'impliedEarlierPatches') || patched(patchId);
 
 const isFinal = (state: CaseState): boolean => state.status === 'closed' || state.status === 'cancelled';
 
@@ -119,16 +130,18 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     const updates = searchAttributeUpdates(
       caseSummary(state, now),
       state,
-      patched(FLOW_VERSION_SEARCH_ATTRIBUTE),
+      patchedBefore3(state, FLOW_VERSION_SEARCH_ATTRIBUTE),
     );
+    // From engine revision 3 a running case keeps no memo: nothing reads it (the inbox reads the ledger).
+    const withMemo = !behaves(state, 'noRunningMemo');
     const fingerprint = JSON.stringify([
       updates.map((u) => [u.key.name, u.value]),
-      memoFingerprint(state, now),
+      withMemo ? memoFingerprint(state, now) : null,
     ]);
     if (fingerprint === lastAttributes) return;
     lastAttributes = fingerprint;
     upsertSearchAttributes(updates);
-    upsertMemo({ ...caseMemo(state, now) });
+    if (withMemo) upsertMemo({ ...caseMemo(state, now) });
   };
 
   if (input.kind === 'start') {
@@ -138,11 +151,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   } else {
     state = input.state as CaseState;
   }
-  const feed = startLedgerFeed(
-    () => state,
-    input.kind === 'continued' ? (input.ledgerSent ?? 0) : 0,
-    input.options?.ledgerFeed,
-  );
+  const feed = startLedgerFeed(() => state, input.kind === 'continued' ? (input.ledgerSent ?? 0) : 0);
   feed?.push();
 
   /** Whether the running Update's id was applied before (a repeat, after continue-as-new too). */
@@ -233,7 +242,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     while (serviceResults.length > 0) commit(applyServiceResult(state, serviceResults.shift()!, Date.now()));
     commit(applyTime(state, Date.now()));
     syncSearchAttributes();
-    const tooLarge = needsCompacting(state) && patched(CONTINUE_WHEN_STATE_LARGE);
+    const tooLarge = needsCompacting(state) && patchedBefore3(state, CONTINUE_WHEN_STATE_LARGE);
     if (!isFinal(state) && (shouldContinueAsNew() || tooLarge)) {
       await condition(() => allHandlersFinished() && commandsInFlight === 0);
       // A ledger write completing in the same task as continue-as-new would fail it; the next run resends the
@@ -255,7 +264,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     }
   }
   // Since the patch, notifications (and any late call) sent at closure are delivered before the case completes.
-  const drain = patched(DRAIN_COMMANDS_BEFORE_CLOSE);
+  const drain = patchedBefore3(state, DRAIN_COMMANDS_BEFORE_CLOSE);
   await condition(() => allHandlersFinished() && (!drain || commandsInFlight === 0));
   // The ledger keeps the case after Temporal forgets it: its last write lands before the case completes.
   await feed?.drained();
@@ -269,7 +278,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
  */
 function nextWake(state: CaseState): number | undefined {
   const engineWake = nextWakeAt(state);
-  if (!patched(WAKE_AT_STEP_DEADLINES) || state.status !== 'open') return engineWake;
+  if (!patchedBefore3(state, WAKE_AT_STEP_DEADLINES) || state.status !== 'open') return engineWake;
   const now = Date.now();
   const upcoming = Object.values(state.steps)
     .filter((step) => (step.status === 'active' || step.status === 'claimed') && !step.parked)
@@ -280,13 +289,17 @@ function nextWake(state: CaseState): number | undefined {
 }
 
 /**
- * The engine revision of a case starting now: every revision whose patch marker this run records (all of them on
- * a fresh run). Replaying a history recorded before revision n, `patched` answers false from n on, so the case
- * keeps the revision it started with.
+ * The engine revision of a case starting now. From revision 3 on, one marker per case: the newest revision whose
+ * patch this run records (the current one on a fresh run; replaying, the one the case recorded). A history with
+ * none of those was recorded on revision 2 or before: as then, every revision whose marker it records, asked from
+ * 1 up, so that such a case keeps the revision it started with.
  */
 function engineRevisionOfNewCase(): number {
+  for (let revision = CURRENT_ENGINE_REVISION; revision > LAST_REVISION_ASKED_UPWARDS; revision -= 1) {
+    if (patched(engineRevisionPatch(revision))) return revision;
+  }
   let revision = 0;
-  while (revision < CURRENT_ENGINE_REVISION && patched(engineRevisionPatch(revision + 1))) revision += 1;
+  while (revision < LAST_REVISION_ASKED_UPWARDS && patched(engineRevisionPatch(revision + 1))) revision += 1;
   return revision;
 }
 

@@ -90,8 +90,6 @@ export type CaseWorkflowInput =
 export interface CaseWorkflowOptions {
   /** Continue-as-new after this many history events even before Temporal suggests it (tests lower it). */
   readonly historyEventLimit?: number;
-  /** How the ledger feed writes: regular activities (default) or local ones (the benchmark compares them). */
-  readonly ledgerFeed?: 'local' | 'activity';
 }
 
 /** Workflow id of a case: business key, so a second start with the same caseId is detected by Temporal. */

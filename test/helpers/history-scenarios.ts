@@ -34,6 +34,7 @@ import {
   type DriveOptions,
 } from './case-driver';
 import type { DepartmentSystemsStub } from './department-systems-stub';
+import type { RefusingLedgerWriter } from './refusing-ledger-writer';
 import { REFERENCE_CASES, type ReferenceCase } from './reference-cases';
 import { REWORK_BRANCH_FLOW } from './scenario-flow';
 
@@ -113,6 +114,8 @@ export interface ScenarioCase {
   readonly flow: Flow;
   readonly recorded: RecordedFlow;
   readonly systems: DepartmentSystemsStub;
+  /** The worker's ledger, which can be down for the case. */
+  readonly ledger: Pick<RefusingLedgerWriter, 'refuse'>;
   /** Starts the case (with the scenario's options). */
   start(): Promise<StartedCase>;
 }
@@ -222,6 +225,16 @@ export const HISTORY_SCENARIOS: readonly HistoryScenario[] = [
     name: 'happy-path',
     appliesTo: () => true,
     run: (c) => runThrough(c, () => Promise.resolve()),
+  },
+  {
+    // The ledger refuses the case's first write: (from engine revision 3) its local attempt fails, the regular
+    // activity takes the batch, and once it has landed the writes are local again.
+    name: 'ledger-write-falls-back',
+    appliesTo: () => true,
+    run: (c) => {
+      c.ledger.refuse(c.caseId, 1);
+      return runThrough(c, () => Promise.resolve());
+    },
   },
   {
     name: 'return-and-redispatch',

@@ -1,9 +1,14 @@
 /**
  * The workflow feeds the ledger on the real dev server: a case driven to closure is in the ledger with every event
- * in order; a running case's pinned calendar is there from its first write, so the inbox counts on it; a worker
- * stopped mid-case and a database stopped meanwhile lose and double nothing.
+ * in order, written inside its transitions' own workflow tasks (engine revision 3: local activities, no memo
+ * upsert); a write the database refuses goes to the regular activity; a running case's pinned calendar is there
+ * from its first write, so the inbox counts on it; a worker stopped mid-case and a database stopped meanwhile lose
+ * and double nothing.
  */
 import type { Client, Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import type { LedgerWriter } from '../../activities';
+import type { CaseInput } from '../../workflows/engine/case-input';
 import {
   createLedgerWriter,
   departmentInbox,
@@ -17,10 +22,31 @@ import { completeStep, driveToClosure, startCaseWorkflow, stepOf, waitForView } 
 import { startDepartmentSystemsStub, type DepartmentSystemsStub } from '../helpers/department-systems-stub';
 import { postgresTestsRun, startPostgres, type PostgresServer } from '../helpers/postgres-server';
 import { eventually } from '../helpers/eventually';
+import { refusingLedgerWriter } from '../helpers/refusing-ledger-writer';
 import { REFERENCE_CASES } from '../helpers/reference-cases';
 import { createTestClient, uniqueTaskQueue, withCaseWorker } from '../helpers/temporal-test-env';
 
 const reference = REFERENCE_CASES['urban.exposed-garbage']!;
+
+type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
+const PROPERTIES_MODIFIED = temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_PROPERTIES_MODIFIED;
+/** The marker the SDK records for a local activity's outcome. */
+const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
+
+/** What the history of a case holds about its ledger writes and its memo. */
+async function historyOf(handle: { fetchHistory(): Promise<temporal.api.history.v1.IHistory> }) {
+  const events = (await handle.fetchHistory()).events ?? [];
+  const localWrites = events.filter(
+    (e) => e.markerRecordedEventAttributes?.markerName === LOCAL_ACTIVITY_MARKER,
+  );
+  const activityOf = (e: HistoryEvent) => e.activityTaskScheduledEventAttributes?.activityType?.name;
+  return {
+    localWrites: localWrites.length,
+    failedLocalWrites: localWrites.filter((e) => e.markerRecordedEventAttributes?.failure).length,
+    writeActivities: events.filter((e) => activityOf(e) === 'recordCaseFacts').length,
+    memoModifications: events.filter((e) => e.eventType === PROPERTIES_MODIFIED).length,
+  };
+}
 
 describe('the ledger feed', () => {
   let client: Client;
@@ -36,21 +62,35 @@ describe('the ledger feed', () => {
     await systems.close();
   });
 
-  it('writes a case driven to closure with every event in order, and its final snapshot', async () => {
+  /** Runs the case to closure on a worker writing to `ledger`; its timeline and what its history holds. */
+  const runToClosure = (input: CaseInput, ledger: LedgerWriter) => {
+    const taskQueue = uniqueTaskQueue('feed');
+    return withCaseWorker(
+      taskQueue,
+      async () => {
+        const handle = await startCaseWorkflow(client, taskQueue, input);
+        await driveToClosure(handle, input.flow);
+        await handle.result();
+        return { timeline: await handle.query(caseTimelineQuery), history: await historyOf(handle) };
+      },
+      { env: {}, ledger },
+    );
+  };
+
+  it('writes a case driven to closure with every event in order, inside its transitions, and its final snapshot', async () => {
     const ledger = await openLedger({ file: ':memory:' });
     try {
       const input = systems.pointAt(await caseInputFor(reference.fields));
-      const taskQueue = uniqueTaskQueue('feed');
-      const timeline = await withCaseWorker(
-        taskQueue,
-        async () => {
-          const handle = await startCaseWorkflow(client, taskQueue, input);
-          await driveToClosure(handle, input.flow);
-          await handle.result();
-          return handle.query(caseTimelineQuery);
-        },
-        { env: {}, ledger: createLedgerWriter(ledger) },
-      );
+      const { timeline, history } = await runToClosure(input, createLedgerWriter(ledger));
+      // With the database up every write is local (a marker in the transition's workflow task), and the running
+      // case upserts no memo.
+      expect(history).toEqual({
+        localWrites: expect.any(Number),
+        failedLocalWrites: 0,
+        writeActivities: 0,
+        memoModifications: 0,
+      });
+      expect(history.localWrites).toBeGreaterThan(1);
       const events = await readCaseEvents(ledger, input.caseId);
       expect(events.map((e) => [e.seq, e.type, e.stepId ?? null])).toEqual(
         timeline.map((e, seq) => [seq, e.type, e.stepId ?? null]),
@@ -58,6 +98,26 @@ describe('the ledger feed', () => {
       expect(events.at(-1)?.type).toBe('case-closed');
       const record = await readCaseRecord(ledger, input.caseId);
       expect(record?.snapshot).toMatchObject({ status: 'closed', stage: 'closed', seq: timeline.length - 1 });
+    } finally {
+      await ledger.close();
+    }
+  });
+
+  it('sends a write the database refuses to the regular activity, which retries it; nothing lost or doubled', async () => {
+    const ledger = await openLedger({ file: ':memory:' });
+    try {
+      const input = systems.pointAt(await caseInputFor(reference.fields));
+      const writer = refusingLedgerWriter(createLedgerWriter(ledger));
+      // The first write's local attempt and the regular activity's first attempt find the database down.
+      writer.refuse(input.caseId, 2);
+      const { timeline, history } = await runToClosure(input, writer);
+      expect(writer.refused(input.caseId)).toBe(2);
+      expect(history).toMatchObject({ failedLocalWrites: 1, writeActivities: 1, memoModifications: 0 });
+      // Once the regular activity landed, the writes were local again.
+      expect(history.localWrites).toBeGreaterThan(1);
+      const events = await readCaseEvents(ledger, input.caseId);
+      expect(events.map((e) => [e.seq, e.type])).toEqual(timeline.map((e, seq) => [seq, e.type]));
+      expect((await readCaseRecord(ledger, input.caseId))?.snapshot.seq).toBe(timeline.length - 1);
     } finally {
       await ledger.close();
     }

@@ -26,4 +26,21 @@ export const ENGINE_BEHAVIOUR_CHANGES = {
    * unresolved, or reassign); before, the supervisor was notified and the case moved on.
    */
   reworkDecision: 2,
+  /*
+   * Revision 3 changes what the shell (workflows/case-workflow.ts) asks of Temporal per transition, not an engine
+   * rule; the engine never reads these. Keyed here so that a case keeps them for its whole life.
+   */
+  /**
+   * The ledger feed writes first as a local activity with a short budget (in the transition's own workflow task)
+   * and falls back to the regular activity, retried without limit, when that fails; before, regular activities only.
+   */
+  localFirstLedgerWrites: 3,
+  /** No memo upserts while the case runs (nothing reads it; the inbox reads the ledger); before, one per change. */
+  noRunningMemo: 3,
+  /**
+   * The shell's patches older than revision 3 (ledger feed, flow version search attribute, wake at step deadlines,
+   * drain before close, continue when large; engine revisions 1 and 2) hold without asking `patched()`: such a case
+   * started after all of them, and each asked patch costs a marker and a search attribute upsert in its history.
+   */
+  impliedEarlierPatches: 3,
 } as const;
