@@ -1,12 +1,15 @@
 /**
  * Verifies bearer tokens: HS256 with the shared secret (`AUTH_JWT_SECRET`), or signatures checked against a remote
- * JWKS when production configures one. Returns the token's actor; throws TokenRejectedError otherwise.
+ * JWKS when production configures one. Returns the token's actor; throws TokenRejectedError otherwise. A token that
+ * verified is remembered until it expires (at most a minute, api/auth/verified-tokens.ts), so that the same token
+ * sent again is not checked in full again.
  */
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
 import type { JWTPayload, JWTVerifyOptions } from 'jose';
 import { ActorSchema } from './actor';
 import type { Actor } from './actor';
 import { TokenRejectedError, TokenVerifierConfigError } from './auth-errors';
+import { createVerifiedTokens, type VerifiedTokens } from './verified-tokens';
 
 export interface TokenVerifierOptions {
   /** Shared HS256 secret; used when `jwksUrl` is not set. */
@@ -17,6 +20,10 @@ export interface TokenVerifierOptions {
   readonly audience?: string;
   /** Allowed clock skew in seconds (default 5). */
   readonly clockToleranceSeconds?: number;
+  /** The clock (epoch ms); `Date.now` by default. */
+  readonly now?: () => number;
+  /** Where verified tokens are remembered; a new memory with the defaults when not given. */
+  readonly verifiedTokens?: VerifiedTokens;
 }
 
 /** Checks a bearer token and returns who it speaks for. */
@@ -45,15 +52,21 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     ...(options.audience === undefined ? {} : { audience: options.audience }),
   };
   const check = keyedVerify(options, common);
+  const now = options.now ?? Date.now;
+  const verified = options.verifiedTokens ?? createVerifiedTokens({ now });
   return {
     async verify(token) {
-      const payload = await check(token).catch((error: unknown) => {
+      const known = verified.actorOf(token);
+      if (known !== undefined) return known;
+      const payload = await check(token, new Date(now())).catch((error: unknown) => {
         throw new TokenRejectedError(describeJoseError(error));
       });
       const parsed = ActorSchema.safeParse(payload);
       if (!parsed.success) {
         throw new TokenRejectedError(parsed.error.issues.map((issue) => issue.message).join('; '));
       }
+      // `exp` is a required claim: jose has checked that it is there and a number.
+      verified.remember(token, parsed.data, payload.exp!);
       return parsed.data;
     },
   };
@@ -63,13 +76,14 @@ function keyedVerify(options: TokenVerifierOptions, common: JWTVerifyOptions) {
   if (options.jwksUrl !== undefined && options.jwksUrl !== '') {
     const jwks = createRemoteJWKSet(new URL(options.jwksUrl));
     const verifyOptions = { ...common, algorithms: ASYMMETRIC_ALGORITHMS };
-    return async (token: string): Promise<JWTPayload> =>
-      (await jwtVerify(token, jwks, verifyOptions)).payload;
+    return async (token: string, currentDate: Date): Promise<JWTPayload> =>
+      (await jwtVerify(token, jwks, { ...verifyOptions, currentDate })).payload;
   }
   if (options.secret !== undefined && options.secret !== '') {
     const key = new TextEncoder().encode(options.secret);
     const verifyOptions = { ...common, algorithms: ['HS256'] };
-    return async (token: string): Promise<JWTPayload> => (await jwtVerify(token, key, verifyOptions)).payload;
+    return async (token: string, currentDate: Date): Promise<JWTPayload> =>
+      (await jwtVerify(token, key, { ...verifyOptions, currentDate })).payload;
   }
   throw new TokenVerifierConfigError('set a shared secret (AUTH_JWT_SECRET) or a JWKS URL');
 }
