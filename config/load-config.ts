@@ -3,6 +3,7 @@
  * Every problem is reported at once; the object is never logged (it may hold secrets).
  */
 import path from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { z } from 'zod';
 import { PROJECT_ROOT as projectRoot } from './project-root';
 import {
@@ -136,7 +137,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, role: ProcessRole): Config {
       parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
     );
   }
-  const problems = [...roleProblems(parsed.data, role), ...workerTuningProblems(parsed.data.workerTuning)];
+  const heapLimitMiB =
+    role === 'worker' || role === 'dev' ? getHeapStatistics().heap_size_limit / 2 ** 20 : undefined;
+  const problems = [
+    ...roleProblems(parsed.data, role),
+    ...workerTuningProblems(parsed.data.workerTuning, heapLimitMiB),
+  ];
   if (problems.length > 0) throw new ConfigInvalidError(problems);
   return parsed.data;
 }

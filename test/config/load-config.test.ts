@@ -48,7 +48,7 @@ describe('loadConfig', () => {
 
   it("sizes the worker's workflow cache and concurrent workflow tasks, within the SDK's limits", () => {
     expect(loadConfig({}, 'worker').workerTuning).toEqual({
-      maxCachedWorkflows: 300,
+      maxCachedWorkflows: 200,
       maxConcurrentWorkflowTaskExecutions: 10,
     });
     const tuned = { WORKER_MAX_CACHED_WORKFLOWS: '0', WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '4' };

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { BenchSession } from '../bench-session';
 import type { Layout } from '../bench-settings';
+import { workerNodeFlags } from '../../../config/worker-node-flags';
 import { findFreePort } from '../../temporal/dev-server';
 import { BENCH_FLOWS_DIR } from './bench-plan';
 import { startChild, type BenchChild } from './child-processes';
@@ -84,7 +85,8 @@ export async function startFullcycle(
     startChild(name, {
       script: FULLCYCLE_SCRIPT,
       env: { ...env, BENCH_ROLES: roles },
-      execArgv: options.execArgv,
+      // The worker alone runs as `npm run worker` does (its heap cap); API+worker in one as `npm run dev` does.
+      execArgv: [...(roles === 'worker' ? workerNodeFlags() : []), ...(options.execArgv ?? [])],
       logFile: path.join(logs, `${options.taskQueue}-${roles.replace(',', '+')}.log`),
     });
   if (layout === 'single') {
