@@ -8,6 +8,7 @@ import type { LedgerEvent, LedgerSnapshot, LedgerStep } from '../workflows/engin
 import { workingMillisBetween } from '../workflows/engine/time';
 import type { CaseDepartmentsTable, CaseRegionsTable, CasesTable, StepsTable } from './ledger-tables';
 import { localPeriods } from './local-periods';
+import { storedRegionPath } from './region-paths';
 
 /** Sort key of steps without a deadline: after every real one. */
 export const NO_DEADLINE = 8_640_000_000_000_000;
@@ -119,6 +120,7 @@ export function caseRow(snapshot: LedgerSnapshot, counts: EventCounts, writtenAt
     extensions: counts.extensions,
     satisfaction: snapshot.satisfaction ?? null,
     handling_working_ms: handlingWorkingMs(snapshot),
+    region_path: storedRegionPath(snapshot.regionPath),
     snapshot: JSON.stringify(stored),
     calendar: calendar === undefined ? null : JSON.stringify(calendar),
     written_at: writtenAt,

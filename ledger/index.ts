@@ -4,6 +4,7 @@
  */
 export {
   openLedger,
+  ledgerMigrator,
   LedgerMigrationError,
   type Ledger,
   type LedgerEngine,

@@ -44,6 +44,11 @@ export interface CasesTable {
   extensions: number;
   satisfaction: string | null;
   handling_working_ms: number | null;
+  /**
+   * The case's region chain, root first, each code between spaces (` 440100 440106 440106001 `; directory codes
+   * hold no whitespace): the metrics' region-subtree filter is a substring test on the row instead of a probe.
+   */
+  region_path: string | null;
   /** The whole snapshot (LedgerSnapshot), JSON. */
   snapshot: string;
   /**
@@ -103,6 +108,31 @@ export interface CaseRegionsTable {
   depth: number;
 }
 
+/**
+ * The metric columns of each case (as its row holds them now) on each department that has worked on it, so that
+ * metrics by department read one narrow index instead of joining every case of the period to its departments.
+ * Only cases that count somewhere (`reckon_day` set). Kept by the writer, in the same transaction as the case row.
+ */
+export interface DepartmentMetricsTable {
+  case_id: string;
+  department: string;
+  reckon_day: string;
+  reckon_week: string | null;
+  reckon_month: string | null;
+  reckon_quarter: string | null;
+  region_path: string | null;
+  flow_id: string;
+  suspended: number;
+  closed: number;
+  on_time: number;
+  reworks: number;
+  extensions: number;
+  satisfaction: string | null;
+  handling_working_ms: number | null;
+  overdue_from: number | null;
+  claim_overdue_from: number | null;
+}
+
 /** Published revisions of working calendars (docs/calendar-revisions.md). */
 export interface CalendarRevisionsTable {
   calendar: string;
@@ -121,5 +151,6 @@ export interface LedgerTables {
   ledger_steps: StepsTable;
   ledger_case_departments: CaseDepartmentsTable;
   ledger_case_regions: CaseRegionsTable;
+  ledger_department_metrics: DepartmentMetricsTable;
   calendar_revisions: CalendarRevisionsTable;
 }

@@ -9,7 +9,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { LedgerBatch, LedgerEvent } from '../workflows/engine/case/ledger-snapshot';
 import { caseRow, departmentRows, regionRows, stepRows, type EventCounts } from './case-projection';
-import type { CasesTable, EventsTable, LedgerTables } from './ledger-tables';
+import type { CasesTable, DepartmentMetricsTable, EventsTable, LedgerTables } from './ledger-tables';
 import type { Ledger } from './open-ledger';
 
 /** Rows per INSERT: well under SQLite's (32,766) and PostgreSQL's (65,535) bound-parameter limits. */
@@ -125,6 +125,51 @@ async function insertIgnoring<T extends 'ledger_events' | 'ledger_case_departmen
   }
 }
 
+/** The columns `ledger_department_metrics` copies from each case's row (every one but `department`). */
+const DEPARTMENT_METRICS = [
+  'case_id',
+  'reckon_day',
+  'reckon_week',
+  'reckon_month',
+  'reckon_quarter',
+  'region_path',
+  'flow_id',
+  'suspended',
+  'closed',
+  'on_time',
+  'reworks',
+  'extensions',
+  'satisfaction',
+  'handling_working_ms',
+  'overdue_from',
+  'claim_overdue_from',
+] as const satisfies readonly Exclude<keyof DepartmentMetricsTable, 'department'>[];
+
+/**
+ * Makes the cases' rows in `ledger_department_metrics` what their case rows and departments hold now: the same
+ * whatever was written before, so a repeated or out-of-order write leaves them right.
+ */
+async function refreshDepartmentMetrics(
+  trx: Transaction<LedgerTables>,
+  caseIds: readonly string[],
+): Promise<void> {
+  for (const ids of chunks(caseIds, IDS)) {
+    await trx.deleteFrom('ledger_department_metrics').where('case_id', 'in', ids).execute();
+    await trx
+      .insertInto('ledger_department_metrics')
+      .columns(['department', ...DEPARTMENT_METRICS])
+      .expression(
+        trx
+          .selectFrom('ledger_case_departments as d')
+          .innerJoin('ledger_cases as c', 'c.case_id', 'd.case_id')
+          .select(['d.department', ...DEPARTMENT_METRICS.map((column) => `c.${column}` as const)])
+          .where('d.case_id', 'in', ids)
+          .where('c.reckon_day', 'is not', null),
+      )
+      .execute();
+  }
+}
+
 /** Applies batches of distinct cases. */
 async function applyRound(
   trx: Transaction<LedgerTables>,
@@ -158,6 +203,10 @@ async function applyRound(
   await insertIgnoring(trx, 'ledger_case_departments', departments, ['case_id', 'department']);
   const regions = batches.flatMap((batch) => regionRows(batch.snapshot));
   await insertIgnoring(trx, 'ledger_case_regions', regions, ['case_id', 'region']);
+  await refreshDepartmentMetrics(
+    trx,
+    batches.map((batch) => batch.caseId),
+  );
 }
 
 /** Applies many batches in one transaction (a feed write, seeding, rebuilding): the same as one by one. */

@@ -66,6 +66,16 @@ function postgresPool(connectionString: string): pg.Pool {
   return pool;
 }
 
+/** The migrator of the ledger's schema (`ledger/migrations/`), as `openLedger` applies it. */
+export function ledgerMigrator(db: Kysely<LedgerTables>): Migrator {
+  return new Migrator({
+    db,
+    provider: ledgerMigrations,
+    migrationTableName: 'ledger_migration',
+    migrationLockTableName: 'ledger_migration_lock',
+  });
+}
+
 /** Opens (creating if needed) and migrates the ledger. */
 export async function openLedger(location: LedgerLocation): Promise<Ledger> {
   const engine: LedgerEngine = location.databaseUrl ? 'postgres' : 'sqlite';
@@ -74,13 +84,7 @@ export async function openLedger(location: LedgerLocation): Promise<Ledger> {
       ? new PostgresDialect({ pool: postgresPool(location.databaseUrl ?? '') })
       : new SqliteDialect({ database: sqliteDatabase(location.file ?? ':memory:') });
   const db = new Kysely<LedgerTables>({ dialect });
-  const migrator = new Migrator({
-    db,
-    provider: ledgerMigrations,
-    migrationTableName: 'ledger_migration',
-    migrationLockTableName: 'ledger_migration_lock',
-  });
-  const { error } = await migrator.migrateToLatest();
+  const { error } = await ledgerMigrator(db).migrateToLatest();
   if (error !== undefined) {
     await db.destroy();
     throw new LedgerMigrationError(

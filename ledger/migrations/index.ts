@@ -5,6 +5,7 @@ import * as calendarRevisions from './002-calendar-revisions';
 import * as readsAtScale from './003-reads-at-scale';
 import * as claimLimitsAndDecisions from './004-claim-limits-and-decisions';
 import * as caseCalendar from './005-case-calendar';
+import * as metricsByDepartment from './006-metrics-by-department';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-create-ledger': createLedger,
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '003-reads-at-scale': readsAtScale,
   '004-claim-limits-and-decisions': claimLimitsAndDecisions,
   '005-case-calendar': caseCalendar,
+  '006-metrics-by-department': metricsByDepartment,
 };
 
 /** Kysely's migrator reads the migrations from here (no file-system scan: they are bundled code). */

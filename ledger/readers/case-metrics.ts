@@ -3,11 +3,11 @@
  * which a case counts as 应结案) and per region, department, flow or stage: cases due, closed, closed on time,
  * 结案率, 按期结案率, 返工率, 延期率, 满意率, median and p90 handling time in working hours, overdue now.
  */
-import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { LedgerTables } from '../ledger-tables';
 import type { Period } from '../local-periods';
 import type { Ledger } from '../open-ledger';
-import { inRegion } from './case-filters';
+import { regionPathNeedle } from '../region-paths';
 
 export const METRIC_GROUPS = ['none', 'region', 'department', 'flow', 'stage'] as const;
 export type MetricGroup = (typeof METRIC_GROUPS)[number];
@@ -49,9 +49,13 @@ export interface MetricsRow {
   readonly claimOverdueNow: number;
 }
 
+/**
+ * What a metrics query reads as `c`: the cases (`ledger_cases`), or by department each case once per department
+ * that worked on it (`ledger_department_metrics`, the same columns and `department`); `r` is the case's region one
+ * level below the asked one, for `by: region`.
+ */
 type Scope = LedgerTables & {
-  c: LedgerTables['ledger_cases'];
-  d: LedgerTables['ledger_case_departments'];
+  c: LedgerTables['ledger_cases'] & { department: string };
   r: LedgerTables['ledger_case_regions'];
 };
 
@@ -74,24 +78,35 @@ async function regionDepth(ledger: Ledger, region: string | undefined): Promise<
   return row === undefined ? -1 : Number(row.depth);
 }
 
-/** The matching cases, joined to what the grouping needs, with `period` and `grp` selected. */
+/** The case lies in `region` or under it: its stored chain holds the code (no probe per case). */
+function inRegionPath(ledger: Ledger, region: string): RawBuilder<SqlBool> {
+  const needle = regionPathNeedle(region);
+  return ledger.engine === 'postgres'
+    ? sql<SqlBool>`strpos(c.region_path, ${needle}) > 0`
+    : sql<SqlBool>`instr(c.region_path, ${needle}) > 0`;
+}
+
+/** The matching cases (by department: case and department pairs), with `period` and `grp` selected. */
 async function scoped(
   ledger: Ledger,
   request: MetricsRequest,
-): Promise<SelectQueryBuilder<Scope, 'c' | 'd' | 'r', { period: string | null; grp: string | null }>> {
+): Promise<SelectQueryBuilder<Scope, 'c' | 'r', { period: string | null; grp: string | null }>> {
   const depth = await regionDepth(ledger, request.region);
-  // Join only what the grouping needs: a join that matches nothing still costs a scan per case in SQLite.
-  const cases = ledger.db.selectFrom('ledger_cases as c');
-  const base = (request.by === 'department'
-    ? cases.innerJoin('ledger_case_departments as d', 'd.case_id', 'c.case_id')
-    : request.by === 'region'
-      ? cases.leftJoin('ledger_case_regions as r', (join) =>
-          join.onRef('r.case_id', '=', 'c.case_id').on('r.depth', '=', depth + 1),
-        )
-      : cases) as unknown as SelectQueryBuilder<Scope, 'c' | 'd' | 'r', object>;
+  const db = ledger.db as unknown as Kysely<Scope>;
+  // By department, the copy of each case's metric columns per department, read from one narrow index; else the
+  // cases themselves, from their covering index. Join only what the grouping needs.
+  const source =
+    request.by === 'department'
+      ? db.selectFrom('ledger_department_metrics as c' as 'c')
+      : db.selectFrom('ledger_cases as c' as 'c');
+  const base = (request.by === 'region'
+    ? source.leftJoin('ledger_case_regions as r', (join) =>
+        join.onRef('r.case_id', '=', 'c.case_id').on('r.depth', '=', depth + 1),
+      )
+    : source) as unknown as SelectQueryBuilder<Scope, 'c' | 'r', object>;
   const group: RawBuilder<string | null> =
     request.by === 'department'
-      ? sql<string | null>`d.department`
+      ? sql<string>`c.department`
       : request.by === 'region'
         ? sql<string>`coalesce(r.region, c.region)`
         : request.by === 'flow'
@@ -103,12 +118,12 @@ async function scoped(
     .select([sql<string | null>`${sql.ref(PERIOD_COLUMNS[request.period])}`.as('period'), group.as('grp')])
     .where('c.reckon_day', '>=', request.from)
     .where('c.reckon_day', '<=', request.to);
-  if (request.region !== undefined) query = query.where((eb) => inRegion(eb, request.region!));
+  if (request.region !== undefined) query = query.where(inRegionPath(ledger, request.region));
   if (request.flowId !== undefined) query = query.where('c.flow_id', '=', request.flowId);
   if (request.excludeSuspended) query = query.where('c.suspended', '=', 0);
   return query as unknown as SelectQueryBuilder<
     Scope,
-    'c' | 'd' | 'r',
+    'c' | 'r',
     { period: string | null; grp: string | null }
   >;
 }
@@ -121,55 +136,46 @@ function hoursOf(ms: number | null): number | null {
   return ms === null ? null : Math.round((ms / 3_600_000) * 100) / 100;
 }
 
+/** The median and p90 (nearest rank) of handling times sent as `1,2,3` in any order; null without any. */
+function handlingPercentiles(listed: string | null): { median: number | null; p90: number | null } {
+  if (listed === null || listed === '') return { median: null, p90: null };
+  const sorted = Float64Array.from(listed.split(','), Number).sort();
+  const n = sorted.length;
+  return { median: sorted[Math.floor((n + 1) / 2) - 1]!, p90: sorted[Math.floor((9 * n + 9) / 10) - 1]! };
+}
+
 /**
- * The metrics rows, by period then group, in one pass over the matching cases: the counts are sums, and the
- * median and p90 handling times are picked by nearest rank from the same rows, ranked per group by a window
- * function over the closed cases that have a handling time (window functions exist in both engines).
+ * The metrics rows, by period then group, in one grouped pass over the matching cases: the counts are sums, and
+ * each group's handling times (closed cases that have one) come back listed, to be ranked here for the median
+ * and p90 by nearest rank (ranking in SQL with window functions sorted every matching row twice: most of the
+ * read's time on SQLite).
  */
 export async function caseMetrics(ledger: Ledger, request: MetricsRequest): Promise<MetricsRow[]> {
   const now = request.now;
-  const cases = (await scoped(ledger, request)).select([
-    'c.closed',
-    'c.on_time',
-    'c.reworks',
-    'c.extensions',
-    'c.satisfaction',
-    'c.overdue_from',
-    'c.claim_overdue_from',
-    'c.handling_working_ms as ms',
-    sql<number>`case when c.closed = 1 and c.handling_working_ms is not null then 1 else 0 end`.as('timed'),
-  ]);
-  const ranked = ledger.db
-    .selectFrom(cases.as('h'))
-    .selectAll('h')
+  const matching = await scoped(ledger, request);
+  const counts = await matching
     .select([
-      sql<number>`row_number() over (partition by h.period, h.grp, h.timed order by h.ms)`.as('rn'),
-      sql<number>`count(*) over (partition by h.period, h.grp, h.timed)`.as('n'),
-    ]);
-  const counts = await ledger.db
-    .selectFrom(ranked.as('m'))
-    .select([
-      'm.period',
-      'm.grp',
       (eb) => eb.fn.countAll<number>().as('due'),
-      (eb) => eb.fn.sum<number>('m.closed').as('closed'),
-      (eb) => eb.fn.sum<number>('m.on_time').as('on_time'),
-      sql<number>`sum(case when m.closed = 1 and m.reworks > 0 then 1 else 0 end)`.as('reworked'),
-      sql<number>`sum(case when m.extensions > 0 then 1 else 0 end)`.as('extended'),
-      sql<number>`sum(case when m.satisfaction is not null then 1 else 0 end)`.as('rated'),
-      sql<number>`sum(case when m.satisfaction in ('satisfied', 'basically-satisfied') then 1 else 0 end)`.as(
+      (eb) => eb.fn.sum<number>('c.closed').as('closed'),
+      (eb) => eb.fn.sum<number>('c.on_time').as('on_time'),
+      sql<number>`sum(case when c.closed = 1 and c.reworks > 0 then 1 else 0 end)`.as('reworked'),
+      sql<number>`sum(case when c.extensions > 0 then 1 else 0 end)`.as('extended'),
+      sql<number>`sum(case when c.satisfaction is not null then 1 else 0 end)`.as('rated'),
+      sql<number>`sum(case when c.satisfaction in ('satisfied', 'basically-satisfied') then 1 else 0 end)`.as(
         'satisfied',
       ),
-      sql<number>`sum(case when m.closed = 0 and m.overdue_from is not null and m.overdue_from < ${now} then 1 else 0 end)`.as(
+      sql<number>`sum(case when c.closed = 0 and c.overdue_from is not null and c.overdue_from < ${now} then 1 else 0 end)`.as(
         'overdue_now',
       ),
-      sql<number>`sum(case when m.closed = 0 and m.claim_overdue_from is not null and m.claim_overdue_from < ${now} then 1 else 0 end)`.as(
+      sql<number>`sum(case when c.closed = 0 and c.claim_overdue_from is not null and c.claim_overdue_from < ${now} then 1 else 0 end)`.as(
         'claim_overdue_now',
       ),
-      sql<number | null>`max(case when m.timed = 1 and m.rn = (m.n + 1) / 2 then m.ms end)`.as('median'),
-      sql<number | null>`max(case when m.timed = 1 and m.rn = (9 * m.n + 9) / 10 then m.ms end)`.as('p90'),
+      // string_agg: PostgreSQL's, and SQLite's since 3.44 (better-sqlite3 12 ships 3.5x).
+      sql<
+        string | null
+      >`string_agg(case when c.closed = 1 then cast(c.handling_working_ms as text) end, ',')`.as('handling'),
     ])
-    .groupBy(['m.period', 'm.grp'])
+    .groupBy(['period', 'grp'])
     .execute();
   return counts
     .filter((row) => row.period !== null && row.grp !== null)
@@ -181,6 +187,7 @@ export async function caseMetrics(ledger: Ledger, request: MetricsRequest): Prom
       const extended = Number(row.extended ?? 0);
       const rated = Number(row.rated ?? 0);
       const satisfied = Number(row.satisfied ?? 0);
+      const handling = handlingPercentiles(row.handling);
       return {
         period: row.period!,
         group: row.grp!,
@@ -196,8 +203,8 @@ export async function caseMetrics(ledger: Ledger, request: MetricsRequest): Prom
         rated,
         satisfied,
         satisfactionRate: percent(satisfied, rated),
-        handlingHoursMedian: hoursOf(row.median === null ? null : Number(row.median)),
-        handlingHoursP90: hoursOf(row.p90 === null ? null : Number(row.p90)),
+        handlingHoursMedian: hoursOf(handling.median),
+        handlingHoursP90: hoursOf(handling.p90),
         overdueNow: Number(row.overdue_now ?? 0),
         claimOverdueNow: Number(row.claim_overdue_now ?? 0),
       };
