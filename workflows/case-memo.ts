@@ -1,6 +1,8 @@
 /**
- * The case memo: what a department's inbox needs about each open task, returned by visibility listings so the
- * inbox needs no query per case. Step titles, stages and deadlines only: no case data, no personal data.
+ * The case memo: each open task's title, stage and deadline (no case data, no personal data), once returned by
+ * visibility listings for inboxes. Inboxes read the ledger now and nothing reads the memo; a case of engine
+ * revision 2 or earlier still upserts it when it changes (replay needs the same commands), a case of revision 3
+ * keeps none (only the start request's fingerprint the API sets at start, api/cases/case-gateway.ts).
  */
 import { clockNow } from './engine/case/case-clock';
 import type { CaseState } from './engine/case/case-state';

@@ -1,15 +1,10 @@
 /**
  * The API's one door to Temporal for cases: start (idempotent by caseId), read the view and timeline, run an
- * action as an Update (update id = idempotency key), plan a migration, list cases through visibility with page
- * tokens, and start and follow batch migrations.
+ * action as an Update (update id = idempotency key), plan a migration, and start and follow batch migrations.
+ * Lists of cases are the ledger's (api/ledger/), never visibility's.
  */
 import { createHash } from 'node:crypto';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
-import { defaultPayloadConverter, type TypedSearchAttributes } from '@temporalio/common';
-import { mapFromPayloads } from '@temporalio/common/lib/converter/payload-converter';
-import { tsToDate } from '@temporalio/common/lib/time';
-import type { CaseMemo } from '../../workflows/case-memo';
 import type { CaseInput } from '../../workflows/engine/case-input';
 import type { CaseActionType } from '../../workflows/engine/case/case-actions';
 import type { CaseView, TimelineEntry } from '../../workflows/engine/case/case-view';
@@ -43,20 +38,6 @@ import {
 } from '../../workflows/messages';
 import { CASE_SEARCH_ATTRIBUTES as SA } from '../../workflows/search-attributes';
 import { ConflictProblemError } from '../problems';
-import { invalidPageToken, openPageToken, sealPageToken } from './page-tokens';
-
-const GRPC_INVALID_ARGUMENT = 3;
-
-export interface CaseListPage {
-  items: {
-    caseId: string;
-    attributes: TypedSearchAttributes;
-    memo: Partial<CaseMemo>;
-    /** When the case's current run started (a case that continued as new: the latest run). */
-    startedAt?: Date;
-  }[];
-  nextPageToken?: string;
-}
 
 export interface CaseGateway {
   /** Starts the case; the same caseId with the same request again answers `created: false` and the view. */
@@ -69,7 +50,6 @@ export interface CaseGateway {
     payload: ActionPayload<K>,
     updateId?: string,
   ): Promise<ActionResult<K>>;
-  list(query: string, pageSize: number, pageToken?: string): Promise<CaseListPage>;
   /** A migration's plan without applying it (a Query: no history, the case untouched). */
   planMigration(caseId: string, payload: ActionPayload<'migrate'>): Promise<MigrationPlan>;
   /** Starts a batch migration; false when one with this id exists already (a repeated request). */
@@ -183,32 +163,6 @@ export function createCaseGateway(client: Client, taskQueue: string): CaseGatewa
         args: [payload],
         ...(updateId ? { updateId } : {}),
       });
-    },
-    async list(query, pageSize, pageToken) {
-      const response = await client.workflowService
-        .listWorkflowExecutions({
-          namespace: client.options.namespace,
-          query,
-          pageSize,
-          nextPageToken: pageToken ? openPageToken(query, pageToken) : undefined,
-        })
-        .catch((error: unknown) => {
-          // The query is built from checked values; with a client's page token, INVALID_ARGUMENT means the token.
-          if (pageToken !== undefined && (error as { code?: unknown }).code === GRPC_INVALID_ARGUMENT) {
-            throw invalidPageToken();
-          }
-          throw error;
-        });
-      const items = (response.executions ?? []).map((execution) => ({
-        caseId: (execution.execution?.workflowId ?? '').replace(/^case-/, ''),
-        attributes: decodeTypedSearchAttributes(execution.searchAttributes?.indexedFields),
-        memo: mapFromPayloads(defaultPayloadConverter, execution.memo?.fields) ?? {},
-        ...(execution.startTime ? { startedAt: tsToDate(execution.startTime) } : {}),
-      }));
-      const token = response.nextPageToken?.length
-        ? sealPageToken(query, Buffer.from(response.nextPageToken))
-        : undefined;
-      return { items, ...(token ? { nextPageToken: token } : {}) };
     },
   };
 }

@@ -23,7 +23,6 @@ const NO_TEMPORAL: CaseGateway = {
   view: refuse,
   timeline: refuse,
   act: refuse,
-  list: refuse,
   planMigration: refuse,
   startFlowMigration: refuse,
   flowMigration: refuse,

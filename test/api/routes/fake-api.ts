@@ -6,7 +6,7 @@ import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } 
 import type { Express } from 'express';
 import { createApp } from '../../../api/app';
 import { createTokenVerifier, mintToken, type Actor } from '../../../api/auth';
-import type { CaseGateway, CaseListPage } from '../../../api/cases/case-gateway';
+import type { CaseGateway } from '../../../api/cases/case-gateway';
 import { createApiRouters } from '../../../api/create-api-routers';
 import { openLedger, type Ledger } from '../../../ledger';
 import type { ServiceData } from '../../../config/load-service-data';
@@ -116,21 +116,17 @@ function departmentRefusal(payload: object): WorkflowUpdateFailedError | undefin
 /** Calls the fake gateway saw (actions: the ones the fake case applied). */
 export interface GatewayCalls {
   act: { caseId: string; type: string; payload: unknown; updateId?: string }[];
-  list: string[];
   started: unknown[];
   planned: { caseId: string; payload: unknown }[];
   batches: BatchMigrationRequest[];
 }
 
-/**
- * The fake gateway: `view` knows only CASE_ID; `list` answers `page`, or with several pages the one a token
- * `p<i>` names (the first without a token).
- */
-export function createFakeGateway(page: CaseListPage | CaseListPage[] = { items: [] }): {
+/** The fake gateway: `view` and `act` know only CASE_ID. */
+export function createFakeGateway(): {
   gateway: CaseGateway;
   calls: GatewayCalls;
 } {
-  const calls: GatewayCalls = { act: [], list: [], started: [], planned: [], batches: [] };
+  const calls: GatewayCalls = { act: [], started: [], planned: [], batches: [] };
   const gateway: CaseGateway = {
     start(input, request) {
       calls.started.push(request);
@@ -174,11 +170,6 @@ export function createFakeGateway(page: CaseListPage | CaseListPage[] = { items:
       if (refusal !== undefined) return Promise.reject(refusal);
       calls.act.push({ caseId, type, payload, ...(updateId === undefined ? {} : { updateId }) });
       return Promise.resolve(ANSWERS[type]());
-    },
-    list(query, _pageSize, pageToken) {
-      calls.list.push(query);
-      if (!Array.isArray(page)) return Promise.resolve(page);
-      return Promise.resolve(page[Number(pageToken?.slice(1) ?? 0)] ?? { items: [] });
     },
   };
   return { gateway, calls };

@@ -83,7 +83,6 @@ describe('case, inbox, supervision and flow reads', () => {
         },
       ],
     });
-    expect(fake.calls.list).toEqual([]);
   });
 
   it('sorts the whole inbox soonest deadline first and pages it with its own tokens', async () => {
