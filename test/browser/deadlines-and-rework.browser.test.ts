@@ -9,9 +9,15 @@
  *   decides it (a decision someone else already took is explained, a reassignment goes to the department picked);
  * - a deadline counted into a year the calendar has not published is marked 暂定, with why in a tooltip;
  * - the supervisor's search finds cases by the days they were opened or closed on the calendar's days (Guangzhou),
- *   though the browser runs in New York.
+ *   though the browser runs in New York;
+ * - an admin publishes a calendar revision (us-sf, which no flow here runs on, so no other test's case moves): a
+ *   revision that changes more than days is refused at its key, one that adds a holiday is followed to completion.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
+import type { Actor } from '../../api/auth';
+import { PROJECT_ROOT } from '../../config/project-root';
 import { writeLedgerBatch, type Ledger } from '../../ledger';
 import type { WorkingCalendar } from '../../workflows/engine/calendar-model';
 import { eventually } from '../helpers/eventually';
@@ -33,6 +39,7 @@ import { browserSuite } from './support/browser-suite';
 import { checkPage } from './support/page-checks';
 
 const SANITATION = departmentUser('yuexiu-sanitation');
+const ADMIN: Actor = { sub: 'admin-web', role: 'admin' };
 const GRID = '440104001001001';
 
 describe('deadlines and rework decisions in the workbench', () => {
@@ -259,5 +266,37 @@ describe('deadlines and rework decisions in the workbench', () => {
       .click({ force: true });
     await pickDays('结案日期', '2026-03-01', '2026-03-01');
     await expect(found()).resolves.toEqual([`${prefix}B`]);
+  });
+
+  it("lets an admin publish a calendar's new days and follow the revision", async () => {
+    const file = await readFile(path.join(PROJECT_ROOT, 'config', 'calendars', 'us-sf.yaml'), 'utf8');
+    const page = await pageFor(ADMIN, 'calendars');
+    await page.getByRole('heading', { name: '日历发布' }).waitFor();
+    const content = page.getByLabel('日历文件');
+
+    // A revision may change days only: another zone is refused, the problem named at its key.
+    await content.fill(file.replace('timezone: America/Los_Angeles', 'timezone: America/New_York'));
+    await page.getByRole('button', { name: '发 布' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/^timezone: /)
+      .waitFor();
+    await checkPage(page, 'admin-calendar-refused');
+
+    // The day after Thanksgiving 2027 off: revision 1, sent to no running case (no flow here is on us-sf).
+    await content.fill(file.replace('holidays: []', "holidays: ['2027-11-26']"));
+    await page.getByRole('button', { name: '发 布' }).click();
+    await page.waitForURL('**/app/calendars?calendar=us-sf&revision=1');
+    const revision = page.getByTestId('calendar-revision');
+    await revision.getByText('已完成').waitFor();
+    const field = (label: string) =>
+      revision
+        .locator('.ant-descriptions-item', { hasText: label })
+        .locator('.ant-descriptions-item-content');
+    await expect(field('日历').textContent()).resolves.toBe('us-sf');
+    await expect(field('发布人').textContent()).resolves.toBe(ADMIN.sub);
+    await expect(field('已处理 / 选中案件').textContent()).resolves.toBe('0 / 0');
+    await revision.getByText('没有在办案件使用此日历').waitFor();
+    await checkPage(page, 'admin-calendar-published');
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The routes. Each area (department, intake, supervisor, designer) and the shared case page are loaded on demand,
+ * The routes. Each area (department, intake, supervisor, designer, admin) and the shared case page are loaded on demand,
  * so a clerk's phone never downloads the designer's editor or the supervisor's charts. A route outside the
  * signed-in role's areas shows "not allowed" instead of the page.
  */
@@ -17,6 +17,7 @@ const IntakeArea = lazy(() => import('../intake/IntakeArea'));
 const SupervisorArea = lazy(() => import('../supervisor/SupervisorArea'));
 const DesignerArea = lazy(() => import('../designer/DesignerArea'));
 const CasePage = lazy(() => import('../cases/CasePage'));
+const AdminArea = lazy(() => import('../admin/AdminArea'));
 
 function RequireArea({ area, children }: { area: Area | 'cases'; children: ReactNode }) {
   const { me } = useSession();
@@ -77,6 +78,14 @@ export function AppRoutes() {
           element={
             <RequireArea area="designer">
               <DesignerArea />
+            </RequireArea>
+          }
+        />
+        <Route
+          path="calendars/*"
+          element={
+            <RequireArea area="admin">
+              <AdminArea />
             </RequireArea>
           }
         />

@@ -25,6 +25,7 @@ function menuItems(me: Me, t: (key: string) => string): ItemType[] {
     ...(mayOpen(me.role, 'designer')
       ? [link('/flows', t('menu.flows')), link('/flows/editor', t('menu.editor'))]
       : []),
+    ...(mayOpen(me.role, 'admin') ? [link('/calendars', t('menu.calendars'))] : []),
   ];
 }
 

@@ -2,13 +2,14 @@
 import type { Schemas } from '../api/client';
 
 export type Role = Schemas['Role'];
-export type Area = 'department' | 'intake' | 'supervisor' | 'designer';
+export type Area = 'department' | 'intake' | 'supervisor' | 'designer' | 'admin';
 
 export const AREA_ROLES: Readonly<Record<Area, readonly Role[]>> = {
   department: ['department'],
   intake: ['intake', 'admin'],
   supervisor: ['supervisor', 'admin'],
   designer: ['designer', 'admin'],
+  admin: ['admin'],
 };
 
 export function mayOpen(role: Role, area: Area): boolean {
