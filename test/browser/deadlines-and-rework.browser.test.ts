@@ -69,11 +69,21 @@ describe('deadlines and rework decisions in the workbench', () => {
     return page.locator('tr', { has: link });
   }
 
-  /** Picks `option` in the searchable Ant Design select labelled `label`, typing it first (the list is virtual). */
+  /**
+   * Picks `option` in the searchable Ant Design select labelled `label`, typing it first (the list is virtual), until
+   * the select shows it (a click on an option while the list re-renders after typing can miss), then waits for the
+   * list to close (it covers the dialog's buttons while open).
+   */
   async function choose(page: Page, label: string, option: string): Promise<void> {
-    await page.getByLabel(label, { exact: true }).click();
-    await page.getByLabel(label, { exact: true }).fill(option);
-    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+    const select = page.getByLabel(label, { exact: true });
+    const picked = page.locator(`.ant-select [title="${option}"]`).first();
+    await eventually(async () => {
+      await select.click();
+      await select.fill(option);
+      await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+      return picked.isVisible();
+    }, `${option} picked in ${label}`);
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
   }
 
   it("marks a task not claimed in time in the department's inbox and the supervisor's stalled list", async () => {
