@@ -121,6 +121,8 @@ describe('the workbench in a browser', () => {
     await page
       .locator('[data-testid="timeline-entry"][data-type="urged"]', { hasText: '请尽快立案' })
       .waitFor();
+    // The dialog fades out after the answer: judged mid-fade, its faded labels fail the contrast rule.
+    await dialog.waitFor({ state: 'hidden' });
     await checkPage(page, 'supervisor-case-urged');
   });
 
