@@ -50,6 +50,7 @@ import { previewMigration } from './engine/migration/preview-migration';
 import { MigrationRefusedError } from './engine/migration/migration-errors';
 import { setCaseActionHandlers } from './case-action-handlers';
 import { ledgerBatch } from './engine/case/ledger-snapshot';
+import { patchedBefore3 } from './shell-patches';
 import { startLedgerFeed } from './ledger-feed';
 import { compactState, needsCompacting } from './engine/case/compact-state';
 import { caseMemo, memoFingerprint } from './case-memo';
@@ -75,14 +76,6 @@ const FLOW_VERSION_SEARCH_ATTRIBUTE = 'flow-version-search-attribute';
 const engineRevisionPatch = (n: number): string => `engine-revision-${n}`;
 /** The last revision decided by asking every revision's patch from 1 up (revision 3 on, the newest first). */
 const LAST_REVISION_ASKED_UPWARDS = 2;
-
-/**
- * Whether the shell change behind `patchId` applies: always for a case of engine revision 3 or later (it started
- * after every such patch, so asking would only add a marker and a search attribute upsert to its history), else
- * what `patched` answers, as before.
- */
-const patchedBefore3 = (state: CaseState, patchId: string): boolean =>
-  behaves(state, 'impliedEarlierPatches') || patched(patchId);
 
 const isFinal = (state: CaseState): boolean => state.status === 'closed' || state.status === 'cancelled';
 

@@ -12,19 +12,13 @@
  * regular activity, retried without limit as before; while that one is in flight no other write starts, so an
  * outage holds at most the Update whose write found the database down, and that one for at most the budget.
  */
-import {
-  condition,
-  isCancellation,
-  log,
-  patched,
-  proxyActivities,
-  proxyLocalActivities,
-} from '@temporalio/workflow';
+import { condition, isCancellation, log, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
 import type { WorkingCalendar } from './engine/calendar-model';
 import type { CaseState } from './engine/case/case-state';
 import { behaves } from './engine/case/engine-revision';
 import { ledgerBatch, type LedgerBatch } from './engine/case/ledger-snapshot';
+import { patchedBefore3 } from './shell-patches';
 
 /** Patch id: cases feed the ledger (a new activity, so running cases started before it do not). */
 export const LEDGER_FEED = 'ledger-feed';
@@ -77,7 +71,7 @@ export interface LedgerFeed {
  */
 export function startLedgerFeed(state: () => CaseState, sent: number): LedgerFeed | undefined {
   const first = state();
-  if (!behaves(first, 'impliedEarlierPatches') && !patched(LEDGER_FEED)) return undefined;
+  if (!patchedBefore3(first, LEDGER_FEED)) return undefined;
   const record = behaves(first, 'localFirstLedgerWrites') ? recordLocalFirst : recordByActivity;
   let written = sent;
   /** The calendar the ledger was last sent by this run. */
