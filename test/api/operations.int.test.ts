@@ -27,20 +27,26 @@ function callCounter(): { started: number; ended: number; interceptor: Intercept
   return Object.assign(counts, { interceptor });
 }
 
-function appAgainst(address: string) {
+/** `probeTimeoutMs`: the readiness probe's deadline (the API's own default unless a test is about reachability). */
+function appAgainst(address: string, probeTimeoutMs?: number) {
   const calls = callCounter();
   const connection = Connection.lazy({
     address,
     connectTimeout: 500,
     interceptors: [calls.interceptor, makeGrpcRetryInterceptor(defaultGrpcRetryOptions())],
   });
-  const app = createApp({ logger: silent, checkTemporal: createTemporalHealthCheck(connection) });
+  const app = createApp({
+    logger: silent,
+    checkTemporal: createTemporalHealthCheck(connection, probeTimeoutMs),
+  });
   return { app, connection, calls };
 }
 
 describe('operations endpoints', () => {
   it('answers /healthz and /readyz with 200 while Temporal is reachable', async () => {
-    const { app, connection } = appAgainst(testTemporalAddress());
+    // A generous deadline: this test is about a reachable Temporal answering 200, and on a loaded machine the lazy
+    // connection's first call (connect included) has taken longer than the API's 1.5 s.
+    const { app, connection } = appAgainst(testTemporalAddress(), 10_000);
     try {
       await request(app).get('/healthz').expect(200, { status: 'ok' });
       await request(app).get('/readyz').expect(200);
@@ -71,7 +77,9 @@ describe('operations endpoints', () => {
   });
 
   it('counts requests in the Prometheus histogram by route and status', async () => {
-    const { app, connection } = appAgainst(testTemporalAddress());
+    // A generous deadline: this test is about a reachable Temporal answering 200, and on a loaded machine the lazy
+    // connection's first call (connect included) has taken longer than the API's 1.5 s.
+    const { app, connection } = appAgainst(testTemporalAddress(), 10_000);
     try {
       await request(app).get('/healthz').expect(200);
       const metrics = await request(app).get('/metrics').expect(200);
@@ -86,7 +94,9 @@ describe('operations endpoints', () => {
   });
 
   it('echoes a sane X-Request-Id and makes one up otherwise', async () => {
-    const { app, connection } = appAgainst(testTemporalAddress());
+    // A generous deadline: this test is about a reachable Temporal answering 200, and on a loaded machine the lazy
+    // connection's first call (connect included) has taken longer than the API's 1.5 s.
+    const { app, connection } = appAgainst(testTemporalAddress(), 10_000);
     try {
       const given = await request(app).get('/healthz').set('X-Request-Id', 'req-123').expect(200);
       expect(given.headers['x-request-id']).toBe('req-123');
