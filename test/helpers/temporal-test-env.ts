@@ -4,17 +4,39 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { Runtime, DefaultLogger } from '@temporalio/worker';
+import { Runtime, DefaultLogger, type LogLevel, type LogMetadata } from '@temporalio/worker';
 import { createCaseWorker } from '../../worker/create-case-worker';
 import type { ActivityDependencies } from '../../activities';
 import { eventually } from './eventually';
 
 let runtimeInstalled = false;
+/** Activity types whose failures the running test file provokes on purpose and asserts itself. */
+const expectedActivityFailures = new Set<string>();
+
+/**
+ * Says that the test file fails activities of `activityType` on purpose (and checks what follows): the SDK's
+ * "Activity failed" warning for them is not printed. Any other warning still is.
+ */
+export function expectActivityFailures(activityType: string): void {
+  expectedActivityFailures.add(activityType);
+}
+
+/** Warnings and errors, less the activity failures a test provokes. */
+class QuietTestLogger extends DefaultLogger {
+  constructor() {
+    super('WARN');
+  }
+
+  override log(level: LogLevel, message: string, meta?: LogMetadata): void {
+    if (message === 'Activity failed' && expectedActivityFailures.has(String(meta?.activityType))) return;
+    super.log(level, message, meta);
+  }
+}
 
 /** Installs the Temporal runtime once, logging warnings and errors only (tests stay quiet). */
 export function installQuietRuntime(): void {
   if (runtimeInstalled) return;
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  Runtime.install({ logger: new QuietTestLogger() });
   runtimeInstalled = true;
 }
 

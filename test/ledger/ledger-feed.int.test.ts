@@ -24,7 +24,15 @@ import { postgresTestsRun, startPostgres, type PostgresServer } from '../helpers
 import { eventually } from '../helpers/eventually';
 import { refusingLedgerWriter } from '../helpers/refusing-ledger-writer';
 import { REFERENCE_CASES } from '../helpers/reference-cases';
-import { createTestClient, uniqueTaskQueue, withCaseWorker } from '../helpers/temporal-test-env';
+import {
+  createTestClient,
+  expectActivityFailures,
+  uniqueTaskQueue,
+  withCaseWorker,
+} from '../helpers/temporal-test-env';
+
+// The database refuses writes on purpose here (refused batches, a stopped PostgreSQL); each test checks what follows.
+expectActivityFailures('recordCaseFacts');
 
 const reference = REFERENCE_CASES['urban.exposed-garbage']!;
 
