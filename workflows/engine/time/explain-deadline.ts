@@ -1,8 +1,7 @@
 import type { WorkingCalendar } from '../calendar-model';
 import type { Clock, DurationSpec } from '../flow-model';
-import { DateTime } from 'luxon';
-import { describeLocal, inZone } from './instants';
-import { walkDays } from './working-days';
+import { describeLocal } from './instants';
+import { walkDays, workingDayAt } from './working-days';
 import { isWorkingTime, nextWorkingMoment } from './working-time';
 
 /** Local dates `YYYY-MM-DD` that a working-time deadline skipped or counted specially. */
@@ -25,7 +24,7 @@ interface DeadlineFacts {
 /** Weekends and holidays skipped, make-up workdays and special days met, on the local dates from `from` to `to`. */
 export function skippedDaysBetween(calendar: WorkingCalendar, from: number, to: number): SkippedDays {
   const skipped: SkippedDays = { weekends: [], holidays: [], makeUpWorkdays: [], specialDays: [] };
-  const last = inZone(to, calendar.timezone).toISODate() ?? '';
+  const last = workingDayAt(calendar, to).date;
   return walkDays(calendar, from, 1, (day) => {
     if (day.kind === 'weekend') skipped.weekends.push(day.date);
     if (day.kind === 'holiday') skipped.holidays.push(day.date);
@@ -125,6 +124,9 @@ function listDates(dates: readonly string[]): string {
     .join(', ');
 }
 
-function nextDate(date: string): string | null {
-  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days: 1 }).toISODate();
+const DAY_MILLIS = 86_400_000;
+
+/** The date after a `YYYY-MM-DD` date (proleptic Gregorian, as luxon counts). */
+function nextDate(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MILLIS).toISOString().slice(0, 10);
 }

@@ -5,28 +5,34 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:[Zz]|[
 const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 
 /**
- * How many formatted instants are remembered per zone. A case's views show the same few instants (creation,
- * activations, deadlines) again on every Query and Update answer, and luxon's zone arithmetic is the costliest
- * part of a view, so each instant is formatted once and then looked up; the oldest is forgotten past the limit.
- * The text is a pure function of (instant, zone): remembering it changes nothing a case shows or does.
+ * How many formatted instants are remembered per zone and format. A case's views and deadline explanations show
+ * the same few instants (creation, activations, deadlines) again on every Query and Update answer, and luxon's
+ * zone arithmetic is the costliest part of a view, so each instant is formatted once and then looked up; the
+ * oldest is forgotten past the limit. The text is a pure function of (instant, zone): remembering it changes
+ * nothing a case shows or does.
  */
 const FORMATTED_PER_ZONE = 20_000;
-const formattedByZone = new Map<string, Map<number, string>>();
+
+/** `format`, remembering its text per zone and instant. */
+function rememberedPerZone(format: (at: number, timezone: string) => string) {
+  const byZone = new Map<string, Map<number, string>>();
+  return (at: number, timezone: string): string => {
+    let formatted = byZone.get(timezone);
+    const known = formatted?.get(at);
+    if (known !== undefined) return known;
+    const text = format(at, timezone);
+    if (formatted === undefined) {
+      formatted = new Map();
+      byZone.set(timezone, formatted);
+    }
+    if (formatted.size >= FORMATTED_PER_ZONE) formatted.delete(formatted.keys().next().value!);
+    formatted.set(at, text);
+    return text;
+  };
+}
 
 /** The instant as RFC 3339 in the zone's local time with its offset: `2026-03-09T11:30:00+08:00`. */
-export function formatInstant(at: number, timezone: string): string {
-  let formatted = formattedByZone.get(timezone);
-  const known = formatted?.get(at);
-  if (known !== undefined) return known;
-  const text = formatInZone(at, timezone);
-  if (formatted === undefined) {
-    formatted = new Map();
-    formattedByZone.set(timezone, formatted);
-  }
-  if (formatted.size >= FORMATTED_PER_ZONE) formatted.delete(formatted.keys().next().value!);
-  formatted.set(at, text);
-  return text;
-}
+export const formatInstant = rememberedPerZone(formatInZone);
 
 function formatInZone(at: number, timezone: string): string {
   const local = inZone(at, timezone);
@@ -46,7 +52,9 @@ export function parseInstant(text: string): number {
 }
 
 /** `Fri 2026-03-06 16:30` (seconds only when not zero), for explanations; independent of the host locale. */
-export function describeLocal(at: number, timezone: string): string {
+export const describeLocal = rememberedPerZone(describeInZone);
+
+function describeInZone(at: number, timezone: string): string {
   const local = inZone(at, timezone);
   const time = local.toFormat(local.second === 0 && local.millisecond === 0 ? 'HH:mm' : 'HH:mm:ss');
   return `${WEEKDAY_NAMES[local.weekday - 1] ?? ''} ${local.toFormat('yyyy-MM-dd')} ${time}`;

@@ -56,18 +56,23 @@ export function walkDays<T>(
   step: 1 | -1,
   visit: (day: WorkingDay) => T | undefined,
 ): T {
-  let midnight = inZone(at, calendar.timezone).startOf('day').toMillis();
+  const days = daysOf(calendar);
+  let entry = dayHolding(calendar, days, at);
   let idle = 0;
   for (;;) {
-    const entry = cachedDay(calendar, midnight);
     const result = visit(entry.day);
     if (result !== undefined) return result;
     idle = entry.day.intervals.length === 0 ? idle + 1 : 0;
     if (idle > MAX_IDLE_DAYS) {
       throw new CalendarNoWorkingTimeError(calendar.name, entry.day.date, MAX_IDLE_DAYS);
     }
-    midnight = step === 1 ? entry.next : entry.previous;
+    entry = dayStartingAt(calendar, days, step === 1 ? entry.next : entry.previous);
   }
+}
+
+/** The working day of the local date holding `at`: `workingDayOf` at `at`, remembered. */
+export function workingDayAt(calendar: WorkingCalendar, at: number): WorkingDay {
+  return dayHolding(calendar, daysOf(calendar), at).day;
 }
 
 /** A day with the midnights of its neighbours, so that walking needs no date arithmetic once a day is known. */
@@ -77,30 +82,70 @@ interface CachedDay {
   readonly previous: number;
 }
 
-/**
- * Working days are pure functions of the (immutable, pinned) calendar and the date: computed once per calendar
- * object, they make repeated deadline arithmetic cheap. Bounded, since a calendar spans a few years of dates.
- */
-const dayCache = new WeakMap<WorkingCalendar, Map<number, CachedDay>>();
-const MAX_CACHED_DAYS = 20_000;
+/** The remembered days of one calendar's content, by local midnight and in order of it. */
+interface KnownDays {
+  readonly byMidnight: Map<number, CachedDay>;
+  /** Midnights ascending, for finding the day that holds an instant without zone arithmetic. */
+  readonly midnights: number[];
+}
 
-function cachedDay(calendar: WorkingCalendar, midnight: number): CachedDay {
-  let days = dayCache.get(calendar);
-  if (days === undefined) {
-    days = new Map();
-    dayCache.set(calendar, days);
+/**
+ * Working days are pure functions of the calendar's content and the date: computed once, they make repeated
+ * deadline arithmetic cheap. Each case holds its own copy of its pinned calendar (its workflow input), so days are
+ * remembered per content (the same calendar file or revision shares them across cases), found through the
+ * object. Bounded: a calendar spans a few years of dates, a worker holds a few calendars.
+ */
+const contentKeys = new WeakMap<WorkingCalendar, string>();
+const daysByContent = new Map<string, KnownDays>();
+const MAX_CACHED_DAYS = 20_000;
+const MAX_CACHED_CALENDARS = 64;
+
+function daysOf(calendar: WorkingCalendar): KnownDays {
+  let key = contentKeys.get(calendar);
+  if (key === undefined) {
+    key = JSON.stringify(calendar);
+    contentKeys.set(calendar, key);
   }
-  let entry = days.get(midnight);
-  if (entry === undefined) {
-    if (days.size >= MAX_CACHED_DAYS) days.clear();
-    const local = inZone(midnight, calendar.timezone);
-    entry = {
-      day: workingDayOf(calendar, local),
-      next: local.plus({ days: 1 }).startOf('day').toMillis(),
-      previous: local.minus({ days: 1 }).startOf('day').toMillis(),
-    };
-    days.set(midnight, entry);
+  let days = daysByContent.get(key);
+  if (days === undefined || days.midnights.length >= MAX_CACHED_DAYS) {
+    if (days === undefined && daysByContent.size >= MAX_CACHED_CALENDARS) {
+      daysByContent.delete(daysByContent.keys().next().value!);
+    }
+    days = { byMidnight: new Map(), midnights: [] };
+    daysByContent.set(key, days);
   }
+  return days;
+}
+
+/** The remembered day whose span `[midnight, next midnight)` holds `at`, computed when not yet known. */
+function dayHolding(calendar: WorkingCalendar, days: KnownDays, at: number): CachedDay {
+  const { midnights } = days;
+  let low = 0;
+  let high = midnights.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (midnights[middle]! <= at) low = middle + 1;
+    else high = middle - 1;
+  }
+  const candidate = high >= 0 ? days.byMidnight.get(midnights[high]!) : undefined;
+  if (candidate !== undefined && at < candidate.next) return candidate;
+  return dayStartingAt(calendar, days, inZone(at, calendar.timezone).startOf('day').toMillis());
+}
+
+function dayStartingAt(calendar: WorkingCalendar, days: KnownDays, midnight: number): CachedDay {
+  const known = days.byMidnight.get(midnight);
+  if (known !== undefined) return known;
+  const local = inZone(midnight, calendar.timezone);
+  const entry: CachedDay = {
+    day: workingDayOf(calendar, local),
+    next: local.plus({ days: 1 }).startOf('day').toMillis(),
+    previous: local.minus({ days: 1 }).startOf('day').toMillis(),
+  };
+  days.byMidnight.set(midnight, entry);
+  const { midnights } = days;
+  let index = midnights.length;
+  while (index > 0 && midnights[index - 1]! > midnight) index -= 1;
+  midnights.splice(index, 0, midnight);
   return entry;
 }
 

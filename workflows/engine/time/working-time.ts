@@ -1,7 +1,6 @@
 import type { WorkingCalendar } from '../calendar-model';
-import { inZone } from './instants';
 import { DurationInvalidError } from './time-errors';
-import { walkDays, workingDayOf } from './working-days';
+import { walkDays, workingDayAt } from './working-days';
 
 /**
  * The instant `millis` of working time after `start` (before it when negative). Counting starts at the next
@@ -26,8 +25,7 @@ export function workingMillisBetween(calendar: WorkingCalendar, from: number, to
 
 /** Whether `at` lies inside a working period (start included, end excluded). */
 export function isWorkingTime(calendar: WorkingCalendar, at: number): boolean {
-  const day = workingDayOf(calendar, inZone(at, calendar.timezone));
-  return day.intervals.some(([start, end]) => start <= at && at < end);
+  return workingDayAt(calendar, at).intervals.some(([start, end]) => start <= at && at < end);
 }
 
 /** The first working moment at or after `at`. */
