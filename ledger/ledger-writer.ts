@@ -8,6 +8,7 @@
  */
 import { sql, type Transaction } from 'kysely';
 import type { LedgerBatch, LedgerEvent } from '../workflows/engine/case/ledger-snapshot';
+import { groupCommit } from './group-commit';
 import { caseRow, departmentRows, regionRows, stepRows, type EventCounts } from './case-projection';
 import type { CasesTable, DepartmentMetricsTable, EventsTable, LedgerTables } from './ledger-tables';
 import type { Ledger } from './open-ledger';
@@ -226,7 +227,11 @@ export async function writeLedgerBatch(ledger: Ledger, batch: LedgerBatch, now =
   await writeLedgerBatches(ledger, [batch], now);
 }
 
-/** The writer the feed's activity is built over (activities/ledger-activities.ts). */
+/**
+ * The writer the feed's activity is built over (activities/ledger-activities.ts): one per process and ledger.
+ * Batches written while a transaction runs are committed together in the next one (ledger/group-commit.ts); each
+ * `write` resolves once its own batch is committed and fails only with its own batch's error.
+ */
 export function createLedgerWriter(ledger: Ledger): { write(batch: LedgerBatch): Promise<void> } {
-  return { write: (batch) => writeLedgerBatch(ledger, batch) };
+  return { write: groupCommit<LedgerBatch>((batches) => writeLedgerBatches(ledger, batches)) };
 }

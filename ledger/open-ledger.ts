@@ -9,6 +9,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { LedgerTables } from './ledger-tables';
 import { ledgerMigrations } from './migrations';
+import { withStatementCache } from './sqlite-statement-cache';
 
 export type LedgerEngine = 'sqlite' | 'postgres';
 
@@ -82,7 +83,7 @@ export async function openLedger(location: LedgerLocation): Promise<Ledger> {
   const dialect =
     engine === 'postgres'
       ? new PostgresDialect({ pool: postgresPool(location.databaseUrl ?? '') })
-      : new SqliteDialect({ database: sqliteDatabase(location.file ?? ':memory:') });
+      : new SqliteDialect({ database: withStatementCache(sqliteDatabase(location.file ?? ':memory:')) });
   const db = new Kysely<LedgerTables>({ dialect });
   const { error } = await ledgerMigrator(db).migrateToLatest();
   if (error !== undefined) {
