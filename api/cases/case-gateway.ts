@@ -4,7 +4,13 @@
  * Lists of cases are the ledger's (api/ledger/), never visibility's.
  */
 import { createHash } from 'node:crypto';
-import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { type Client, type WorkflowHandle, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import {
+  rawValueTypeInfo,
+  type QueryDefinition,
+  type RawValue,
+  type UpdateDefinition,
+} from '@temporalio/common';
 import type { CaseInput } from '../../workflows/engine/case-input';
 import type { CaseActionType } from '../../workflows/engine/case/case-actions';
 import type { CaseView, TimelineEntry } from '../../workflows/engine/case/case-view';
@@ -38,18 +44,21 @@ import {
 } from '../../workflows/messages';
 import { CASE_SEARCH_ATTRIBUTES as SA } from '../../workflows/search-attributes';
 import { ConflictProblemError } from '../problems';
+import { JsonAnswer } from './json-answer';
 
 export interface CaseGateway {
   /** Starts the case; the same caseId with the same request again answers `created: false` and the view. */
-  start(input: CaseInput, request: unknown): Promise<{ created: boolean; view: CaseView }>;
-  view(caseId: string): Promise<CaseView>;
+  start(input: CaseInput, request: unknown): Promise<{ created: boolean; view: JsonAnswer<CaseView> }>;
+  /** The case view as the workflow's Query answered it (its JSON, decoded only when a route looks into it). */
+  view(caseId: string): Promise<JsonAnswer<CaseView>>;
   timeline(caseId: string): Promise<TimelineEntry[]>;
+  /** Runs the action's Update; its answer as the workflow encoded it. */
   act<K extends CaseActionType>(
     caseId: string,
     type: K,
     payload: ActionPayload<K>,
     updateId?: string,
-  ): Promise<ActionResult<K>>;
+  ): Promise<JsonAnswer<ActionResult<K>>>;
   /** A migration's plan without applying it (a Query: no history, the case untouched). */
   planMigration(caseId: string, payload: ActionPayload<'migrate'>): Promise<MigrationPlan>;
   /** Starts a batch migration; false when one with this id exists already (a repeated request). */
@@ -90,9 +99,36 @@ export function requestFingerprint(request: unknown): string {
     .digest('hex');
 }
 
+/** Asks for a result as the payload the workflow wrote, not decoded (sent on as JSON by the routes). */
+const RAW_RESULT = { typeInfo: { outputType: rawValueTypeInfo } } as const;
+
+/** A Query's answer as the workflow wrote it, typed by the Query's definition. */
+async function queryAnswer<Ret>(
+  handle: WorkflowHandle,
+  query: QueryDefinition<Ret>,
+): Promise<JsonAnswer<Ret>> {
+  return JsonAnswer.ofResult<Ret>(await handle.queryWithOptions<RawValue>(query.name, RAW_RESULT));
+}
+
+/** Runs an Update; its answer as the workflow wrote it, typed by the Update's definition. */
+async function updateAnswer<Ret, Arg>(
+  handle: WorkflowHandle,
+  update: UpdateDefinition<Ret, [Arg]>,
+  arg: Arg,
+  updateId: string | undefined,
+): Promise<JsonAnswer<Ret>> {
+  const result = await handle.executeUpdate<RawValue, [Arg]>(update.name, {
+    args: [arg],
+    ...RAW_RESULT,
+    ...(updateId ? { updateId } : {}),
+  });
+  return JsonAnswer.ofResult<Ret>(result);
+}
+
 /** Builds the gateway over a Temporal client and the task queue the case worker polls. */
 export function createCaseGateway(client: Client, taskQueue: string): CaseGateway {
   const handle = (caseId: string) => client.workflow.getHandle(caseWorkflowId(caseId));
+  const view = (caseId: string) => queryAnswer(handle(caseId), caseViewQuery);
   return {
     async start(input, request) {
       const fingerprint = requestFingerprint(request);
@@ -117,11 +153,11 @@ export function createCaseGateway(client: Client, taskQueue: string): CaseGatewa
         if (description.memo?.requestFingerprint !== fingerprint) {
           throw new ConflictProblemError(`Case '${input.caseId}' exists with a different request`);
         }
-        return { created: false, view: await handle(input.caseId).query(caseViewQuery) };
+        return { created: false, view: await view(input.caseId) };
       }
-      return { created: true, view: await handle(input.caseId).query(caseViewQuery) };
+      return { created: true, view: await view(input.caseId) };
     },
-    view: (caseId) => handle(caseId).query(caseViewQuery),
+    view,
     planMigration: (caseId, payload) => handle(caseId).query(migrationPlanQuery, payload),
     startFlowMigration: (request) =>
       startBatch(
@@ -158,11 +194,7 @@ export function createCaseGateway(client: Client, taskQueue: string): CaseGatewa
         .getHandle(calendarPublicationId(calendar, revision))
         .query(calendarPublicationProgressQuery),
     timeline: (caseId) => handle(caseId).query(caseTimelineQuery),
-    act(caseId, type, payload, updateId) {
-      return handle(caseId).executeUpdate(CASE_ACTION_UPDATES[type], {
-        args: [payload],
-        ...(updateId ? { updateId } : {}),
-      });
-    },
+    act: (caseId, type, payload, updateId) =>
+      updateAnswer(handle(caseId), CASE_ACTION_UPDATES[type], payload, updateId),
   };
 }

@@ -13,6 +13,7 @@ import {
 } from '../../ledger';
 import type { CaseView, TimelineEntry } from '../../workflows/engine/case/case-view';
 import { canSeeCase, type Actor } from '../auth';
+import { JsonAnswer } from '../cases/json-answer';
 import { ForbiddenProblemError } from '../problems';
 import { caseFactsOf } from '../routes/case-access';
 import { regionWithin, type RouteDependencies } from '../routes/route-context';
@@ -21,7 +22,7 @@ import { regionWithin, type RouteDependencies } from '../routes/route-context';
 async function viewOrRecord(
   deps: RouteDependencies,
   caseId: string,
-): Promise<{ view: CaseView; record?: CaseRecord }> {
+): Promise<{ view: JsonAnswer<CaseView>; record?: CaseRecord }> {
   try {
     return { view: await deps.gateway.view(caseId) };
   } catch (error) {
@@ -29,16 +30,17 @@ async function viewOrRecord(
     const record = await readCaseRecord(deps.ledger, caseId);
     if (record === undefined) throw error;
     const now = deps.now();
-    return { view: caseViewOfRecord(record.snapshot, false, now), record };
+    return { view: JsonAnswer.ofValue(caseViewOfRecord(record.snapshot, false, now)), record };
   }
 }
 
 async function assertVisible(
   deps: RouteDependencies,
   actor: Actor,
-  view: CaseView,
+  answer: JsonAnswer<CaseView>,
   record: CaseRecord | undefined,
 ): Promise<void> {
+  const view = answer.value();
   const facts = caseFactsOf(view);
   if (canSeeCase(actor, facts, regionWithin(deps.service))) return;
   if (actor.role === 'department' && actor.dept !== undefined) {
@@ -48,8 +50,15 @@ async function assertVisible(
   throw new ForbiddenProblemError(`You may not see case '${view.caseId}'`, { slug: 'case-not-visible' });
 }
 
-/** The case view, when the actor may see it; 404 unknown to both Temporal and the ledger, 403 not allowed. */
-export async function readableCase(deps: RouteDependencies, caseId: string, actor: Actor): Promise<CaseView> {
+/**
+ * The case view (its JSON, to send as it is), when the actor may see it; 404 unknown to both Temporal and the
+ * ledger, 403 not allowed.
+ */
+export async function readableCase(
+  deps: RouteDependencies,
+  caseId: string,
+  actor: Actor,
+): Promise<JsonAnswer<CaseView>> {
   const { view, record } = await viewOrRecord(deps, caseId);
   await assertVisible(deps, actor, view, record);
   return view;

@@ -100,10 +100,13 @@ export function createRequestReader(deps: RequestReaderDependencies): RequestRea
   const ofSnapshot = (snapshot: LedgerSnapshot, place: Jurisdiction) =>
     record(caseViewOfRecord(snapshot, false, deps.now()), () => publicNotesOfSnapshot(snapshot), place);
   const fromTemporal = async (id: string, place: Jurisdiction) => {
-    const view = await deps.gateway.view(id).catch((error: unknown) => {
-      if (toHttpProblem(error)?.status === 404) return undefined;
-      throw error;
-    });
+    const view = await deps.gateway.view(id).then(
+      (answer) => answer.value(),
+      (error: unknown) => {
+        if (toHttpProblem(error)?.status === 404) return undefined;
+        throw error;
+      },
+    );
     return view && record(view, (flow) => publicNotesOfView(view, flow), place);
   };
   /** In the order of `ids`. */

@@ -9,6 +9,7 @@ import type { Actor } from '../auth';
 import type { CaseView } from '../../workflows/engine/case/case-view';
 import type { CaseActionType } from '../../workflows/engine/case/case-actions';
 import type { ActionPayload, ActionResult } from '../../workflows/messages';
+import type { JsonAnswer } from '../cases/json-answer';
 import { ConflictProblemError, isActionNotDelivered } from '../problems';
 import { assertMayAct, visibleCase } from './case-access';
 import type { RouteDependencies } from './route-context';
@@ -29,7 +30,7 @@ export async function actOnCase<K extends CaseActionType>(
   type: K,
   payload: ActionPayload<K>,
   updateId: string | undefined,
-): Promise<ActionResult<K>> {
+): Promise<JsonAnswer<ActionResult<K>>> {
   const ended = hasEnded(view);
   if (ended && updateId === undefined) throw closed(view);
   try {
@@ -55,7 +56,7 @@ export async function actOnOwnStep<K extends CaseActionType>(
   payload: ActionPayload<K>,
   updateId: string | undefined,
   caseId: string,
-): Promise<ActionResult<K>> {
+): Promise<JsonAnswer<ActionResult<K>>> {
   try {
     return await deps.gateway.act(caseId, type, payload, updateId);
   } catch (error) {

@@ -18,7 +18,7 @@ export function caseFactsOf(view: CaseView): { region: string; departments: stri
 
 /** The case view when the actor may see the case; 404 unknown, 403 not allowed. */
 export async function visibleCase(deps: RouteDependencies, caseId: string, actor: Actor): Promise<CaseView> {
-  const view = await deps.gateway.view(caseId);
+  const view = (await deps.gateway.view(caseId)).value();
   if (!canSeeCase(actor, caseFactsOf(view), regionWithin(deps.service))) {
     throw new ForbiddenProblemError(`You may not see case '${caseId}'`, { slug: 'case-not-visible' });
   }
@@ -64,13 +64,14 @@ export function assertSupervises(deps: RouteDependencies, actor: Actor, view: Ca
  * The case an action route acts on: the view when the actor may see the case, or for `designer` access (designers
  * and admins migrate cases of every region, and are answered without case data) the view whatever the region.
  */
-export function caseForAction(
+export async function caseForAction(
   deps: RouteDependencies,
   caseId: string,
   actor: Actor,
   guard: ActionGuard,
 ): Promise<CaseView> {
-  return guard.access === 'designer' ? deps.gateway.view(caseId) : visibleCase(deps, caseId, actor);
+  if (guard.access === 'designer') return (await deps.gateway.view(caseId)).value();
+  return visibleCase(deps, caseId, actor);
 }
 
 /** Checks what an action route asks of the actor, once the case is read; 403 (or 404/409 for the step) otherwise. */

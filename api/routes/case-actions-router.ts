@@ -14,6 +14,7 @@ import { actorOf, requireRole } from '../auth';
 import { stepNamedIn } from '../actions/define-action-route';
 import { actOnCase, actOnOwnStep, assertCaseOpen } from './act-on-case';
 import { assertMayAct, caseForAction } from './case-access';
+import { sendJsonAnswer } from './send-json-answer';
 import { engineActor, requestLogger, type RouteDependencies } from './route-context';
 
 /** Routes for every action on a case or one of its steps. */
@@ -39,7 +40,7 @@ function serve<K extends OfferedActionType>(router: Router, deps: RouteDependenc
       const stepId = request.stepId ?? stepNamedIn(payload);
       const after = await actOnOwnStep(deps, actor, guard, route.type, payload, updateIdOf(stepId), caseId);
       log.info({ action: route.type, stepId }, 'Case action applied');
-      res.status(route.status).json(after);
+      sendJsonAnswer(res, route.status, after);
       return;
     }
     const view = await caseForAction(deps, caseId, actor, guard);
@@ -55,6 +56,6 @@ function serve<K extends OfferedActionType>(router: Router, deps: RouteDependenc
     }
     const after = await actOnCase(deps, view, route.type, payload, updateIdOf(stepId));
     log.info({ action: route.type, stepId }, 'Case action applied');
-    res.status(route.status).json(after);
+    sendJsonAnswer(res, route.status, after);
   });
 }

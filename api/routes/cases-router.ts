@@ -8,6 +8,7 @@ import { buildCaseInput } from '../cases/build-case-input';
 import { ForbiddenProblemError } from '../problems';
 import { CaseParamsSchema, StartCaseRequestSchema } from '../schemas';
 import { readableCase, readableTimeline } from '../ledger/ledger-case-reads';
+import { sendJsonAnswer } from './send-json-answer';
 import { regionWithin, requestLogger, type RouteDependencies } from './route-context';
 
 /** Routes that start and read cases. */
@@ -34,19 +35,17 @@ export function createCasesRouter(deps: RouteDependencies): Router {
     const log = requestLogger(deps.logger, req, actor, request.caseId);
     if (created) {
       log.info({ flowId: input.flow.id, flowVersion: input.flow.version }, 'Case started');
-      res
-        .status(201)
-        .location(`/v1/cases/${encodeURIComponent(request.caseId)}`)
-        .json(view);
+      res.location(`/v1/cases/${encodeURIComponent(request.caseId)}`);
+      sendJsonAnswer(res, 201, view);
       return;
     }
     log.info('Case start repeated; nothing new started');
-    res.status(200).json(view);
+    sendJsonAnswer(res, 200, view);
   });
 
   router.get('/v1/cases/:caseId', async (req, res) => {
     const { caseId } = CaseParamsSchema.parse(req.params);
-    res.json(await readableCase(deps, caseId, actorOf(res)));
+    sendJsonAnswer(res, 200, await readableCase(deps, caseId, actorOf(res)));
   });
 
   router.get('/v1/cases/:caseId/timeline', async (req, res) => {

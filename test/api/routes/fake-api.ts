@@ -7,6 +7,7 @@ import type { Express } from 'express';
 import { createApp } from '../../../api/app';
 import { createTokenVerifier, mintToken, type Actor } from '../../../api/auth';
 import type { CaseGateway } from '../../../api/cases/case-gateway';
+import { JsonAnswer } from '../../../api/cases/json-answer';
 import { createApiRouters } from '../../../api/create-api-routers';
 import { openLedger, type Ledger } from '../../../ledger';
 import type { ServiceData } from '../../../config/load-service-data';
@@ -132,13 +133,13 @@ export function createFakeGateway(): {
       calls.started.push(request);
       return Promise.resolve({
         created: calls.started.length === 1,
-        view: { ...fakeView(), caseId: input.caseId },
+        view: JsonAnswer.ofValue({ ...fakeView(), caseId: input.caseId }),
       });
     },
     view(caseId) {
       if (caseId !== CASE_ID)
         return Promise.reject(new WorkflowNotFoundError('not found', `case-${caseId}`, undefined));
-      return Promise.resolve(fakeView());
+      return Promise.resolve(JsonAnswer.ofValue(fakeView()));
     },
     timeline: () => Promise.resolve([]),
     startFlowMigration(request) {
@@ -169,7 +170,7 @@ export function createFakeGateway(): {
       const refusal = departmentRefusal(payload);
       if (refusal !== undefined) return Promise.reject(refusal);
       calls.act.push({ caseId, type, payload, ...(updateId === undefined ? {} : { updateId }) });
-      return Promise.resolve(ANSWERS[type]());
+      return Promise.resolve(JsonAnswer.ofValue(ANSWERS[type]()));
     },
   };
   return { gateway, calls };
