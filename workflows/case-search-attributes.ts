@@ -36,3 +36,25 @@ export function searchAttributeUpdates(
     ...(withFlowVersion ? [{ key: SA.flowVersion, value: state.input.flow.version }] : []),
   ];
 }
+
+/** A value as compared with the one upserted before: instants by epoch ms, lists by their items in order. */
+function comparable(value: SearchAttributeUpdatePair['value']): unknown {
+  if (value instanceof Date) return value.getTime();
+  return Array.isArray(value) ? JSON.stringify(value) : value;
+}
+
+/**
+ * The pairs of `updates` whose value differs from the last one recorded in `upserted` (by key name), recording
+ * theirs: what an upsert must carry when every key it leaves out keeps its value.
+ */
+export function changedSearchAttributes(
+  updates: readonly SearchAttributeUpdatePair[],
+  upserted: Map<string, unknown>,
+): SearchAttributeUpdatePair[] {
+  return updates.filter(({ key, value }) => {
+    const now = comparable(value);
+    if (upserted.has(key.name) && upserted.get(key.name) === now) return false;
+    upserted.set(key.name, now);
+    return true;
+  });
+}

@@ -12,8 +12,6 @@ import {
   log,
   patched,
   setHandler,
-  upsertMemo,
-  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { ServiceResult } from './engine/case/case-actions';
@@ -30,7 +28,6 @@ import {
   behaves,
   applyServiceResult,
   applyTime,
-  caseSummary,
   caseTimeline,
   caseView,
   nextWakeAt,
@@ -53,9 +50,9 @@ import { ledgerBatch } from './engine/case/ledger-snapshot';
 import { patchedBefore3 } from './shell-patches';
 import { startLedgerFeed } from './ledger-feed';
 import { compactState, needsCompacting } from './engine/case/compact-state';
-import { caseMemo, memoFingerprint } from './case-memo';
-import { searchAttributeUpdates } from './case-search-attributes';
+import { createSearchAttributeSync } from './search-attribute-sync';
 import { runCommand } from './case-commands';
+import { createWakeTimer } from './wake-timer';
 
 /**
  * How many applied update ids a case remembers and carries across continue-as-new. Within one run Temporal
@@ -70,8 +67,6 @@ const WAKE_AT_STEP_DEADLINES = 'wake-at-step-deadlines';
 const DRAIN_COMMANDS_BEFORE_CLOSE = 'drain-commands-before-close';
 /** Patch id: a state nearing the payload limit continues as new, compacted. */
 const CONTINUE_WHEN_STATE_LARGE = 'continue-when-state-large';
-/** Patch id: the case keeps `FcFlowVersion` (which version of its flow it runs) among its search attributes. */
-const FLOW_VERSION_SEARCH_ATTRIBUTE = 'flow-version-search-attribute';
 /** Patch id of engine revision `n`: a new case starts on it (a replayed case without its marker did not). */
 const engineRevisionPatch = (n: number): string => `engine-revision-${n}`;
 /** The last revision decided by asking every revision's patch from 1 up (revision 3 on, the newest first). */
@@ -95,7 +90,6 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   let commandsInFlight = 0;
   /** Bumped by every transition, so that the main loop re-plans its timer after an update. */
   let transitions = 0;
-  let lastAttributes = '';
 
   const commit = (transition: Transition): void => {
     state = transition.state;
@@ -112,30 +106,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       commandsInFlight -= 1;
     }
   };
-  /**
-   * Upserts search attributes and memo when a value they are made of changed. The decision (a command) rests on
-   * raw values only, codes and epoch ms, never on the memo's wording: display code stays off the determinism
-   * path. (Same decisions as the earlier fingerprint of the formatted memo: titles are fixed per step and
-   * formatted instants are exact to the millisecond.)
-   */
-  const syncSearchAttributes = (): void => {
-    const now = Date.now();
-    const updates = searchAttributeUpdates(
-      caseSummary(state, now),
-      state,
-      patchedBefore3(state, FLOW_VERSION_SEARCH_ATTRIBUTE),
-    );
-    // From engine revision 3 a running case keeps no memo: nothing reads it (the inbox reads the ledger).
-    const withMemo = !behaves(state, 'noRunningMemo');
-    const fingerprint = JSON.stringify([
-      updates.map((u) => [u.key.name, u.value]),
-      withMemo ? memoFingerprint(state, now) : null,
-    ]);
-    if (fingerprint === lastAttributes) return;
-    lastAttributes = fingerprint;
-    upsertSearchAttributes(updates);
-    if (withMemo) upsertMemo({ ...caseMemo(state, now) });
-  };
+  const syncSearchAttributes = createSearchAttributeSync(() => state);
 
   if (input.kind === 'start') {
     const started = startCase(input.case, Date.now(), engineRevisionOfNewCase());
@@ -223,15 +194,20 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     workflowInfo().continueAsNewSuggested ||
     (historyEventLimit !== undefined && workflowInfo().historyLength >= historyEventLimit);
 
+  // From engine revision 4 the loop's timer outlives a pass whose next wake is the same instant.
+  const timer = behaves(state, 'keepUnchangedTimer') ? createWakeTimer() : undefined;
   syncSearchAttributes();
   while (!isFinal(state)) {
     const wakeAt = nextWake(state);
-    const timeout = wakeAt === undefined ? undefined : Math.max(wakeAt - Date.now(), 1);
     const seen = transitions;
-    await condition(
-      () => transitions !== seen || serviceResults.length > 0 || isFinal(state) || shouldContinueAsNew(),
-      timeout,
-    );
+    const woken = (): boolean =>
+      transitions !== seen || serviceResults.length > 0 || isFinal(state) || shouldContinueAsNew();
+    if (timer === undefined) {
+      await condition(woken, wakeAt === undefined ? undefined : Math.max(wakeAt - Date.now(), 1));
+    } else {
+      timer.wakeAt(wakeAt);
+      await condition(() => woken() || timer.fired());
+    }
     while (serviceResults.length > 0) commit(applyServiceResult(state, serviceResults.shift()!, Date.now()));
     commit(applyTime(state, Date.now()));
     syncSearchAttributes();

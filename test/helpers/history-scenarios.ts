@@ -36,7 +36,7 @@ import {
 import type { DepartmentSystemsStub } from './department-systems-stub';
 import type { RefusingLedgerWriter } from './refusing-ledger-writer';
 import { REFERENCE_CASES, type ReferenceCase } from './reference-cases';
-import { REWORK_BRANCH_FLOW } from './scenario-flow';
+import { PARALLEL_TASKS_FLOW, REWORK_BRANCH_FLOW } from './scenario-flow';
 
 /** A flow histories are recorded for: its start fields and happy results, and (for test flows) its YAML. */
 export interface RecordedFlow extends ReferenceCase {
@@ -65,6 +65,16 @@ export const RECORDED_FLOWS: Readonly<Record<string, RecordedFlow>> = {
     },
     completed: ['handle', 'archive-photos', 'check', 'close'],
     scenarios: ['rework-twice'],
+  },
+  'test.parallel-tasks': {
+    yaml: PARALLEL_TASKS_FLOW,
+    fields: {
+      flowId: 'test.parallel-tasks',
+      region: '440104001001001',
+      data: { address: '越秀区北京路 1 号' },
+    },
+    completed: ['accept', 'seal', 'tax', 'insurance', 'register'],
+    scenarios: ['parallel-tasks-complete'],
   },
   'fixture.claim-limit': {
     yaml: fixtureFlow('claim-rework', 'claim-limit.yaml'),
@@ -179,6 +189,14 @@ const serviceStep = (flow: Flow, recorded: RecordedFlow): Extract<Step, { kind: 
       step.kind === 'service' && recorded.completed.includes(step.id),
   );
 
+/** Whether two tasks on the happy path wait for the same steps (and so run side by side). */
+function hasParallelTasks(flow: Flow, recorded: RecordedFlow): boolean {
+  const waits = flow.steps
+    .filter((step) => step.kind === 'task' && recorded.completed.includes(step.id))
+    .map((step) => JSON.stringify(step.after));
+  return new Set(waits).size < waits.length;
+}
+
 export const required = <T>(value: T | undefined, what: string): T => {
   if (value === undefined) throw new Error(`the flow has no ${what}`);
   return value;
@@ -235,6 +253,13 @@ export const HISTORY_SCENARIOS: readonly HistoryScenario[] = [
       c.ledger.refuse(c.caseId, 1);
       return runThrough(c, () => Promise.resolve());
     },
+  },
+  {
+    // Engine revision 4: a parallel task's completion that leaves the next wake where it was keeps the loop's
+    // timer, and each search attribute upsert carries only the keys that changed.
+    name: 'parallel-tasks-complete',
+    appliesTo: (flow, recorded) => hasParallelTasks(flow, recorded),
+    run: (c) => runThrough(c, () => Promise.resolve()),
   },
   {
     name: 'return-and-redispatch',

@@ -118,3 +118,34 @@ steps:
     form:
       note: { type: text }
 `;
+
+/** A task of PARALLEL_TASKS_FLOW: a 5-working-day limit and one boolean to complete it with. */
+const fiveDayTask = (id: string, stage: string, role: string, after: readonly string[]): string => `
+  - id: ${id}
+    stage: ${stage}
+    kind: task
+    after: [${after.join(', ')}]
+    assignee: { role: ${role}, level: district }
+    sla: { within: 5d, clock: working }
+    form:
+      done: { type: boolean, required: true }`;
+
+/**
+ * Three tasks in parallel with the same limit between two tasks, as in the throughput benchmark (issue 8): each
+ * parallel completion but the last leaves the case's next wake where it was (the deadline the other two share).
+ */
+export const PARALLEL_TASKS_FLOW = `
+id: test.parallel-tasks
+version: 1
+title: { en: Three tasks in parallel }
+calendar: cn-mainland
+data:
+  address: { type: string, required: true }
+steps:${[
+  fiveDayTask('accept', 'assessment', 'one-window', []),
+  fiveDayTask('seal', 'action', 'seal', ['accept']),
+  fiveDayTask('tax', 'action', 'tax', ['accept']),
+  fiveDayTask('insurance', 'action', 'social-insurance', ['accept']),
+  fiveDayTask('register', 'supervision', 'market-regulation', ['seal', 'tax', 'insurance']),
+].join('')}
+`;

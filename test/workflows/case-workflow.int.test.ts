@@ -3,11 +3,12 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { type ApplicationFailure } from '@temporalio/common';
 import type { CaseInput } from '../../workflows/engine/case-input';
 import { CASE_ACTION_UPDATES, caseTimelineQuery, caseViewQuery } from '../../workflows/messages';
-import { startCaseWorkflow } from '../helpers/case-driver';
+import { driveToClosure, startCaseWorkflow } from '../helpers/case-driver';
 import { startDepartmentSystemsStub } from '../helpers/department-systems-stub';
 import { caseInputFor, flowFromYaml } from '../helpers/case-fixtures';
 import { createTestClient, uniqueTaskQueue, untilListed, withCaseWorker } from '../helpers/temporal-test-env';
-import { taskThenNotifyFlow } from '../helpers/scenario-flow';
+import { PARALLEL_TASKS_FLOW, taskThenNotifyFlow } from '../helpers/scenario-flow';
+import { shellCommandsOf } from '../helpers/history-shape';
 
 const SMALL_FLOW = taskThenNotifyFlow('test.small');
 
@@ -122,5 +123,26 @@ describe('caseWorkflow on the real dev server', () => {
     } finally {
       await stub.close();
     }
+  });
+
+  it('keeps its timer while the next wake stays the same and upserts only the search attributes that changed (engine revision 4)', async () => {
+    const flow = await flowFromYaml(PARALLEL_TASKS_FLOW);
+    const parallel = await caseInputFor(
+      { flowId: flow.id, region: '440104001001001', data: { address: '北京路 1 号' } },
+      flow,
+    );
+    const taskQueue = uniqueTaskQueue();
+    await withCaseWorker(taskQueue, async () => {
+      const handle = await startCaseWorkflow(client, taskQueue, parallel);
+      expect((await driveToClosure(handle, flow)).status).toBe('closed');
+      const shell = shellCommandsOf((await handle.fetchHistory()).events ?? []);
+      // A timer for accept's deadline, one for the deadline the three parallel tasks share (seal's and tax's
+      // completions left it running), one for register's; the closing pass leaves the last one to Temporal.
+      expect(shell).toMatchObject({ timersStarted: 3, timersCanceled: 2 });
+      expect(shell.upsertedKeys[0]).toHaveLength(14);
+      // seal's completion: tax and insurance still wait, so FcWaitingOn changed and nothing but progress else.
+      expect(shell.upsertedKeys).toContainEqual(['FcLastProgressAt', 'FcWaitingOn']);
+      for (const keys of shell.upsertedKeys.slice(1)) expect(keys.length).toBeLessThan(14);
+    });
   });
 });

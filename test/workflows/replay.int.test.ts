@@ -17,6 +17,7 @@ import {
   type RecordedHistoryFile,
 } from '../helpers/recorded-histories';
 import { installQuietRuntime } from '../helpers/temporal-test-env';
+import { shellCommandsOf } from '../helpers/history-shape';
 import type { CalendarRevisionReport } from '../../workflows/engine/calendar-revision/calendar-revision-model';
 import type { MigrationPlan } from '../../workflows/engine/migration';
 import {
@@ -30,6 +31,9 @@ const REWORK_BRANCH = `${CURRENT_RELEASE}/test.rework-branch/rework-twice.json`;
 const REWORK_LINEAR = `${CURRENT_RELEASE}/urban.exposed-garbage/rework-twice.json`;
 const MIGRATED = `${CURRENT_RELEASE}/fixture.street-litter/migrated-to-next-version.json`;
 const REVISED = `${CURRENT_RELEASE}/business.startup/calendar-revised.json`;
+/** The same flow's happy path on engine revision 3 (with one ledger write sent to the fallback) and on 4. */
+const STARTUP_REVISION_3 = `${CURRENT_RELEASE}/business.startup/ledger-write-falls-back.json`;
+const STARTUP_REVISION_4 = `${CURRENT_RELEASE}/business.startup/parallel-tasks-complete.json`;
 
 describe('recorded histories', () => {
   let files: RecordedHistoryFile[];
@@ -109,6 +113,18 @@ describe('recorded histories', () => {
     if (found === undefined) throw new Error('the recorded answer has no such item');
     return found;
   }
+
+  // Both replay with their own commands (above): these are the commands each revision's shell issues.
+  it('keeps a revision-3 case restarting its timer and upserting every key, where revision 4 keeps an unchanged timer and upserts changed keys', () => {
+    const revision3 = shellCommandsOf(named(STARTUP_REVISION_3).history.events ?? []);
+    const revision4 = shellCommandsOf(named(STARTUP_REVISION_4).history.events ?? []);
+    expect(revision3.timersCanceled).toBe(revision3.timersStarted);
+    expect(revision3.upsertedKeys.every((keys) => keys.length === 14)).toBe(true);
+    expect(revision4.timersStarted).toBeLessThan(revision3.timersStarted);
+    expect(revision4.upsertedKeys).toHaveLength(revision3.upsertedKeys.length);
+    expect(revision4.upsertedKeys[0]).toHaveLength(14);
+    for (const keys of revision4.upsertedKeys.slice(1)) expect(keys.length).toBeLessThan(14);
+  });
 
   it('reports an Update that answers differently, even when the commands are the same', async () => {
     const tampered = withAnswerChanged<{ steps: { round: number }[] }>(

@@ -43,4 +43,17 @@ export const ENGINE_BEHAVIOUR_CHANGES = {
    * started after all of them, and each asked patch costs a marker and a search attribute upsert in its history.
    */
   impliedEarlierPatches: 3,
+  /*
+   * Revision 4: the shell again, fewer and smaller commands per transition (docs/benchmarks.md).
+   */
+  /**
+   * The loop keeps its running timer when the next wake instant is unchanged (a parallel task with the same
+   * deadline completes, an urge); before, every pass cancelled it and started another for the same instant.
+   */
+  keepUnchangedTimer: 4,
+  /**
+   * A search attribute upsert carries only the keys whose value changed since the run's last upsert; before, all
+   * of them whenever one changed.
+   */
+  upsertChangedSearchAttributes: 4,
 } as const;

@@ -1,0 +1,33 @@
+/** What a case's history shows of the shell's timer and search attribute commands (engine revision 4). */
+import { temporal } from '@temporalio/proto';
+
+type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
+const EventType = temporal.api.enums.v1.EventType;
+
+/** The key the SDK upserts with each patch marker; not one of the case's search attributes. */
+const CHANGE_VERSION = 'TemporalChangeVersion';
+
+export interface ShellCommands {
+  readonly timersStarted: number;
+  readonly timersCanceled: number;
+  /** Per upsert of the case's search attributes, the keys it carried, sorted. */
+  readonly upsertedKeys: readonly (readonly string[])[];
+}
+
+export function shellCommandsOf(events: readonly HistoryEvent[]): ShellCommands {
+  const count = (type: temporal.api.enums.v1.EventType): number =>
+    events.filter((e) => e.eventType === type).length;
+  const upsertedKeys = events
+    .map((e) =>
+      Object.keys(
+        e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {},
+      ).filter((key) => key !== CHANGE_VERSION),
+    )
+    .filter((keys) => keys.length > 0)
+    .map((keys) => keys.sort());
+  return {
+    timersStarted: count(EventType.EVENT_TYPE_TIMER_STARTED),
+    timersCanceled: count(EventType.EVENT_TYPE_TIMER_CANCELED),
+    upsertedKeys,
+  };
+}
