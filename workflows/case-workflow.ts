@@ -129,7 +129,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     if (isRepeat()) return repeat();
     const answer = run();
     if (id !== undefined) remember(appliedUpdateIds, id);
-    syncSearchAttributes();
+    // From engine revision 4 the loop's pass after the workflow task's Updates syncs once for all of them.
+    if (!behaves(state, 'syncSearchAttributesPerPass')) syncSearchAttributes();
     return answer;
   };
   const view = (): CaseView => caseView(state, Date.now());

@@ -16,4 +16,5 @@ export const ENGINE_BEHAVIOUR_CHANGES = {
   impliedEarlierPatches: 3,
   keepUnchangedTimer: 4,
   upsertChangedSearchAttributes: 4,
+  syncSearchAttributesPerPass: 4,
 } as const satisfies Record<keyof typeof REAL, number>;

@@ -56,4 +56,9 @@ export const ENGINE_BEHAVIOUR_CHANGES = {
    * of them whenever one changed.
    */
   upsertChangedSearchAttributes: 4,
+  /**
+   * Search attributes are synced by the loop's pass that follows a workflow task's Updates, once for all of them;
+   * before, also by each Update (three completions in one workflow task: three upserts).
+   */
+  syncSearchAttributesPerPass: 4,
 } as const;
