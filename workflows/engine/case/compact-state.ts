@@ -14,7 +14,10 @@ const SHORT_DETAIL = 120;
 
 /** Bytes of the value as UTF-8 JSON, as Temporal's payload converter will write it. */
 export function jsonBytes(value: unknown): number {
-  const text = JSON.stringify(value);
+  return utf8Bytes(JSON.stringify(value));
+}
+
+function utf8Bytes(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
@@ -55,5 +58,9 @@ export function compactState(state: CaseState, budget = STATE_BUDGET_BYTES): Cas
  * trigger (otherwise continuing would not help and would only repeat).
  */
 export function needsCompacting(state: CaseState): boolean {
-  return jsonBytes(state) > STATE_TRIGGER_BYTES && jsonBytes(compactState(state)) < STATE_TRIGGER_BYTES;
+  const text = JSON.stringify(state);
+  // No UTF-16 unit takes more than 3 bytes of UTF-8 (a surrogate pair takes 4 for 2): asked on every pass of the
+  // loop, a state this short is answered without counting its bytes one by one.
+  if (text.length * 3 <= STATE_TRIGGER_BYTES) return false;
+  return utf8Bytes(text) > STATE_TRIGGER_BYTES && jsonBytes(compactState(state)) < STATE_TRIGGER_BYTES;
 }

@@ -49,6 +49,8 @@ describe('compactState', () => {
 
   it('asks to continue as new only when the state is large and compacting would help', () => {
     expect(needsCompacting(withTimeline(base, 10, '催办'))).toBe(false);
+    // Longer than a third of the trigger in characters, but ASCII: under it in bytes.
+    expect(needsCompacting(withTimeline(base, 300, 'please hurry '.repeat(200)))).toBe(false);
     expect(needsCompacting(withTimeline(base, 300, '请尽快处理'.repeat(400)))).toBe(true);
     // Many short events cannot be shortened: continuing as new would only repeat.
     expect(needsCompacting(withTimeline(base, 20_000, '催办'))).toBe(false);
