@@ -10,6 +10,7 @@ import { workerNodeFlags } from '../../../config/worker-node-flags';
 import { findFreePort } from '../../temporal/dev-server';
 import { BENCH_FLOWS_DIR } from './bench-plan';
 import { startChild, type BenchChild } from './child-processes';
+import { openLedger } from '../../../ledger';
 
 export interface Topology {
   /** The API's base URL (Fullcycle only). */
@@ -68,13 +69,19 @@ export async function startFullcycle(
   layout: Layout,
   options: TopologyOptions,
 ): Promise<Topology> {
-  const [bundles, logs, port] = await Promise.all([
+  const [bundles, logs, ledgers, port] = await Promise.all([
     session.bundles(),
     session.folder('logs'),
+    session.folder('ledgers'),
     findFreePort(),
   ]);
+  // The run's own ledger, written by the worker and read by the API, as with `npm run worker` and `npm run api`;
+  // created and migrated here, so that the two processes do not race to migrate a new file.
+  const ledgerFile = path.join(ledgers, `${options.taskQueue}.sqlite`);
+  await (await openLedger({ file: ledgerFile })).close();
   const env = {
     ...(await childEnvironment(session, options.taskQueue)),
+    LEDGER_FILE: ledgerFile,
     AUTH_JWT_SECRET: session.jwtSecret,
     FLOWS_DIR: BENCH_FLOWS_DIR,
     HTTP_HOST: '127.0.0.1',
