@@ -9,6 +9,7 @@ export {
   type Ledger,
   type LedgerEngine,
   type LedgerLocation,
+  type LedgerUse,
 } from './open-ledger';
 export { createLedgerWriter, writeLedgerBatch, writeLedgerBatches } from './ledger-writer';
 export { readCaseRecord, readCaseEvents, type CaseRecord } from './readers/case-record';

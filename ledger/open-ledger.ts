@@ -43,17 +43,30 @@ function pgTypes(): { getTypeParser: typeof pg.types.getTypeParser } {
   return { getTypeParser: getTypeParser as typeof pg.types.getTypeParser };
 }
 
-function sqliteDatabase(file: string): SQLite.Database {
+/**
+ * What a process does with the ledger: `reads` (the API, `npm run dev`: search, inboxes and metrics at scale) or
+ * only `writes` (the worker alone, `npm run worker`, which only runs the feed's writes).
+ */
+export type LedgerUse = 'reads' | 'writes';
+
+function sqliteDatabase(file: string, use: LedgerUse): SQLite.Database {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   const database = new SQLite(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   // The API and the worker may share the file: wait for the other's write instead of failing at once.
   database.pragma('busy_timeout = 5000');
-  // Reads at scale (docs/ledger.md, "Scale"): a page cache that holds a month's metrics index and the probes
-  // around it (the default is 2 MB), and pages read through a memory map instead of one system call each.
-  database.pragma('cache_size = -65536');
-  database.pragma('mmap_size = 268435456');
+  if (use === 'reads') {
+    // Reads at scale (docs/ledger.md, "Scale"): a page cache that holds a month's metrics index and the probes
+    // around it (the default is 2 MB), and pages read through a memory map instead of one system call each.
+    database.pragma('cache_size = -65536');
+    database.pragma('mmap_size = 268435456');
+  } else {
+    // A writer touches the newest pages of each index: 8 MB hold them, and without a memory map the file's pages
+    // it reads are not counted in its resident memory (a writer with the readers' 64 MB cache and map grew by
+    // about 17 KB per case written, docs/benchmarks.md "Ledger write cost").
+    database.pragma('cache_size = -8192');
+  }
   return database;
 }
 
@@ -77,13 +90,13 @@ export function ledgerMigrator(db: Kysely<LedgerTables>): Migrator {
   });
 }
 
-/** Opens (creating if needed) and migrates the ledger. */
-export async function openLedger(location: LedgerLocation): Promise<Ledger> {
+/** Opens (creating if needed) and migrates the ledger; `use` sizes SQLite's memory for what the process does. */
+export async function openLedger(location: LedgerLocation, use: LedgerUse = 'reads'): Promise<Ledger> {
   const engine: LedgerEngine = location.databaseUrl ? 'postgres' : 'sqlite';
   const dialect =
     engine === 'postgres'
       ? new PostgresDialect({ pool: postgresPool(location.databaseUrl ?? '') })
-      : new SqliteDialect({ database: withStatementCache(sqliteDatabase(location.file ?? ':memory:')) });
+      : new SqliteDialect({ database: withStatementCache(sqliteDatabase(location.file ?? ':memory:', use)) });
   const db = new Kysely<LedgerTables>({ dialect });
   const { error } = await ledgerMigrator(db).migrateToLatest();
   if (error !== undefined) {

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config, 'worker');
   Runtime.install({ logger: new PinoTemporalLogger(logger) });
   const temporal = loadTemporalConnection(process.env);
-  const ledger = await openLedger(config.ledger);
+  const ledger = await openLedger(config.ledger, 'writes');
   const metricsRegistry = new Registry();
   collectDefaultMetrics({ register: metricsRegistry });
   const stopMetrics = await serveMetrics(metricsRegistry, config.http.host, config.workerMetricsPort);

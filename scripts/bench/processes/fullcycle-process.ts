@@ -21,7 +21,10 @@ serveBenchChild(async () => {
   const logger = createLogger(config, `bench-${roles.join('+')}`);
   Runtime.install({ logger: new PinoTemporalLogger(logger), shutdownSignals: [] });
   const temporal = loadTemporalConnection(process.env);
-  const ledger = roles.includes('worker') ? await openLedger(config.ledger) : undefined;
+  // The worker alone opens it as `npm run worker` does (for writes); with the API, as `npm run dev` does.
+  const ledger = roles.includes('worker')
+    ? await openLedger(config.ledger, roles.includes('api') ? 'reads' : 'writes')
+    : undefined;
   const caseWorker = ledger
     ? await createCaseWorker({
         temporal,
