@@ -90,6 +90,26 @@ export function ledgerMigrator(db: Kysely<LedgerTables>): Migrator {
   });
 }
 
+/** Attempts at migrating before the error is reported, and the wait before the next. */
+const MIGRATION_ATTEMPTS = 5;
+const MIGRATION_RETRY_MS = 200;
+
+/**
+ * Applies the pending migrations; undefined when the schema is current. Kysely takes no lock across SQLite
+ * connections, so an API and a worker started together on a new file both migrate and one fails ("table already
+ * exists"). Each attempt is one transaction (SQLite's DDL is transactional), so the loser tries again and finds
+ * the schema current; a migration that really fails fails every attempt and is reported.
+ */
+async function migrateToLatest(db: Kysely<LedgerTables>): Promise<unknown> {
+  let error: unknown;
+  for (let attempt = 1; attempt <= MIGRATION_ATTEMPTS; attempt += 1) {
+    ({ error } = await ledgerMigrator(db).migrateToLatest());
+    if (error === undefined) return undefined;
+    if (attempt < MIGRATION_ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, MIGRATION_RETRY_MS));
+  }
+  return error;
+}
+
 /** Opens (creating if needed) and migrates the ledger; `use` sizes SQLite's memory for what the process does. */
 export async function openLedger(location: LedgerLocation, use: LedgerUse = 'reads'): Promise<Ledger> {
   const engine: LedgerEngine = location.databaseUrl ? 'postgres' : 'sqlite';
@@ -98,7 +118,7 @@ export async function openLedger(location: LedgerLocation, use: LedgerUse = 'rea
       ? new PostgresDialect({ pool: postgresPool(location.databaseUrl ?? '') })
       : new SqliteDialect({ database: withStatementCache(sqliteDatabase(location.file ?? ':memory:', use)) });
   const db = new Kysely<LedgerTables>({ dialect });
-  const { error } = await ledgerMigrator(db).migrateToLatest();
+  const error = await migrateToLatest(db);
   if (error !== undefined) {
     await db.destroy();
     throw new LedgerMigrationError(
