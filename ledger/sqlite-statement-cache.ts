@@ -8,10 +8,12 @@ import type { SqliteDatabase, SqliteStatement } from 'kysely';
 import { LRUCache } from 'lru-cache';
 
 /**
- * Distinct SQL texts kept: the writer's statements differ by row count (multi-row inserts), the readers' by
- * filters; a few hundred cover what the feed and the API repeat, and the rest are prepared as before.
+ * Distinct SQL texts kept: the writer's statements differ by row count (multi-row inserts, and group commit makes
+ * many counts), the readers' by filters. A prepared multi-row insert holds tens of KB: with 500 kept, a worker's
+ * memory grew about 1 KB more per case written until the cache was full (407 against 386 MiB at 20,000 open cases,
+ * docs/benchmarks.md). The 100 most recently used keep the shapes every write repeats.
  */
-const KEPT_STATEMENTS = 500;
+const KEPT_STATEMENTS = 100;
 
 /** `database` for `SqliteDialect`, preparing each SQL text once while it stays among the recently used. */
 export function withStatementCache(database: SQLite.Database, kept = KEPT_STATEMENTS): SqliteDatabase {
