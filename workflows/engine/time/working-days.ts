@@ -82,12 +82,8 @@ interface CachedDay {
   readonly previous: number;
 }
 
-/** The remembered days of one calendar's content, by local midnight and in order of it. */
-interface KnownDays {
-  readonly byMidnight: Map<number, CachedDay>;
-  /** Midnights ascending, for finding the day that holds an instant without zone arithmetic. */
-  readonly midnights: number[];
-}
+/** The remembered days of one calendar's content, in the order of their midnights. */
+type KnownDays = CachedDay[];
 
 /**
  * Working days are pure functions of the calendar's content and the date: computed once, they make repeated
@@ -107,45 +103,46 @@ function daysOf(calendar: WorkingCalendar): KnownDays {
     contentKeys.set(calendar, key);
   }
   let days = daysByContent.get(key);
-  if (days === undefined || days.midnights.length >= MAX_CACHED_DAYS) {
+  if (days === undefined || days.length >= MAX_CACHED_DAYS) {
     if (days === undefined && daysByContent.size >= MAX_CACHED_CALENDARS) {
       daysByContent.delete(daysByContent.keys().next().value!);
     }
-    days = { byMidnight: new Map(), midnights: [] };
+    days = [];
     daysByContent.set(key, days);
   }
   return days;
 }
 
-/** The remembered day whose span `[midnight, next midnight)` holds `at`, computed when not yet known. */
-function dayHolding(calendar: WorkingCalendar, days: KnownDays, at: number): CachedDay {
-  const { midnights } = days;
+/** The index of the last remembered day starting at or before `at`; -1 when none does. */
+function lastStartingBy(days: KnownDays, at: number): number {
   let low = 0;
-  let high = midnights.length - 1;
+  let high = days.length - 1;
   while (low <= high) {
     const middle = (low + high) >> 1;
-    if (midnights[middle]! <= at) low = middle + 1;
+    if (days[middle]!.day.start <= at) low = middle + 1;
     else high = middle - 1;
   }
-  const candidate = high >= 0 ? days.byMidnight.get(midnights[high]!) : undefined;
+  return high;
+}
+
+/** The remembered day whose span `[midnight, next midnight)` holds `at`, computed when not yet known. */
+function dayHolding(calendar: WorkingCalendar, days: KnownDays, at: number): CachedDay {
+  const candidate = days[lastStartingBy(days, at)];
   if (candidate !== undefined && at < candidate.next) return candidate;
   return dayStartingAt(calendar, days, inZone(at, calendar.timezone).startOf('day').toMillis());
 }
 
 function dayStartingAt(calendar: WorkingCalendar, days: KnownDays, midnight: number): CachedDay {
-  const known = days.byMidnight.get(midnight);
-  if (known !== undefined) return known;
+  const index = lastStartingBy(days, midnight);
+  const known = days[index];
+  if (known !== undefined && known.day.start === midnight) return known;
   const local = inZone(midnight, calendar.timezone);
   const entry: CachedDay = {
     day: workingDayOf(calendar, local),
     next: local.plus({ days: 1 }).startOf('day').toMillis(),
     previous: local.minus({ days: 1 }).startOf('day').toMillis(),
   };
-  days.byMidnight.set(midnight, entry);
-  const { midnights } = days;
-  let index = midnights.length;
-  while (index > 0 && midnights[index - 1]! > midnight) index -= 1;
-  midnights.splice(index, 0, midnight);
+  days.splice(index + 1, 0, entry);
   return entry;
 }
 
