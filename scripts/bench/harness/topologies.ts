@@ -10,7 +10,6 @@ import { workerNodeFlags } from '../../../config/worker-node-flags';
 import { findFreePort } from '../../temporal/dev-server';
 import { BENCH_FLOWS_DIR } from './bench-plan';
 import { startChild, type BenchChild } from './child-processes';
-import { openLedger } from '../../../ledger';
 
 export interface Topology {
   /** The API's base URL (Fullcycle only). */
@@ -75,10 +74,9 @@ export async function startFullcycle(
     session.folder('ledgers'),
     findFreePort(),
   ]);
-  // The run's own ledger, written by the worker and read by the API, as with `npm run worker` and `npm run api`;
-  // created and migrated here, so that the two processes do not race to migrate a new file.
+  // The run's own ledger, written by the worker and read by the API, as with `npm run worker` and `npm run api`
+  // (both migrate a new file on start, as they do in production; ledger/open-ledger.ts lets the second retry).
   const ledgerFile = path.join(ledgers, `${options.taskQueue}.sqlite`);
-  await (await openLedger({ file: ledgerFile })).close();
   const env = {
     ...(await childEnvironment(session, options.taskQueue)),
     LEDGER_FILE: ledgerFile,
