@@ -1,8 +1,28 @@
 /** The search attribute values of a case, from the engine's summary: no personal data, codes and times only. */
-import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import type {
+  SearchAttributePair,
+  SearchAttributeUpdatePair,
+  TypedSearchAttributes,
+} from '@temporalio/common';
+import type { CaseInput } from './engine/case-input';
 import type { CaseSummary } from './engine/case/case-summary';
 import type { CaseState } from './engine/case/case-state';
-import { CASE_SEARCH_ATTRIBUTES as SA } from './search-attributes';
+import { CASE_SEARCH_ATTRIBUTES as SA, PER_TRANSITION_SEARCH_ATTRIBUTE_KEYS } from './search-attributes';
+
+/**
+ * What a case is started with (the API's start request sets them, so visibility lists a case from its start): the
+ * values its input pins. A case of engine revision 5 or later leaves them out of its first upsert.
+ */
+export function startSearchAttributes(input: CaseInput): SearchAttributePair[] {
+  return [
+    { key: SA.flowId, value: input.flow.id },
+    { key: SA.flowVersion, value: input.flow.version },
+    { key: SA.region, value: input.region },
+    { key: SA.regionPath, value: [...input.regionPath] },
+    { key: SA.priority, value: input.priority },
+    { key: SA.status, value: 'open' },
+  ];
+}
 
 /**
  * Every case search attribute with its current value (null removes a value that no longer applies); the flow
@@ -37,10 +57,39 @@ export function searchAttributeUpdates(
   ];
 }
 
+const PER_TRANSITION = new Set(PER_TRANSITION_SEARCH_ATTRIBUTE_KEYS.map((key) => key.name));
+
+/**
+ * From engine revision 5: the keys that identify the case and its coarse position, with the values
+ * `searchAttributeUpdates` gives them (the flow version included); not the keys that move on every transition.
+ */
+export function stableSearchAttributeUpdates(
+  summary: CaseSummary,
+  state: CaseState,
+): SearchAttributeUpdatePair[] {
+  return searchAttributeUpdates(summary, state, true).filter(({ key }) => !PER_TRANSITION.has(key.name));
+}
+
 /** A value as compared with the one upserted before: instants by epoch ms, lists by their items in order. */
 function comparable(value: SearchAttributeUpdatePair['value']): unknown {
   if (value instanceof Date) return value.getTime();
   return Array.isArray(value) ? JSON.stringify(value) : value;
+}
+
+/**
+ * What `changedSearchAttributes` compares with at a run's start: the values of `updates`' keys the run was started
+ * with (from its first history event, so replay reads the same).
+ */
+export function startedWith(
+  started: TypedSearchAttributes,
+  updates: readonly SearchAttributeUpdatePair[],
+): Map<string, unknown> {
+  const values = new Map<string, unknown>();
+  for (const { key } of updates) {
+    const value = started.get(key);
+    if (value !== undefined) values.set(key.name, comparable(value));
+  }
+  return values;
 }
 
 /**

@@ -4,11 +4,16 @@
  * code stays off the determinism path.
  */
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
-import { upsertMemo, upsertSearchAttributes } from '@temporalio/workflow';
+import { upsertMemo, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { behaves, caseSummary } from './engine/case';
 import type { CaseState } from './engine/case/case-state';
 import { caseMemo, memoFingerprint } from './case-memo';
-import { changedSearchAttributes, searchAttributeUpdates } from './case-search-attributes';
+import {
+  changedSearchAttributes,
+  searchAttributeUpdates,
+  stableSearchAttributeUpdates,
+  startedWith,
+} from './case-search-attributes';
 import { patchedBefore3 } from './shell-patches';
 
 /** Patch id: the case keeps `FcFlowVersion` (which version of its flow it runs) among its search attributes. */
@@ -24,7 +29,18 @@ export function createSearchAttributeSync(current: () => CaseState): () => void 
       state,
       patchedBefore3(state, FLOW_VERSION_SEARCH_ATTRIBUTE),
     );
-  /** Revision 4 on: only the keys whose value differs from this run's last upsert of them. */
+  /**
+   * Revision 5 on: the stable keys only, each when its value differs from this run's last upsert of it or, before
+   * the run's first upsert, from what the run was started with.
+   */
+  let stableUpserted: Map<string, unknown> | undefined;
+  const upsertStable = (state: CaseState, now: number): void => {
+    const updates = stableSearchAttributeUpdates(caseSummary(state, now), state);
+    stableUpserted ??= startedWith(workflowInfo().typedSearchAttributes, updates);
+    const changed = changedSearchAttributes(updates, stableUpserted);
+    if (changed.length > 0) upsertSearchAttributes(changed);
+  };
+  /** Revision 4: only the keys whose value differs from this run's last upsert of them. */
   const upsertChanged = (state: CaseState, now: number): void => {
     const changed = changedSearchAttributes(updatesNow(state, now), upserted);
     if (changed.length > 0) upsertSearchAttributes(changed);
@@ -45,7 +61,8 @@ export function createSearchAttributeSync(current: () => CaseState): () => void 
   return () => {
     const state = current();
     const now = Date.now();
-    if (behaves(state, 'upsertChangedSearchAttributes')) upsertChanged(state, now);
+    if (behaves(state, 'stableSearchAttributes')) upsertStable(state, now);
+    else if (behaves(state, 'upsertChangedSearchAttributes')) upsertChanged(state, now);
     else upsertAll(state, now);
   };
 }

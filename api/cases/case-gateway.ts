@@ -42,7 +42,7 @@ import {
   type ActionPayload,
   type ActionResult,
 } from '../../workflows/messages';
-import { CASE_SEARCH_ATTRIBUTES as SA } from '../../workflows/search-attributes';
+import { startSearchAttributes } from '../../workflows/case-search-attributes';
 import { ConflictProblemError } from '../problems';
 import { JsonAnswer } from './json-answer';
 
@@ -139,13 +139,7 @@ export function createCaseGateway(client: Client, taskQueue: string): CaseGatewa
           args: [{ kind: 'start', case: input }],
           memo: { requestFingerprint: fingerprint },
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          typedSearchAttributes: [
-            { key: SA.flowId, value: input.flow.id },
-            { key: SA.flowVersion, value: input.flow.version },
-            { key: SA.region, value: input.region },
-            { key: SA.regionPath, value: [...input.regionPath] },
-            { key: SA.status, value: 'open' },
-          ],
+          typedSearchAttributes: startSearchAttributes(input),
         });
       } catch (error) {
         if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;

@@ -5,6 +5,7 @@
  */
 import type { Client, WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { caseWorkflow } from '../../workflows';
+import { startSearchAttributes } from '../../workflows/case-search-attributes';
 import type { CaseView, StepView } from '../../workflows/engine/case';
 import type { Actor, CaseInput } from '../../workflows/engine/case-input';
 import type { FieldMap, Flow, Step } from '../../workflows/engine/flow-model';
@@ -38,6 +39,8 @@ export function startCaseWorkflow(
     taskQueue,
     workflowId: caseWorkflowId(input.caseId),
     args: [{ kind: 'start', case: input, ...(options ? { options } : {}) }],
+    // As the API starts a case (api/cases/case-gateway.ts).
+    typedSearchAttributes: startSearchAttributes(input),
   });
 }
 

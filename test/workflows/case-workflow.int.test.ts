@@ -154,18 +154,51 @@ describe('caseWorkflow on the real dev server', () => {
     });
   }
 
-  it('keeps its timer while the next wake stays the same and upserts only the search attributes that changed (engine revision 4)', async () => {
+  it('keeps its timer while the next wake stays the same (engine revision 4 on)', async () => {
     const shell = await parallelTasksCase(driveToClosure);
     // A timer for accept's deadline, one for the deadline the three parallel tasks share (seal's and tax's
     // completions left it running), one for register's; the closing pass leaves the last one to Temporal.
     expect(shell).toMatchObject({ timersStarted: 3, timersCanceled: 2 });
-    expect(shell.upsertedKeys[0]).toHaveLength(14);
-    // seal's completion: tax and insurance still wait, so FcWaitingOn changed and nothing but progress else.
-    expect(shell.upsertedKeys).toContainEqual(['FcLastProgressAt', 'FcWaitingOn']);
-    for (const keys of shell.upsertedKeys.slice(1)) expect(keys.length).toBeLessThan(14);
   });
 
-  it('upserts its search attributes once for the completions one workflow task takes (engine revision 4)', async () => {
+  it('shows what identifies it and its stage in visibility from start to close, never the per-transition keys (engine revision 5)', async () => {
+    const listedKeys: string[] = [];
+    const shell = await parallelTasksCase(async (handle, flow) => {
+      const identity = [
+        `WorkflowId = '${handle.workflowId}'`,
+        `FcFlowId = 'test.parallel-tasks' AND FcFlowVersion = 1 AND FcPriority = 'normal'`,
+        `FcRegion = '440104001001001' AND FcRegionPath = '440104'`,
+        `FcEmergencyLevel = 0 AND FcIncident = false AND FcOverdue = false`,
+      ].join(' AND ');
+      const listedAt = (stage: string, status: string) =>
+        untilListed(client, `${identity} AND FcStage = '${stage}' AND FcStatus = '${status}'`);
+      await listedAt('assessment', 'open');
+      for (const stage of ['action', 'supervision']) {
+        await driveUntil(handle, flow, (view) => view.stage === stage);
+        await listedAt(stage, 'open');
+      }
+      const closed = await driveToClosure(handle, flow);
+      await listedAt('closed', 'closed');
+      for await (const execution of client.workflow.list({ query: `WorkflowId = '${handle.workflowId}'` })) {
+        listedKeys.push(...execution.typedSearchAttributes.getAll().map((pair) => pair.key.name));
+      }
+      return closed;
+    });
+    for (const key of ['FcLastProgressAt', 'FcWaitingOn', 'FcDepartments', 'FcNextDueAt']) {
+      expect(listedKeys).not.toContain(key);
+    }
+    expect(listedKeys).toEqual(expect.arrayContaining(['FcFlowId', 'FcStage', 'FcStatus', 'FcRegionPath']));
+    // The API's start request set flow, version, region, priority and status: the first upsert carries the rest;
+    // then one per stage change, none for the completions within a stage.
+    expect(shell.upsertedKeys).toEqual([
+      ['FcEmergencyLevel', 'FcIncident', 'FcOverdue', 'FcStage'],
+      ['FcStage'],
+      ['FcStage'],
+      ['FcStage', 'FcStatus'],
+    ]);
+  });
+
+  it('upserts its search attributes at most once for the completions one workflow task takes (engine revision 4 on)', async () => {
     const shell = await parallelTasksCase(async (handle, flow) => {
       const sideBySide = await driveUntil(handle, flow, (view) => view.steps.filter(isOpenTask).length === 3);
       // As the departments' systems do: the three completions at once, often taken by one workflow task.

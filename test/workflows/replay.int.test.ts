@@ -34,6 +34,11 @@ const REVISED = `${CURRENT_RELEASE}/business.startup/calendar-revised.json`;
 /** The same flow's happy path on engine revision 3 (with one ledger write sent to the fallback) and on 4. */
 const STARTUP_REVISION_3 = `${CURRENT_RELEASE}/business.startup/ledger-write-falls-back.json`;
 const STARTUP_REVISION_4 = `${CURRENT_RELEASE}/business.startup/parallel-tasks-complete.json`;
+/** The same moves recorded before revision 3 (every patch asked) and on 5 (stable search attributes). */
+const EMERGENCY_BEFORE_3 = `${CURRENT_RELEASE}/urban.missing-manhole-cover/emergency-opened-raised-closed.json`;
+const EMERGENCY_REVISION_5 = `${CURRENT_RELEASE}/urban.missing-manhole-cover/stable-search-attributes.json`;
+/** The search attributes a revision-5 case no longer keeps. */
+const PER_TRANSITION = ['FcDepartments', 'FcLastProgressAt', 'FcNextDueAt', 'FcWaitingOn'];
 
 describe('recorded histories', () => {
   let files: RecordedHistoryFile[];
@@ -124,6 +129,19 @@ describe('recorded histories', () => {
     expect(revision4.upsertedKeys).toHaveLength(revision3.upsertedKeys.length);
     expect(revision4.upsertedKeys[0]).toHaveLength(14);
     for (const keys of revision4.upsertedKeys.slice(1)) expect(keys.length).toBeLessThan(14);
+  });
+
+  it('keeps an older case upserting every key on each transition, where revision 5 upserts the stable keys when they change', () => {
+    const older = shellCommandsOf(named(EMERGENCY_BEFORE_3).history.events ?? []);
+    const revision5 = shellCommandsOf(named(EMERGENCY_REVISION_5).history.events ?? []);
+    for (const keys of older.upsertedKeys) expect(keys).toEqual(expect.arrayContaining(PER_TRANSITION));
+    expect(revision5.upsertedKeys.length).toBeLessThan(older.upsertedKeys.length);
+    // The API's start set flow, version, region, priority and status: the first upsert carries the rest.
+    expect(revision5.upsertedKeys[0]).toEqual(['FcEmergencyLevel', 'FcIncident', 'FcOverdue', 'FcStage']);
+    for (const keys of revision5.upsertedKeys) {
+      for (const key of PER_TRANSITION) expect(keys).not.toContain(key);
+    }
+    expect(revision5.upsertedKeys.at(-1)).toEqual(['FcStage', 'FcStatus']);
   });
 
   it('reports an Update that answers differently, even when the commands are the same', async () => {

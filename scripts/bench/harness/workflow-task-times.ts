@@ -2,7 +2,7 @@
  * How long the workflow tasks of some workflows took, read from their histories: each WorkflowTaskStarted to
  * its WorkflowTaskCompleted (the worker's time on the task, replay included), and the tasks that timed out or
  * failed (a worker that died holding them); and how many events the histories hold in all (what each case asks
- * the server to write).
+ * the server to write), of them how many search attribute upserts (each one a visibility write on the server).
  */
 import type { Client } from '@temporalio/client';
 import { tsToMs } from '@temporalio/common/lib/time';
@@ -18,6 +18,8 @@ export interface WorkflowTaskTimes {
   readonly failed: number;
   /** Events in all the histories together. */
   readonly historyEvents: number;
+  /** Search attribute upserts among them (the SDK's own for patch markers included). */
+  readonly searchAttributeUpserts: number;
   /** The longest task and whose it was. */
   readonly longest?: { readonly workflowId: string; readonly ms: number; readonly historyEvents: number };
   /**
@@ -37,6 +39,7 @@ export async function workflowTaskTimes(
   let timedOut = 0;
   let failed = 0;
   let historyEvents = 0;
+  let searchAttributeUpserts = 0;
   let longest: WorkflowTaskTimes['longest'];
   let next = 0;
   const lane = async (): Promise<void> => {
@@ -51,7 +54,9 @@ export async function workflowTaskTimes(
         if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED) startedAt = at;
         else if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT) timedOut += 1;
         else if (event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED) failed += 1;
-        else if (
+        else if (event.eventType === EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES) {
+          searchAttributeUpserts += 1;
+        } else if (
           event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED &&
           startedAt !== undefined
         ) {
@@ -73,6 +78,7 @@ export async function workflowTaskTimes(
     timedOut,
     failed,
     historyEvents,
+    searchAttributeUpserts,
     firstAfterMs: firstAfterMs.sort((a, b) => a - b),
     ...(longest === undefined ? {} : { longest }),
   };

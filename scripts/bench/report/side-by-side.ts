@@ -81,6 +81,11 @@ const ROWS: readonly Row[] = [
     better: 'lower',
   },
   {
+    label: 'search attribute upserts per case',
+    value: (m) => m.workflowTasks.searchAttributeUpserts / m.load.cases,
+    show: (m) => num(m.workflowTasks.searchAttributeUpserts / m.load.cases, 1),
+  },
+  {
     label: 'workflow tasks per task',
     value: (m) => m.workflowTasks.durationsMs.length / m.load.tasks,
     show: (m) => num(m.workflowTasks.durationsMs.length / m.load.tasks, 2),

@@ -61,4 +61,15 @@ export const ENGINE_BEHAVIOUR_CHANGES = {
    * before, also by each Update (three completions in one workflow task: three upserts).
    */
   syncSearchAttributesPerPass: 4,
+  /*
+   * Revision 5: the shell, visibility (docs/architecture.md, "Search attributes").
+   */
+  /**
+   * The case's search attributes are what identifies it and its coarse position (flow, version, region, priority,
+   * stage, status, emergency, incident, overdue), which change a few times in its life; the keys that move on
+   * nearly every transition (`FcLastProgressAt`, `FcWaitingOn`, `FcDepartments`, `FcNextDueAt`) are no longer kept
+   * (the ledger answers who a case waits on, what is due, what stalled), and a run's first upsert leaves out the
+   * keys the run was started with at their value; before, every key, and a run's first upsert carried all of them.
+   */
+  stableSearchAttributes: 5,
 } as const;
