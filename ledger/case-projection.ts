@@ -6,7 +6,13 @@
  */
 import type { LedgerEvent, LedgerSnapshot, LedgerStep } from '../workflows/engine/case/ledger-snapshot';
 import { workingMillisBetween } from '../workflows/engine/time';
-import type { CaseDepartmentsTable, CaseRegionsTable, CasesTable, StepsTable } from './ledger-tables';
+import type {
+  CaseDepartmentsTable,
+  CaseRegionsTable,
+  CasesTable,
+  EventsTable,
+  StepsTable,
+} from './ledger-tables';
 import { localPeriods } from './local-periods';
 import { storedRegionPath } from './region-paths';
 
@@ -124,6 +130,24 @@ export function caseRow(snapshot: LedgerSnapshot, counts: EventCounts, writtenAt
     snapshot: JSON.stringify(stored),
     calendar: calendar === undefined ? null : JSON.stringify(calendar),
     written_at: writtenAt,
+  };
+}
+
+/** The row of one of the case's timeline events. */
+export function eventRow(caseId: string, event: LedgerEvent): EventsTable {
+  return {
+    case_id: caseId,
+    seq: event.seq,
+    at: event.at,
+    type: event.type,
+    step_id: event.stepId ?? null,
+    actor_sub: event.actor.sub,
+    actor_role: event.actor.role,
+    actor_dept: event.actor.dept ?? null,
+    detail: event.detail,
+    round: event.round ?? null,
+    department: event.department ?? null,
+    deadline_at: event.deadlineAt ?? null,
   };
 }
 

@@ -16,50 +16,8 @@ import {
   type LedgerEngine,
 } from '../../ledger';
 import type { LedgerTables } from '../../ledger/ledger-tables';
-import { ledgerBatch, type LedgerBatch } from '../../workflows/engine/case/ledger-snapshot';
 import { ledgerEngines, sharedPostgres, stopSharedPostgres } from '../helpers/ledger-engines';
-import { at, CN_MAINLAND } from '../workflows/engine/case/fixtures/calendars';
-import { CaseDriver, caseInput } from '../workflows/engine/case/fixtures/case-driver';
-import { exposedGarbage } from '../workflows/engine/case/fixtures/exposed-garbage';
-
-const START = at('2026-03-02T09:00:00+08:00');
-const MINUTE = 60_000;
-
-/** Every write the feed would send for a case taken through rework to closure, one per transition. */
-function caseWrites(caseId: string, reworked: boolean): LedgerBatch[] {
-  const region = '440104001001001';
-  const input = caseInput(exposedGarbage(), {
-    caseId,
-    region,
-    regionPath: [region, region.slice(0, 12), region.slice(0, 9), region.slice(0, 6), '440100'],
-    calendar: CN_MAINLAND,
-    data: { address: '北京街道 1 号', category: 'household' },
-  });
-  const c = new CaseDriver(input, START);
-  const writes: LedgerBatch[] = [];
-  let sent = 0;
-  const send = (): void => {
-    writes.push(ledgerBatch(c.state, sent, sent === 0));
-    sent = c.state.timeline.length;
-  };
-  send();
-  const at = (minutes: number) => START + minutes * MINUTE;
-  c.complete('verify', { confirmed: true }, at(10));
-  send();
-  c.complete('file', {}, at(20)).serve('dispatch', { ok: true, result: {} }, at(21));
-  send();
-  c.act({ type: 'claim', stepId: 'handle' }, at(30)).complete('handle', { done: true }, at(60));
-  send();
-  if (reworked) {
-    c.complete('check', { fixed: false }, at(70));
-    send();
-    c.act({ type: 'claim', stepId: 'handle' }, at(80)).complete('handle', { done: true }, at(90));
-    send();
-  }
-  c.complete('check', { fixed: true }, at(100)).tick(START + 4 * 86_400_000);
-  send();
-  return writes;
-}
+import { caseWrites } from '../workflows/engine/case/fixtures/case-writes';
 
 /** Every row of every table the writer keeps, in key order, without the instant of writing. */
 async function ledgerRows(ledger: Ledger): Promise<Record<string, unknown[]>> {
