@@ -30,6 +30,7 @@ import {
   applyTime,
   caseTimeline,
   caseView,
+  isFinished,
   nextWakeAt,
   startCase,
   validateAction,
@@ -49,6 +50,7 @@ import { setCaseActionHandlers } from './case-action-handlers';
 import { ledgerBatch } from './engine/case/ledger-snapshot';
 import { patchedBefore3 } from './shell-patches';
 import { startLedgerFeed } from './ledger-feed';
+import { startSinkLedgerFeed } from './ledger-sink-feed';
 import { compactState, needsCompacting } from './engine/case/compact-state';
 import { createSearchAttributeSync } from './search-attribute-sync';
 import { runCommand } from './case-commands';
@@ -71,8 +73,6 @@ const CONTINUE_WHEN_STATE_LARGE = 'continue-when-state-large';
 const engineRevisionPatch = (n: number): string => `engine-revision-${n}`;
 /** The last revision decided by asking every revision's patch from 1 up (revision 3 on, the newest first). */
 const LAST_REVISION_ASKED_UPWARDS = 2;
-
-const isFinal = (state: CaseState): boolean => state.status === 'closed' || state.status === 'cancelled';
 
 /** Turns an engine error into an ApplicationFailure of the same type, with its field errors as details. */
 function toFailure(error: unknown): ApplicationFailure {
@@ -115,7 +115,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   } else {
     state = input.state as CaseState;
   }
-  const feed = startLedgerFeed(() => state, input.kind === 'continued' ? (input.ledgerSent ?? 0) : 0);
+  const ledgerSent = input.kind === 'continued' ? (input.ledgerSent ?? 0) : 0;
+  // From engine revision 5 the ledger is fed through the worker's sink (no command per transition).
+  const feed = behaves(state, 'ledgerFedBySink')
+    ? startSinkLedgerFeed(() => state, ledgerSent)
+    : startLedgerFeed(() => state, ledgerSent);
   feed?.push();
 
   /** Whether the running Update's id was applied before (a repeat, after continue-as-new too). */
@@ -198,11 +202,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   // From engine revision 4 the loop's timer outlives a pass whose next wake is the same instant.
   const timer = behaves(state, 'keepUnchangedTimer') ? createWakeTimer() : undefined;
   syncSearchAttributes();
-  while (!isFinal(state)) {
+  while (!isFinished(state)) {
     const wakeAt = nextWake(state);
     const seen = transitions;
     const woken = (): boolean =>
-      transitions !== seen || serviceResults.length > 0 || isFinal(state) || shouldContinueAsNew();
+      transitions !== seen || serviceResults.length > 0 || isFinished(state) || shouldContinueAsNew();
     if (timer === undefined) {
       await condition(woken, wakeAt === undefined ? undefined : Math.max(wakeAt - Date.now(), 1));
     } else {
@@ -213,10 +217,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     commit(applyTime(state, Date.now()));
     syncSearchAttributes();
     const tooLarge = needsCompacting(state) && patchedBefore3(state, CONTINUE_WHEN_STATE_LARGE);
-    if (!isFinal(state) && (shouldContinueAsNew() || tooLarge)) {
+    if (!isFinished(state) && (shouldContinueAsNew() || tooLarge)) {
       await condition(() => allHandlersFinished() && commandsInFlight === 0);
       // A ledger write completing in the same task as continue-as-new would fail it; the next run resends the
-      // rest, so a write held up by a database outage delays this by 30 s at most.
+      // rest, so a write held up by a database outage delays this by 30 s at most. (From revision 5 the feed first
+      // writes through an activity what only its sink carried.)
       await feed?.settled('30 seconds');
       while (serviceResults.length > 0)
         commit(applyServiceResult(state, serviceResults.shift()!, Date.now()));

@@ -11,56 +11,32 @@
  * no workflow task to take its completion). When that attempt fails or runs out of time, the same batch goes to the
  * regular activity, retried without limit as before; while that one is in flight no other write starts, so an
  * outage holds at most the Update whose write found the database down, and that one for at most the budget.
+ *
+ * From engine revision 5 a case feeds the ledger through the worker's sink instead (workflows/ledger-sink-feed.ts);
+ * this feed is kept unchanged for cases of earlier revisions.
  */
-import { condition, isCancellation, log, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
-import type { CaseActivities } from '../activities';
+import { condition, log } from '@temporalio/workflow';
 import type { WorkingCalendar } from './engine/calendar-model';
 import type { CaseState } from './engine/case/case-state';
 import { behaves } from './engine/case/engine-revision';
-import { ledgerBatch, type LedgerBatch } from './engine/case/ledger-snapshot';
+import { ledgerBatch } from './engine/case/ledger-snapshot';
+import { recordByActivity, recordLocalFirst } from './ledger-writes';
 import { patchedBefore3 } from './shell-patches';
 
 /** Patch id: cases feed the ledger (a new activity, so running cases started before it do not). */
 export const LEDGER_FEED = 'ledger-feed';
-
-/** Unlimited attempts; at most 10 s apart, so the ledger catches up soon after the database is back. */
-const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 seconds' } as const;
-
-const { recordCaseFacts: recordByActivity } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry,
-});
-
-/**
- * The local attempt: once, within 2 s from being scheduled (a write takes milliseconds with the database up; the
- * budget is what an Update's answer may wait when it is down). No local retry: the fallback is the retry.
- */
-const { recordCaseFacts: recordLocally } = proxyLocalActivities<CaseActivities>({
-  scheduleToCloseTimeout: '2 seconds',
-  retry: { maximumAttempts: 1 },
-});
-
-/** A local attempt first, the regular activity when it fails (the same batch: writes are idempotent). */
-async function recordLocalFirst(batch: LedgerBatch): Promise<void> {
-  try {
-    await recordLocally(batch);
-  } catch (error) {
-    if (isCancellation(error)) throw error;
-    log.info('Ledger write goes to a regular activity', { caseId: batch.caseId, error: String(error) });
-    await recordByActivity(batch);
-  }
-}
 
 export interface LedgerFeed {
   /** Starts a write of what is new, unless one is in flight (then what is new goes in the next). */
   push(): void;
   /** Resolves once every event so far is written. */
   drained(): Promise<void>;
-  /** Events written so far: carried across continue-as-new. */
+  /** Events known written so far (by an activity, for the sink feed): carried across continue-as-new. */
   sent(): number;
   /**
    * Starts no new write and waits (at most `timeout`) for the one in flight to land, so that continue-as-new does
-   * not race it; the next run sends the rest.
+   * not race it; the next run sends the rest. (The sink feed first writes through an activity what only its sink
+   * carried, and waits for that.)
    */
   settled(timeout: string): Promise<void>;
 }

@@ -2,7 +2,7 @@
  * The case workflow's messages: one Update per department or supervisor action (each with a validator in the
  * workflow), and Queries for the case view and timeline. The only workflow file the API loads.
  */
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { CaseAction, CaseActionType } from './engine/case/case-actions';
 import type { CaseInput } from './engine/case-input';
@@ -73,6 +73,11 @@ export const caseTimelineQuery = defineQuery<TimelineEntry[]>('caseTimeline');
 export const migrationPlanQuery = defineQuery<MigrationPlan, [ActionPayload<'migrate'>]>('migrationPlan');
 /** Every event and the snapshot, as the ledger feed sends them: `fullcycle ledger rebuild` re-projects from it. */
 export const caseLedgerQuery = defineQuery<LedgerBatch>('caseLedger');
+/**
+ * From the worker's ledger sink (engine revision 5, docs/ledger.md): the sink could not write the batch whose
+ * first event is `from`; the case sends what no activity has acknowledged through the regular activity.
+ */
+export const ledgerResendSignal = defineSignal<[from: number]>('ledgerResend');
 
 /** How a case workflow starts: fresh from intake, or continued from an earlier run. */
 export type CaseWorkflowInput =

@@ -1,12 +1,12 @@
 /**
  * A ledger whose database is down for chosen cases: the next `writes` writes of a case are refused (as a stopped
  * database refuses them), later ones go to the real writer (or, without one, are acknowledged unwritten, as the
- * worker does without a ledger). For the feed's fallback from its local write to the regular activity.
+ * worker does without a ledger). For the feed's fallbacks: from its local write or its sink to the regular activity.
  */
 import type { LedgerWriter } from '../../activities';
 
 export interface RefusingLedgerWriter extends LedgerWriter {
-  /** Refuses the next `writes` writes of `caseId`. */
+  /** Refuses the next `writes` writes of `caseId` (`Infinity`: until told 0, a database down until it is back). */
   refuse(caseId: string, writes: number): void;
   /** Writes of `caseId` refused so far. */
   refused(caseId: string): number;

@@ -5,13 +5,15 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { Runtime, DefaultLogger, type LogLevel, type LogMetadata } from '@temporalio/worker';
-import { createCaseWorker } from '../../worker/create-case-worker';
+import { createCaseWorker, type CaseWorkerOptions } from '../../worker/create-case-worker';
 import type { ActivityDependencies } from '../../activities';
 import { eventually } from './eventually';
 
 let runtimeInstalled = false;
 /** Activity types whose failures the running test file provokes on purpose and asserts itself. */
 const expectedActivityFailures = new Set<string>();
+/** Warnings the running test file provokes on purpose and asserts what follows. */
+const expectedWarnings = new Set<string>();
 
 /**
  * Says that the test file fails activities of `activityType` on purpose (and checks what follows): the SDK's
@@ -21,7 +23,12 @@ export function expectActivityFailures(activityType: string): void {
   expectedActivityFailures.add(activityType);
 }
 
-/** Warnings and errors, less the activity failures a test provokes. */
+/** Says that the test file provokes the worker's warning `message` on purpose: it is not printed. */
+export function expectWarning(message: string): void {
+  expectedWarnings.add(message);
+}
+
+/** Warnings and errors, less the activity failures and warnings a test provokes. */
 class QuietTestLogger extends DefaultLogger {
   constructor() {
     super('WARN');
@@ -29,6 +36,7 @@ class QuietTestLogger extends DefaultLogger {
 
   override log(level: LogLevel, message: string, meta?: LogMetadata): void {
     if (message === 'Activity failed' && expectedActivityFailures.has(String(meta?.activityType))) return;
+    if (level === 'WARN' && expectedWarnings.has(message)) return;
     super.log(level, message, meta);
   }
 }
@@ -63,11 +71,15 @@ export async function createTestClient(): Promise<{ client: Client; connection: 
   return { client: new Client({ connection, namespace: 'default' }), connection };
 }
 
-/** Runs a case worker on `taskQueue` (with the shared bundle) while `fn` runs, then shuts it down. */
+/**
+ * Runs a case worker on `taskQueue` (with the shared bundle) while `fn` runs, then shuts it down; `options` as
+ * createCaseWorker takes them (the ledger sink's resend request).
+ */
 export async function withCaseWorker<T>(
   taskQueue: string,
   fn: () => Promise<T>,
   activityDependencies: ActivityDependencies = { env: {} },
+  options: Pick<CaseWorkerOptions, 'askLedgerResend'> = {},
 ): Promise<T> {
   installQuietRuntime();
   const { worker, connection } = await createCaseWorker({
@@ -75,6 +87,7 @@ export async function withCaseWorker<T>(
     taskQueue,
     activityDependencies,
     workflowBundle: { codePath: requiredEnv('FULLCYCLE_TEST_WORKFLOW_BUNDLE') },
+    ...options,
   });
   try {
     return await worker.runUntil(fn);

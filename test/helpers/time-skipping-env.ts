@@ -4,8 +4,9 @@
  */
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { createActivities, type ActivityDependencies } from '../../activities';
+import type { ActivityDependencies } from '../../activities';
 import { registerSearchAttributes } from '../../scripts/temporal/prepare-namespace';
+import { caseWorkerImplementations } from '../../worker/case-worker-implementations';
 import { requiredEnv } from './temporal-test-env';
 
 /** Starts a time-skipping server with the case search attributes; stop it with `env.teardown()`. */
@@ -26,7 +27,10 @@ export function createTimeSkippingWorker(
   return Worker.create({
     connection: env.nativeConnection,
     taskQueue,
-    activities: createActivities(activityDependencies),
+    ...caseWorkerImplementations(activityDependencies, {
+      connection: env.nativeConnection,
+      namespace: env.namespace ?? 'default',
+    }),
     workflowBundle: { codePath: requiredEnv('FULLCYCLE_TEST_WORKFLOW_BUNDLE') },
   });
 }

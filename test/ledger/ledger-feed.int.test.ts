@@ -1,9 +1,11 @@
 /**
- * The workflow feeds the ledger on the real dev server: a case driven to closure is in the ledger with every event
- * in order, written inside its transitions' own workflow tasks (engine revision 3: local activities, no memo
- * upsert); a write the database refuses goes to the regular activity; a running case's pinned calendar is there
- * from its first write, so the inbox counts on it; a worker stopped mid-case and a database stopped meanwhile lose
- * and double nothing.
+ * The workflow feeds the ledger on the real dev server (engine revision 5: through the worker's sink): a case
+ * driven to closure is in the ledger with every event in order, each Update's event written before its answer,
+ * with no write activity and no local activity while it runs (one local write, the closing one, at the end); with
+ * the database refusing writes the case goes on and the ledger catches up through the regular activity once the
+ * database is back; a case whose resend requests are lost is complete once closed; a case that continued as new
+ * loses nothing; a running case's pinned calendar is there from its first write, so the inbox counts on it; a
+ * worker stopped mid-case and a database stopped meanwhile lose and double nothing.
  */
 import type { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
@@ -15,10 +17,18 @@ import {
   openLedger,
   readCaseEvents,
   readCaseRecord,
+  type Ledger,
 } from '../../ledger';
-import { caseTimelineQuery, caseViewQuery } from '../../workflows/messages';
+import { caseTimelineQuery, caseViewQuery, type CaseWorkflowOptions } from '../../workflows/messages';
 import { caseInputFor } from '../helpers/case-fixtures';
-import { completeStep, driveToClosure, startCaseWorkflow, stepOf, waitForView } from '../helpers/case-driver';
+import {
+  completeStep,
+  driveToClosure,
+  startCaseWorkflow,
+  stepOf,
+  waitForView,
+  type CaseHandle,
+} from '../helpers/case-driver';
 import { startDepartmentSystemsStub, type DepartmentSystemsStub } from '../helpers/department-systems-stub';
 import { postgresTestsRun, startPostgres, type PostgresServer } from '../helpers/postgres-server';
 import { eventually } from '../helpers/eventually';
@@ -27,12 +37,14 @@ import { REFERENCE_CASES } from '../helpers/reference-cases';
 import {
   createTestClient,
   expectActivityFailures,
+  expectWarning,
   uniqueTaskQueue,
   withCaseWorker,
 } from '../helpers/temporal-test-env';
 
 // The database refuses writes on purpose here (refused batches, a stopped PostgreSQL); each test checks what follows.
 expectActivityFailures('recordCaseFacts');
+expectWarning('Ledger write by sink failed; the case resends it');
 
 const reference = REFERENCE_CASES['urban.exposed-garbage']!;
 
@@ -41,7 +53,7 @@ const PROPERTIES_MODIFIED = temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_
 /** The marker the SDK records for a local activity's outcome. */
 const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
 
-/** What the history of a case holds about its ledger writes and its memo. */
+/** What the history of a case (one run) holds about its ledger writes and its memo. */
 async function historyOf(handle: { fetchHistory(): Promise<temporal.api.history.v1.IHistory> }) {
   const events = (await handle.fetchHistory()).events ?? [];
   const localWrites = events.filter(
@@ -52,9 +64,20 @@ async function historyOf(handle: { fetchHistory(): Promise<temporal.api.history.
     localWrites: localWrites.length,
     failedLocalWrites: localWrites.filter((e) => e.markerRecordedEventAttributes?.failure).length,
     writeActivities: events.filter((e) => activityOf(e) === 'recordCaseFacts').length,
+    resendSignals: events.filter(
+      (e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'ledgerResend',
+    ).length,
     memoModifications: events.filter((e) => e.eventType === PROPERTIES_MODIFIED).length,
   };
 }
+
+/** The ledger's events of the case as (seq, type, step). */
+const rowsOf = async (ledger: Ledger, caseId: string) =>
+  (await readCaseEvents(ledger, caseId)).map((e) => [e.seq, e.type, e.stepId ?? null]);
+
+/** The case's timeline as the ledger should hold it. */
+const expectedRows = async (handle: CaseHandle) =>
+  (await handle.query(caseTimelineQuery)).map((e, seq) => [seq, e.type, e.stepId ?? null]);
 
 describe('the ledger feed', () => {
   let client: Client;
@@ -70,40 +93,67 @@ describe('the ledger feed', () => {
     await systems.close();
   });
 
-  /** Runs the case to closure on a worker writing to `ledger`; its timeline and what its history holds. */
-  const runToClosure = (input: CaseInput, ledger: LedgerWriter) => {
-    const taskQueue = uniqueTaskQueue('feed');
-    return withCaseWorker(
+  /** Runs `fn` on a case worker writing to `ledger` (resend requests lost when `loseResends`). */
+  const onWorker = <T>(
+    taskQueue: string,
+    ledger: LedgerWriter,
+    fn: () => Promise<T>,
+    loseResends = false,
+  ): Promise<T> =>
+    withCaseWorker(
       taskQueue,
-      async () => {
-        const handle = await startCaseWorkflow(client, taskQueue, input);
-        await driveToClosure(handle, input.flow);
-        await handle.result();
-        return { timeline: await handle.query(caseTimelineQuery), history: await historyOf(handle) };
-      },
+      fn,
       { env: {}, ledger },
+      loseResends ? { askLedgerResend: async () => {} } : {},
     );
+
+  /** Starts the case on a new task queue; the handle and the queue. */
+  const start = async (input: CaseInput, options?: CaseWorkflowOptions) => {
+    const taskQueue = uniqueTaskQueue('feed');
+    return { taskQueue, handle: await startCaseWorkflow(client, taskQueue, input, options) };
   };
 
-  it('writes a case driven to closure with every event in order, inside its transitions, and its final snapshot', async () => {
+  /** Completes the step as its department; the answer comes once the step's completion is in the ledger. */
+  const completeAndRead = async (handle: CaseHandle, input: CaseInput, ledger: Ledger, stepId: string) => {
+    await completeStep(handle, input.flow, stepOf(await handle.query(caseViewQuery), stepId));
+    return (await readCaseEvents(ledger, input.caseId)).filter(
+      (e) => e.type === 'step-completed' && e.stepId === stepId,
+    ).length;
+  };
+
+  it("writes each Update's event before its answer, through the sink: no write activity or local activity while the case runs, one local write at closure", async () => {
     const ledger = await openLedger({ file: ':memory:' });
     try {
       const input = systems.pointAt(await caseInputFor(reference.fields));
-      const { timeline, history } = await runToClosure(input, createLedgerWriter(ledger));
-      // With the database up every write is local (a marker in the transition's workflow task), and the running
-      // case upserts no memo.
-      expect(history).toEqual({
-        localWrites: expect.any(Number),
+      const { taskQueue, handle } = await start(input);
+      const whileRunning = await onWorker(taskQueue, createLedgerWriter(ledger), async () => {
+        expect(await completeAndRead(handle, input, ledger, 'verify')).toBe(1);
+        await waitForView(handle, (v) => stepOf(v, 'file').status === 'active');
+        expect(await completeAndRead(handle, input, ledger, 'file')).toBe(1);
+        await waitForView(handle, (v) => stepOf(v, 'handle').status === 'active');
+        // The ledger matches the running case: every event, and the snapshot as of the newest.
+        const timeline = await expectedRows(handle);
+        expect(await rowsOf(ledger, input.caseId)).toEqual(timeline);
+        const record = await readCaseRecord(ledger, input.caseId);
+        expect(record?.snapshot).toMatchObject({ status: 'open', seq: timeline.length - 1 });
+        expect(record?.snapshot.steps.find((step) => step.id === 'handle')?.status).toBe('active');
+        const history = await historyOf(handle);
+        await driveToClosure(handle, input.flow);
+        await handle.result();
+        return { history, timeline: await expectedRows(handle) };
+      });
+      expect(whileRunning.history).toEqual({
+        localWrites: 0,
         failedLocalWrites: 0,
         writeActivities: 0,
+        resendSignals: 0,
         memoModifications: 0,
       });
-      expect(history.localWrites).toBeGreaterThan(1);
-      const events = await readCaseEvents(ledger, input.caseId);
-      expect(events.map((e) => [e.seq, e.type, e.stepId ?? null])).toEqual(
-        timeline.map((e, seq) => [seq, e.type, e.stepId ?? null]),
-      );
-      expect(events.at(-1)?.type).toBe('case-closed');
+      // Closing, the case wrote what no activity had acknowledged once more, through a local activity.
+      expect(await historyOf(handle)).toEqual({ ...whileRunning.history, localWrites: 1 });
+      const { timeline } = whileRunning;
+      expect(await rowsOf(ledger, input.caseId)).toEqual(timeline);
+      expect(timeline.at(-1)?.[1]).toBe('case-closed');
       const record = await readCaseRecord(ledger, input.caseId);
       expect(record?.snapshot).toMatchObject({ status: 'closed', stage: 'closed', seq: timeline.length - 1 });
     } finally {
@@ -111,20 +161,98 @@ describe('the ledger feed', () => {
     }
   });
 
-  it('sends a write the database refuses to the regular activity, which retries it; nothing lost or doubled', async () => {
+  it('goes on while the database refuses writes, and the ledger catches up through the regular activity once it is back', async () => {
     const ledger = await openLedger({ file: ':memory:' });
     try {
       const input = systems.pointAt(await caseInputFor(reference.fields));
       const writer = refusingLedgerWriter(createLedgerWriter(ledger));
-      // The first write's local attempt and the regular activity's first attempt find the database down.
-      writer.refuse(input.caseId, 2);
-      const { timeline, history } = await runToClosure(input, writer);
-      expect(writer.refused(input.caseId)).toBe(2);
-      expect(history).toMatchObject({ failedLocalWrites: 1, writeActivities: 1, memoModifications: 0 });
-      // Once the regular activity landed, the writes were local again.
-      expect(history.localWrites).toBeGreaterThan(1);
-      const events = await readCaseEvents(ledger, input.caseId);
-      expect(events.map((e) => [e.seq, e.type])).toEqual(timeline.map((e, seq) => [seq, e.type]));
+      writer.refuse(input.caseId, Number.POSITIVE_INFINITY);
+      const { taskQueue, handle } = await start(input);
+      const timeline = await onWorker(taskQueue, writer, async () => {
+        // Down: the Update is answered, the ledger has nothing of the case.
+        expect(await completeAndRead(handle, input, ledger, 'verify')).toBe(0);
+        await waitForView(handle, (v) => stepOf(v, 'file').status === 'active');
+        expect(await readCaseRecord(ledger, input.caseId)).toBeUndefined();
+        // Back: the case's resend, a regular activity retried with backoff, writes everything so far.
+        writer.refuse(input.caseId, 0);
+        const sofar = await expectedRows(handle);
+        await eventually(
+          async () => (await readCaseRecord(ledger, input.caseId))?.snapshot.seq === sofar.length - 1,
+          'the ledger caught up',
+        );
+        expect(await rowsOf(ledger, input.caseId)).toEqual(sofar);
+        // Then the sink again: the next Update's event is written before its answer.
+        expect(await completeAndRead(handle, input, ledger, 'file')).toBe(1);
+        await driveToClosure(handle, input.flow);
+        await handle.result();
+        return expectedRows(handle);
+      });
+      expect(writer.refused(input.caseId)).toBeGreaterThan(1);
+      const history = await historyOf(handle);
+      expect(history.resendSignals).toBeGreaterThan(0);
+      expect(history.writeActivities).toBeGreaterThan(0);
+      expect(await rowsOf(ledger, input.caseId)).toEqual(timeline);
+      expect((await readCaseRecord(ledger, input.caseId))?.snapshot.seq).toBe(timeline.length - 1);
+    } finally {
+      await ledger.close();
+    }
+  });
+
+  it('is complete once closed even when the requests to resend a refused write never reach the case', async () => {
+    const ledger = await openLedger({ file: ':memory:' });
+    try {
+      const input = systems.pointAt(await caseInputFor(reference.fields));
+      const writer = refusingLedgerWriter(createLedgerWriter(ledger));
+      // The case's first write (its start) is refused and the resend request lost; later writes land.
+      writer.refuse(input.caseId, 1);
+      const { taskQueue, handle } = await start(input);
+      const timeline = await onWorker(
+        taskQueue,
+        writer,
+        async () => {
+          expect(await completeAndRead(handle, input, ledger, 'verify')).toBe(1);
+          // A gap where the refused batch was: the first event is missing.
+          expect((await readCaseEvents(ledger, input.caseId)).map((e) => e.seq)).not.toContain(0);
+          await driveToClosure(handle, input.flow);
+          await handle.result();
+          return expectedRows(handle);
+        },
+        true,
+      );
+      expect(writer.refused(input.caseId)).toBe(1);
+      expect(await historyOf(handle)).toMatchObject({ resendSignals: 0, writeActivities: 0, localWrites: 1 });
+      expect(await rowsOf(ledger, input.caseId)).toEqual(timeline);
+      expect((await readCaseRecord(ledger, input.caseId))?.snapshot).toMatchObject({
+        status: 'closed',
+        seq: timeline.length - 1,
+      });
+    } finally {
+      await ledger.close();
+    }
+  });
+
+  it('loses nothing across continue-as-new: each run writes what only the sink carried before it continues', async () => {
+    const ledger = await openLedger({ file: ':memory:' });
+    try {
+      const input = systems.pointAt(await caseInputFor(reference.fields));
+      const writer = refusingLedgerWriter(createLedgerWriter(ledger));
+      // One refused write whose resend is lost: only the run's own backstop can write it.
+      writer.refuse(input.caseId, 1);
+      const { taskQueue, handle } = await start(input, { historyEventLimit: 30 });
+      const timeline = await onWorker(
+        taskQueue,
+        writer,
+        async () => {
+          await driveToClosure(handle, input.flow);
+          await handle.result();
+          return expectedRows(handle);
+        },
+        true,
+      );
+      const firstRun = client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId);
+      expect((await firstRun.describe()).status.name).toBe('CONTINUED_AS_NEW');
+      expect(await historyOf(firstRun)).toMatchObject({ writeActivities: 0, localWrites: 1 });
+      expect(await rowsOf(ledger, input.caseId)).toEqual(timeline);
       expect((await readCaseRecord(ledger, input.caseId))?.snapshot.seq).toBe(timeline.length - 1);
     } finally {
       await ledger.close();

@@ -1,13 +1,11 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
-import { registerSearchAttributes } from '../../scripts/temporal/prepare-namespace';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { TimelineEntry } from '../../workflows/engine/case';
 import { ENGINE_ACTOR } from '../../workflows/engine/case';
 import { CASE_ACTION_UPDATES, caseTimelineQuery, caseViewQuery } from '../../workflows/messages';
 import { caseInputFor, flowFromYaml } from '../helpers/case-fixtures';
 import { SUPERVISOR, completeStep, startCaseWorkflow, stepOf } from '../helpers/case-driver';
 import { uniqueTaskQueue } from '../helpers/temporal-test-env';
+import { createTimeSkippingEnv, createTimeSkippingWorker } from '../helpers/time-skipping-env';
 
 const LADDER_FLOW = `
 id: test.escalation-ladder
@@ -45,11 +43,8 @@ describe('an SLA breach on the time-skipping server', () => {
   let env: TestWorkflowEnvironment;
 
   beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: process.env.TEMPORAL_TEST_SERVER_PATH! } },
-    });
-    // The test server starts with no custom search attributes; the workflow's upserts need them.
-    await registerSearchAttributes(env.connection, env.namespace ?? 'default');
+    // With the case search attributes registered: the workflow's upserts need them.
+    env = await createTimeSkippingEnv();
   });
   afterAll(async () => env?.teardown());
 
@@ -60,12 +55,7 @@ describe('an SLA breach on the time-skipping server', () => {
       flow,
     );
     const taskQueue = uniqueTaskQueue('ladder');
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle: { codePath: process.env.FULLCYCLE_TEST_WORKFLOW_BUNDLE! },
-      activities: createActivities({ env: {} }),
-    });
+    const worker = await createTimeSkippingWorker(env, taskQueue);
     await worker.runUntil(async () => {
       const handle = await startCaseWorkflow(env.client, taskQueue, input);
       const started = await handle.query(caseViewQuery);

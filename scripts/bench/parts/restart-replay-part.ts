@@ -14,6 +14,7 @@ import {
   listRecordedHistories,
   readRecordedHistory,
 } from '../../../test/helpers/recorded-histories';
+import { LEDGER_SINKS_ON_REPLAY } from '../../../worker/ledger-sink';
 import type { BenchPart } from '../bench-part';
 import { spread } from '../report/stats';
 import { markdownTable, num } from '../report/table';
@@ -53,7 +54,7 @@ async function replayEach(codePath: string, histories: readonly History[]): Prom
     }
   }
   const replays = Worker.runReplayHistories(
-    { workflowBundle: { codePath }, replayName: 'bench-replay' },
+    { workflowBundle: { codePath }, replayName: 'bench-replay', sinks: LEDGER_SINKS_ON_REPLAY },
     timed(),
   );
   for await (const { workflowId, error } of replays) {

@@ -12,6 +12,8 @@ import {
 import type { InjectedSinks } from '@temporalio/worker';
 import type { temporal } from '@temporalio/proto';
 import { caseWorkflowBundleOptions } from '../../../worker/case-workflow-bundle';
+import { LEDGER_SINKS_ON_REPLAY } from '../../../worker/ledger-sink';
+import type { LedgerSinks } from '../../../workflows/ledger-sink-feed';
 import type { ReplayOutcomeSinks } from './outcome-interceptor';
 import { outcomeDifferences, recordedOutcomes, type CaseOutcomes } from './recorded-outcomes';
 
@@ -65,7 +67,8 @@ export async function replayWithOutcomes(
     if (found === undefined) replayed.set(name, (found = { updates: new Map() }));
     return found;
   };
-  const sinks: InjectedSinks<ReplayOutcomeSinks> = {
+  const sinks: InjectedSinks<ReplayOutcomeSinks & LedgerSinks> = {
+    ...LEDGER_SINKS_ON_REPLAY,
     replayOutcomes: {
       update: {
         fn: (info, updateId, outcome) => void outcomesOf(info.workflowId).updates.set(updateId, outcome),

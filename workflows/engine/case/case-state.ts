@@ -168,6 +168,11 @@ export interface CaseState {
   readonly migrations?: readonly MigrationRecord[];
 }
 
+/** Whether the case has ended (closed or cancelled): nothing more happens to it. */
+export function isFinished(state: CaseState): boolean {
+  return state.status === 'closed' || state.status === 'cancelled';
+}
+
 /** The actor the engine records for what it does by itself (timers, conditions, calls). */
 export const ENGINE_ACTOR: Actor = { sub: 'fullcycle-engine', role: 'system' };
 

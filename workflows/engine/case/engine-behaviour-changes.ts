@@ -72,4 +72,15 @@ export const ENGINE_BEHAVIOUR_CHANGES = {
    * keys the run was started with at their value; before, every key, and a run's first upsert carried all of them.
    */
   stableSearchAttributes: 5,
+  /*
+   * Revision 6: the shell again, the ledger fed without a command per transition (docs/ledger.md).
+   */
+  /**
+   * The ledger feed writes each transition's batch through the worker's `caseLedger` sink, which the SDK awaits
+   * before the workflow task completes (no command, no history event); a write the sink could not make comes back
+   * as a `ledgerResend` signal and goes through the regular activity; a closing case and one about to continue as
+   * new write what no activity acknowledged through the activity path. Before, every write was an activity (a local
+   * one first from revision 3).
+   */
+  ledgerFedBySink: 6,
 } as const;

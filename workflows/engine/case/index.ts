@@ -18,6 +18,6 @@ export type { CaseMetrics, StepMetrics } from './metrics';
 export type { CaseStage } from './stage';
 export type { CaseAction, CaseActionType, ReturnReason, Satisfaction, ServiceResult } from './case-actions';
 export type { CaseState, CaseStatus, StepState, StepStatus, TimelineEvent } from './case-state';
-export { ENGINE_ACTOR } from './case-state';
+export { ENGINE_ACTOR, isFinished } from './case-state';
 export type { CallSystemCommand, Command, NotifyCommand, NotifyKind, Transition } from './commands';
 export * from './case-errors';
