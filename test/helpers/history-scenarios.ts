@@ -257,6 +257,18 @@ export const HISTORY_SCENARIOS: readonly HistoryScenario[] = [
     },
   },
   {
+    // Engine revision 5: the ledger refuses the case's first write, which went through the worker's sink; the
+    // sink's `ledgerResend` signal has the regular activity write it, and the sink carries the writes after it. The
+    // case continues as new (its run's backstop write through a local activity) and closes (its closing write).
+    name: 'ledger-sink-resends',
+    appliesTo: () => true,
+    options: { historyEventLimit: 40 },
+    run: (c) => {
+      c.ledger.refuse(c.caseId, 1);
+      return runThrough(c, () => Promise.resolve());
+    },
+  },
+  {
     // Engine revision 4: a parallel task's completion that leaves the next wake where it was keeps the loop's
     // timer, and each search attribute upsert carries only the keys that changed.
     name: 'parallel-tasks-complete',
