@@ -1,5 +1,5 @@
 /**
- * The worker's `caseLedger` sink (engine revision 5, docs/ledger.md "Fed by a worker sink"): the case workflow
+ * The worker's `caseLedger` sink (engine revision 6, docs/ledger.md "Fed by a worker sink"): the case workflow
  * hands it each transition's ledger batch, and the SDK awaits it before it completes the workflow task, so a write
  * that lands does so before the Update's answer goes out. It is not called on replay (`callDuringReplay: false`;
  * replay workers never call it): the batch was written when the task first ran.

@@ -116,7 +116,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     state = input.state as CaseState;
   }
   const ledgerSent = input.kind === 'continued' ? (input.ledgerSent ?? 0) : 0;
-  // From engine revision 5 the ledger is fed through the worker's sink (no command per transition).
+  // From engine revision 6 the ledger is fed through the worker's sink (no command per transition).
   const feed = behaves(state, 'ledgerFedBySink')
     ? startSinkLedgerFeed(() => state, ledgerSent)
     : startLedgerFeed(() => state, ledgerSent);
@@ -220,7 +220,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     if (!isFinished(state) && (shouldContinueAsNew() || tooLarge)) {
       await condition(() => allHandlersFinished() && commandsInFlight === 0);
       // A ledger write completing in the same task as continue-as-new would fail it; the next run resends the
-      // rest, so a write held up by a database outage delays this by 30 s at most. (From revision 5 the feed first
+      // rest, so a write held up by a database outage delays this by 30 s at most. (From revision 6 the feed first
       // writes through an activity what only its sink carried.)
       await feed?.settled('30 seconds');
       while (serviceResults.length > 0)

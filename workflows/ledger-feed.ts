@@ -12,7 +12,7 @@
  * regular activity, retried without limit as before; while that one is in flight no other write starts, so an
  * outage holds at most the Update whose write found the database down, and that one for at most the budget.
  *
- * From engine revision 5 a case feeds the ledger through the worker's sink instead (workflows/ledger-sink-feed.ts);
+ * From engine revision 6 a case feeds the ledger through the worker's sink instead (workflows/ledger-sink-feed.ts);
  * this feed is kept unchanged for cases of earlier revisions.
  */
 import { condition, log } from '@temporalio/workflow';

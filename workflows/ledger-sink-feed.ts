@@ -1,5 +1,5 @@
 /**
- * The ledger feed of a case from engine revision 5 (`ledgerFedBySink`, docs/ledger.md "Fed by a worker sink"):
+ * The ledger feed of a case from engine revision 6 (`ledgerFedBySink`, docs/ledger.md "Fed by a worker sink"):
  * each transition's batch (the events not yet sent and a snapshot) goes to the worker's `caseLedger` sink. A sink
  * call issues no command and records nothing in the history; the worker writes the batch (within a 2 s budget)
  * before it completes the workflow task, so an Update's answer goes out after its write, as with the local
@@ -40,7 +40,7 @@ export interface LedgerSinks extends Sinks {
 
 const { caseLedger } = proxySinks<LedgerSinks>();
 
-/** The feed of a case of engine revision 5 or later; `sent` is how many events earlier runs acknowledged. */
+/** The feed of a case of engine revision 6 or later; `sent` is how many events earlier runs acknowledged. */
 export function startSinkLedgerFeed(state: () => CaseState, sent: number): LedgerFeed {
   /** Events before it are written, acknowledged by an activity (this run's or an earlier run's). */
   let acked = sent;

@@ -74,7 +74,7 @@ export const migrationPlanQuery = defineQuery<MigrationPlan, [ActionPayload<'mig
 /** Every event and the snapshot, as the ledger feed sends them: `fullcycle ledger rebuild` re-projects from it. */
 export const caseLedgerQuery = defineQuery<LedgerBatch>('caseLedger');
 /**
- * From the worker's ledger sink (engine revision 5, docs/ledger.md): the sink could not write the batch whose
+ * From the worker's ledger sink (engine revision 6, docs/ledger.md): the sink could not write the batch whose
  * first event is `from`; the case sends what no activity has acknowledged through the regular activity.
  */
 export const ledgerResendSignal = defineSignal<[from: number]>('ledgerResend');

@@ -257,7 +257,7 @@ export const HISTORY_SCENARIOS: readonly HistoryScenario[] = [
     },
   },
   {
-    // Engine revision 5: the ledger refuses the case's first write, which went through the worker's sink; the
+    // Engine revision 6: the ledger refuses the case's first write, which went through the worker's sink; the
     // sink's `ledgerResend` signal has the regular activity write it, and the sink carries the writes after it. The
     // case continues as new (its run's backstop write through a local activity) and closes (its closing write).
     name: 'ledger-sink-resends',

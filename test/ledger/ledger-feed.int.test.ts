@@ -1,5 +1,5 @@
 /**
- * The workflow feeds the ledger on the real dev server (engine revision 5: through the worker's sink): a case
+ * The workflow feeds the ledger on the real dev server (engine revision 6: through the worker's sink): a case
  * driven to closure is in the ledger with every event in order, each Update's event written before its answer,
  * with no write activity and no local activity while it runs (one local write, the closing one, at the end); with
  * the database refusing writes the case goes on and the ledger catches up through the regular activity once the
