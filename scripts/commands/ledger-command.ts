@@ -2,12 +2,14 @@
  * `fullcycle ledger rebuild`: re-projects every running case from Temporal into the ledger (each case's whole
  * timeline and snapshot, from its `caseLedger` query). Idempotent: what the ledger already has stays as it is.
  * For cases started before the feed existed, and after restoring a ledger from an older backup.
+ * `fullcycle ledger stalled`: the open cases longest idle first, with whom each waits on and what is due (what
+ * Temporal's visibility no longer carries for cases of engine revision 5 on).
  */
 import { Client, Connection } from '@temporalio/client';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../../config/load-config';
 import { loadTemporalConnection } from '../../config/temporal-connection';
-import { openLedger, writeLedgerBatch } from '../../ledger';
+import { openLedger, stalledCases, writeLedgerBatch, type StalledRequest } from '../../ledger';
 import { caseLedgerQuery } from '../../workflows/messages';
 
 const RUNNING_CASES = "WorkflowType = 'caseWorkflow' AND ExecutionStatus = 'Running'";
@@ -37,6 +39,33 @@ export async function rebuildLedger(env: NodeJS.ProcessEnv, report: (line: strin
   return written;
 }
 
+/** Filters of `fullcycle ledger stalled`, as `GET /v1/supervision/stalled` takes them. */
+export type StalledFilters = Pick<StalledRequest, 'department' | 'region' | 'overdue' | 'limit'>;
+
+/** Prints the open cases longest idle first (a header, then one tab-separated line each); resolves with how many. */
+export async function listStalled(
+  env: NodeJS.ProcessEnv,
+  filters: StalledFilters,
+  write: (line: string) => void,
+): Promise<number> {
+  const ledger = await openLedger(loadConfig(env, 'cli').ledger);
+  try {
+    const { items } = await stalledCases(ledger, { ...filters, now: Date.now() });
+    write(['caseId', 'flowId', 'stage', 'waitingOn', 'nextDueAt', 'overdue', 'lastProgressAt'].join('\t'));
+    for (const item of items) {
+      const { caseId, flowId, stage, waitingOn, nextDueAt, overdue, lastProgressAt } = item;
+      write(
+        [caseId, flowId, stage, waitingOn.join(',') || '-', nextDueAt ?? '-', overdue, lastProgressAt].join(
+          '\t',
+        ),
+      );
+    }
+    return items.length;
+  } finally {
+    await ledger.close();
+  }
+}
+
 /** The `ledger` command group. */
 export function createLedgerCommand(): Command {
   const ledger = new Command('ledger').description('the case ledger (docs/ledger.md)');
@@ -46,5 +75,34 @@ export function createLedgerCommand(): Command {
     .action(async () => {
       await rebuildLedger(process.env, (line) => void process.stdout.write(`${line}\n`));
     });
+  ledger
+    .command('stalled')
+    .description(
+      'open cases longest idle first: whom each waits on, what is due, last progress (from the ledger)',
+    )
+    .option('--department <id>', 'only cases waiting on this department')
+    .option('--region <code>', 'only cases in this region or under it')
+    .option('--overdue', 'only overdue cases')
+    .option('--limit <n>', 'at most this many cases', (text) => positiveInteger(text), 50)
+    .action(async (options: { department?: string; region?: string; overdue?: true; limit: number }) => {
+      const { department, region, overdue, limit } = options;
+      await listStalled(
+        process.env,
+        {
+          limit,
+          ...(department === undefined ? {} : { department }),
+          ...(region === undefined ? {} : { region }),
+          ...(overdue === undefined ? {} : { overdue }),
+        },
+        (line) => void process.stdout.write(`${line}\n`),
+      );
+    });
   return ledger;
+}
+
+function positiveInteger(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new InvalidArgumentError('a whole number of at least 1');
+  return value;
 }

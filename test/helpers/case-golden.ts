@@ -125,6 +125,8 @@ class GoldenCase {
   private record(move: string, commands: Command[]): void {
     const { state, now } = this;
     const view = caseView(state, now);
+    // Every key, as cases before engine revision 5 upsert them (nothing else pins their values); a revision-5
+    // case upserts a subset of them with the same values (stableSearchAttributeUpdates).
     const attributes = searchAttributeUpdates(caseSummary(state, now), state, true);
     this.moves.push({
       move,
