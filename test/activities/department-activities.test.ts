@@ -6,6 +6,10 @@ import {
   createDepartmentActivities,
   DEPARTMENT_SYSTEM_REJECTED,
 } from '../../activities/department-activities';
+import { expectActivityFailures, quietTestLogger } from '../helpers/quiet-runtime';
+
+// Each test makes the peer fail the call on purpose and asserts the error.
+expectActivityFailures('callDepartmentSystem');
 
 interface Received {
   url: string;
@@ -44,7 +48,10 @@ const call = (url: string) => ({
 
 describe('callDepartmentSystem', () => {
   const activities = createDepartmentActivities({ fetch, env: { DISPATCH_TOKEN: 'tok-123' } });
-  const run = <T>(fn: () => Promise<T>) => new MockActivityEnvironment().run(fn);
+  const run = <T>(fn: () => Promise<T>) =>
+    new MockActivityEnvironment({ activityType: 'callDepartmentSystem' }, { logger: quietTestLogger() }).run(
+      fn,
+    );
 
   it('posts the contract body with the idempotency key and bearer token and returns the JSON result', async () => {
     const peer = await startPeer([200]);

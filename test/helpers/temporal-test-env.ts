@@ -4,49 +4,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { Runtime, DefaultLogger, type LogLevel, type LogMetadata } from '@temporalio/worker';
 import { createCaseWorker, type CaseWorkerOptions } from '../../worker/create-case-worker';
 import type { ActivityDependencies } from '../../activities';
 import { eventually } from './eventually';
+import { installQuietRuntime } from './quiet-runtime';
 
-let runtimeInstalled = false;
-/** Activity types whose failures the running test file provokes on purpose and asserts itself. */
-const expectedActivityFailures = new Set<string>();
-/** Warnings the running test file provokes on purpose and asserts what follows. */
-const expectedWarnings = new Set<string>();
-
-/**
- * Says that the test file fails activities of `activityType` on purpose (and checks what follows): the SDK's
- * "Activity failed" warning for them is not printed. Any other warning still is.
- */
-export function expectActivityFailures(activityType: string): void {
-  expectedActivityFailures.add(activityType);
-}
-
-/** Says that the test file provokes the worker's warning `message` on purpose: it is not printed. */
-export function expectWarning(message: string): void {
-  expectedWarnings.add(message);
-}
-
-/** Warnings and errors, less the activity failures and warnings a test provokes. */
-class QuietTestLogger extends DefaultLogger {
-  constructor() {
-    super('WARN');
-  }
-
-  override log(level: LogLevel, message: string, meta?: LogMetadata): void {
-    if (message === 'Activity failed' && expectedActivityFailures.has(String(meta?.activityType))) return;
-    if (level === 'WARN' && expectedWarnings.has(message)) return;
-    super.log(level, message, meta);
-  }
-}
-
-/** Installs the Temporal runtime once, logging warnings and errors only (tests stay quiet). */
-export function installQuietRuntime(): void {
-  if (runtimeInstalled) return;
-  Runtime.install({ logger: new QuietTestLogger() });
-  runtimeInstalled = true;
-}
+export { expectActivityFailures, expectWarning, installQuietRuntime } from './quiet-runtime';
 
 /** A variable global-setup sets for the integration tests. */
 export function requiredEnv(name: string): string {

@@ -7,10 +7,12 @@ import { Worker } from '@temporalio/worker';
 import type { ActivityDependencies } from '../../activities';
 import { registerSearchAttributes } from '../../scripts/temporal/prepare-namespace';
 import { caseWorkerImplementations } from '../../worker/case-worker-implementations';
+import { installQuietRuntime } from './quiet-runtime';
 import { requiredEnv } from './temporal-test-env';
 
 /** Starts a time-skipping server with the case search attributes; stop it with `env.teardown()`. */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  installQuietRuntime();
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: requiredEnv('TEMPORAL_TEST_SERVER_PATH') } },
   });

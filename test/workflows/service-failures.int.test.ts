@@ -4,7 +4,18 @@ import { CASE_ACTION_UPDATES, caseTimelineQuery } from '../../workflows/messages
 import { caseInputFor, flowFromYaml } from '../helpers/case-fixtures';
 import { SUPERVISOR, driveToClosure, startCaseWorkflow, stepOf, waitForView } from '../helpers/case-driver';
 import { startDepartmentSystemsStub, type DepartmentSystemsStub } from '../helpers/department-systems-stub';
-import { createTestClient, uniqueTaskQueue, untilListed, withCaseWorker } from '../helpers/temporal-test-env';
+import {
+  createTestClient,
+  expectActivityFailures,
+  expectWarning,
+  uniqueTaskQueue,
+  untilListed,
+  withCaseWorker,
+} from '../helpers/temporal-test-env';
+
+// The stub answers 503 and 400 on purpose; each test asserts what the case does next.
+expectActivityFailures('callDepartmentSystem');
+expectWarning('Departmental system call failed for good');
 
 const SERVICE_FLOW = `
 id: test.service-call

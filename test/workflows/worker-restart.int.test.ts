@@ -6,6 +6,7 @@ import { completeStep, driveToClosure, startCaseWorkflow, stepOf, waitForView } 
 import { startDepartmentSystemsStub, type DepartmentSystemsStub } from '../helpers/department-systems-stub';
 import { REFERENCE_CASES } from '../helpers/reference-cases';
 import {
+  installQuietRuntime,
   createTestClient,
   testTemporalAddress,
   uniqueTaskQueue,
@@ -18,6 +19,7 @@ describe('a worker killed in the middle of a case', () => {
   let systems: DepartmentSystemsStub;
 
   beforeAll(async () => {
+    installQuietRuntime();
     ({ client, connection } = await createTestClient());
     systems = await startDepartmentSystemsStub();
   });

@@ -5,13 +5,12 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Runtime, DefaultLogger } from '@temporalio/worker';
 import express from 'express';
 import { mintToken, type Actor } from '../../../api/auth';
 import { createWebAppRouter, WEB_DIST_DIR, type WebAppAuthConfig } from '../../../api/web/web-app-router';
 import { signInLink } from '../../../scripts/dev/sign-in-links';
 import { createCaseWorker } from '../../../worker/create-case-worker';
-import { requiredEnv, testTemporalAddress } from '../../helpers/temporal-test-env';
+import { installQuietRuntime, requiredEnv, testTemporalAddress } from '../../helpers/temporal-test-env';
 import {
   SECRET,
   startHttpHarness,
@@ -29,18 +28,13 @@ export interface WorkbenchServer {
   close(): Promise<void>;
 }
 
-let runtimeInstalled = false;
-
 /** Starts the API (with /app) and a case worker on the harness's task queue; `options` as the HTTP harness's. */
 export async function startWorkbenchServer(
   auth: WebAppAuthConfig = {},
   options: HttpHarnessOptions = {},
 ): Promise<WorkbenchServer> {
   const harness = await startHttpHarness(createTestLogger().logger, options);
-  if (!runtimeInstalled) {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    runtimeInstalled = true;
-  }
+  installQuietRuntime();
   const { worker, connection } = await createCaseWorker({
     temporal: { connectionOptions: { address: testTemporalAddress() }, namespace: 'default' },
     taskQueue: harness.taskQueue,

@@ -16,6 +16,8 @@ import { completeTaskUpdate, rawCaseStateQuery } from '../../../scripts/bench/ra
 import { findFreePort } from '../../../scripts/temporal/dev-server';
 import {
   createTestClient,
+  expectWarning,
+  installQuietRuntime,
   testTemporalAddress,
   uniqueTaskQueue,
   withCaseWorker,
@@ -24,6 +26,9 @@ import { eventually } from '../../helpers/eventually';
 import { createTestLogger } from '../../api/support/test-logger';
 
 const SECRET = 'bench-driver-secret-bench-driver-secret';
+
+// The raw baseline's worker has workflows only, as the bench runs it.
+expectWarning('No activities registered, not polling for activity tasks');
 
 /** A recorder that keeps what it is told. */
 function recorder() {
@@ -76,6 +81,7 @@ describe('benchmark drivers', () => {
   it('drives the raw baseline to closure, and its validators refuse another department and a pending task', async () => {
     const taskQueue = uniqueTaskQueue('bench-raw');
     const { client, connection } = await createTestClient();
+    installQuietRuntime();
     const workerConnection = await NativeConnection.connect({ address: testTemporalAddress() });
     try {
       const bundle = await bundleWorkflowCode({
