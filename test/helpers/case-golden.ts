@@ -30,6 +30,8 @@ import { allSteps } from '../../workflows/engine/case/flow-graph';
 import { ledgerBatch, ledgerSnapshot } from '../../workflows/engine/case/ledger-snapshot';
 import type { Step, TaskException, TaskStep } from '../../workflows/engine/flow-model';
 import { buildCaseInput } from '../../api/cases/build-case-input';
+import { loadCalendars } from '../../config/calendars/load-calendars';
+import { PROJECT_ROOT } from '../../config/project-root';
 import { happyResult } from './case-driver';
 import { INTAKE, serviceData } from './case-fixtures';
 import { REFERENCE_CASES, type ReferenceCase } from './reference-cases';
@@ -277,7 +279,10 @@ function moveService(c: GoldenCase, step: Step, incident: boolean, scenario: Gol
 export async function runGoldenCase(flowId: string, scenario: GoldenScenario): Promise<CaseGolden> {
   const recorded = REFERENCE_CASES[flowId];
   if (recorded === undefined) throw new Error(`no reference case for ${flowId}`);
-  const data = await serviceData();
+  // The calendars as the API loads them on the day the case starts: their rule holidays are expanded for the years
+  // around the loading day, so loaded today they would gain a year each New Year and every record would differ.
+  const calendars = await loadCalendars(path.join(PROJECT_ROOT, 'config', 'calendars'), new Date(START));
+  const data = { ...(await serviceData()), calendars };
   const input = buildCaseInput(data, { caseId: `GOLDEN-${flowId}-${scenario}`, ...recorded.fields }, INTAKE);
   const c = new GoldenCase(input);
   for (let n = 0; n < MAX_MOVES && c.state.status === 'open'; n += 1) if (!move(c, recorded, scenario)) break;
