@@ -30,6 +30,6 @@ export function caseWorkerImplementations(
     askLedgerResend ??
     resendRequester(new Client({ connection: temporal.connection, namespace: temporal.namespace }), logger);
   const record = (batch: LedgerBatch) => activities.recordCaseFacts(batch);
-  const sinks = createLedgerSinks({ record, askResend, logger });
+  const sinks = createLedgerSinks({ record, askResend, logger, metricsRegistry: deps.metricsRegistry });
   return { activities, sinks };
 }

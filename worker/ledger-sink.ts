@@ -13,6 +13,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { InjectedSinks, Logger } from '@temporalio/worker';
+import { Counter, type Registry } from 'prom-client';
 import type { LedgerBatch } from '../workflows/engine/case/ledger-snapshot';
 import type { LedgerSinks } from '../workflows/ledger-sink-feed';
 import { ledgerResendSignal } from '../workflows/messages';
@@ -30,11 +31,23 @@ export interface LedgerSinkDependencies {
   logger: Logger;
   /** The write's budget, ms; 2 s by default. */
   budgetMs?: number;
+  /** Where `fullcycle_ledger_resend_requests_total` is registered (the worker's /metrics). */
+  metricsRegistry?: Registry;
+}
+
+/** The counter of sink writes handed back to their case, registered where the worker's metrics are. */
+function resendRequestCounter(registry: Registry | undefined): Counter {
+  return new Counter({
+    name: 'fullcycle_ledger_resend_requests_total',
+    help: 'Ledger writes by sink that did not land within their budget; the case is asked to resend them through the activity',
+    registers: registry === undefined ? [] : [registry],
+  });
 }
 
 /** The sinks the case workflows need, over the worker's ledger writer. */
 export function createLedgerSinks(deps: LedgerSinkDependencies): InjectedSinks<LedgerSinks> {
   const budgetMs = deps.budgetMs ?? WRITE_BUDGET_MS;
+  const resendRequests = resendRequestCounter(deps.metricsRegistry);
   return {
     caseLedger: {
       write: {
@@ -42,6 +55,7 @@ export function createLedgerSinks(deps: LedgerSinkDependencies): InjectedSinks<L
           const failure = await failureWithin(() => deps.record(batch), budgetMs);
           if (failure === undefined) return;
           const from = batch.events[0]?.seq ?? batch.snapshot.seq;
+          resendRequests.inc();
           deps.logger.warn('Ledger write by sink failed; the case resends it', {
             workflowId: info.workflowId,
             caseId: batch.caseId,

@@ -19,6 +19,7 @@ import {
   readCaseRecord,
   type Ledger,
 } from '../../ledger';
+import { resendRequester } from '../../worker/ledger-sink';
 import { caseTimelineQuery, caseViewQuery, type CaseWorkflowOptions } from '../../workflows/messages';
 import { caseInputFor } from '../helpers/case-fixtures';
 import {
@@ -38,6 +39,7 @@ import {
   createTestClient,
   expectActivityFailures,
   expectWarning,
+  quietTestLogger,
   uniqueTaskQueue,
   withCaseWorker,
 } from '../helpers/temporal-test-env';
@@ -198,7 +200,7 @@ describe('the ledger feed', () => {
     }
   });
 
-  it('is complete once closed even when the requests to resend a refused write never reach the case', async () => {
+  it('is complete once closed even when the requests to resend a refused write never reach the case; a request arriving after closure ends at once', async () => {
     const ledger = await openLedger({ file: ':memory:' });
     try {
       const input = systems.pointAt(await caseInputFor(reference.fields));
@@ -226,6 +228,9 @@ describe('the ledger feed', () => {
         status: 'closed',
         seq: timeline.length - 1,
       });
+      // The worker's requester meets the closed case: "not found" ends it (no retries for an hour), nothing sent.
+      await resendRequester(client, quietTestLogger())(handle.workflowId, 0);
+      expect(await historyOf(handle)).toMatchObject({ resendSignals: 0 });
     } finally {
       await ledger.close();
     }

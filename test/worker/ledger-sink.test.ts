@@ -1,19 +1,22 @@
 /**
  * The worker's ledger sink without a server: a write that lands asks nothing; one that fails, throws at once or
- * never answers within its budget asks the case to resend from the batch's first event; the sink itself never
- * throws into the SDK.
+ * never answers within its budget asks the case to resend from the batch's first event (logged and counted on the
+ * worker's /metrics); the sink itself never throws into the SDK.
  */
-import { DefaultLogger, type InjectedSinks } from '@temporalio/worker';
+import type { InjectedSinks } from '@temporalio/worker';
 import type { WorkflowInfo } from '@temporalio/workflow';
+import { Registry } from 'prom-client';
 import { ledgerBatch, type LedgerBatch } from '../../workflows/engine/case/ledger-snapshot';
 import type { LedgerSinks } from '../../workflows/ledger-sink-feed';
 import { createLedgerSinks } from '../../worker/ledger-sink';
+import { expectWarning, quietTestLogger } from '../helpers/quiet-runtime';
 import { at } from '../workflows/engine/case/fixtures/calendars';
 import { CaseDriver, caseInput } from '../workflows/engine/case/fixtures/case-driver';
 import { flow, sla, task } from '../workflows/engine/case/fixtures/flow-builder';
 
 const info = { workflowId: 'case-SINK-1' } as WorkflowInfo;
-const quiet = new DefaultLogger('ERROR');
+const quiet = quietTestLogger();
+expectWarning('Ledger write by sink failed; the case resends it');
 
 /** A batch of a running case from its third event on. */
 function batchFromThirdEvent(): LedgerBatch {
@@ -22,9 +25,10 @@ function batchFromThirdEvent(): LedgerBatch {
   return ledgerBatch(c.state, 2);
 }
 
-/** The sink over `record`, and the resend requests it made. */
+/** The sink over `record`, the resend requests it made, and the worker's metrics as /metrics serves them. */
 function sinkOver(record: (batch: LedgerBatch) => Promise<void>) {
   const asked: [string, number][] = [];
+  const metricsRegistry = new Registry();
   const sinks: InjectedSinks<LedgerSinks> = createLedgerSinks({
     record,
     askResend: (workflowId, from) => {
@@ -33,8 +37,13 @@ function sinkOver(record: (batch: LedgerBatch) => Promise<void>) {
     },
     logger: quiet,
     budgetMs: 50,
+    metricsRegistry,
   });
-  return { write: (batch: LedgerBatch) => sinks.caseLedger.write.fn(info, batch), asked };
+  return {
+    write: (batch: LedgerBatch) => sinks.caseLedger.write.fn(info, batch),
+    asked,
+    metrics: () => metricsRegistry.metrics(),
+  };
 }
 
 describe('the ledger sink', () => {
@@ -58,6 +67,7 @@ describe('the ledger sink', () => {
     await sink.write(batch);
     expect(written).toEqual([batch]);
     expect(sink.asked).toEqual([]);
+    expect(await sink.metrics()).toContain('fullcycle_ledger_resend_requests_total 0');
   });
 
   it.each([
@@ -74,5 +84,6 @@ describe('the ledger sink', () => {
     await expect(sink.write(batch)).resolves.toBeUndefined();
     expect(batch.events[0]?.seq).toBe(2);
     expect(sink.asked).toEqual([['case-SINK-1', 2]]);
+    expect(await sink.metrics()).toContain('fullcycle_ledger_resend_requests_total 1');
   });
 });
