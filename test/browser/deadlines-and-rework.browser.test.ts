@@ -144,6 +144,8 @@ describe('deadlines and rework decisions in the workbench', () => {
     });
     expectStatus(elsewhere, 200, 'decided elsewhere');
     await dialog.getByRole('button', { name: '提 交' }).click();
+    // Named in Chinese by the problem's slug (the API's own title is English), then what it means.
+    await dialog.getByRole('alert').getByText('409 没有等待决定的返工').waitFor();
     await dialog.getByRole('alert').getByText('该案件已不在等待返工决定').waitFor();
     await checkPage(page, 'supervisor-rework-decision-not-pending');
     await dialog.getByRole('button', { name: '取 消' }).click();

@@ -1,8 +1,9 @@
 /** Small pages and states shared by every area: loading, not allowed, not found, an error from the API. */
 import { Alert, Button, Result, Spin } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ProblemError } from '../api/client';
+import { ProblemError, type Problem } from '../api/client';
 
 export function Loading() {
   const { t } = useTranslation();
@@ -40,8 +41,19 @@ function slugOf(type: string): string {
 }
 
 /**
- * An API error as an alert: what it means for the user when the app knows the problem (`problems.<slug>`), the
- * problem's title and detail, and each field error.
+ * What the problem is called in the user's language: by its slug (`problemTitles.<slug>`), else by its status
+ * (`problemStatus.<status>`), else the API's own title.
+ */
+function problemTitle(problem: Problem, t: TFunction, exists: (key: string) => boolean): string {
+  const bySlug = `problemTitles.${slugOf(problem.type)}`;
+  if (exists(bySlug)) return t(bySlug);
+  const byStatus = `problemStatus.${problem.status}`;
+  return exists(byStatus) ? t(byStatus) : problem.title;
+}
+
+/**
+ * An API error as an alert: the problem's status and what it is called in the user's language, what it means for
+ * the user when the app knows the problem (`problems.<slug>`), the API's detail, and each field error.
  */
 export function ProblemAlert({ error }: { error: unknown }) {
   const { t, i18n } = useTranslation();
@@ -53,7 +65,11 @@ export function ProblemAlert({ error }: { error: unknown }) {
       type="error"
       showIcon
       role="alert"
-      message={problem ? `${problem.status} ${problem.title}` : t('common.error')}
+      message={
+        problem
+          ? `${problem.status} ${problemTitle(problem, t, (key) => i18n.exists(key))}`
+          : t('common.error')
+      }
       description={
         problem ? (
           <>
