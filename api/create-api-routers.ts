@@ -11,6 +11,7 @@ import type { ServiceData } from '../config/load-service-data';
 import { authenticate, type TokenVerifier } from './auth';
 import type { Ledger } from '../ledger';
 import type { CaseGateway } from './cases/case-gateway';
+import { followPublishedCalendars } from './cases/published-calendars';
 import { createDocsRouter } from './docs/docs-router';
 import { createJsonBodyParser, createRateLimiter, JSON_MEDIA_TYPES, requireMediaType } from './limits';
 import { buildOpenApiDocument } from './openapi/build-openapi-document';
@@ -51,10 +52,12 @@ export interface ApiRouterDependencies {
 
 /** The docs router, the `/v1` router and the Open311 GeoReport v2 router, in mounting order. */
 export function createApiRouters(deps: ApiRouterDependencies): Router[] {
+  const calendarRevisions = followPublishedCalendars(deps.ledger, deps.service.calendars, deps.logger);
   const context: RouteDependencies = {
     gateway: deps.gateway,
     ledger: deps.ledger,
     service: deps.service,
+    calendarRevisions,
     logger: deps.logger,
     now: deps.now ?? Date.now,
     timezone: deps.timezone ?? 'Asia/Shanghai',
@@ -91,6 +94,7 @@ export function createApiRouters(deps: ApiRouterDependencies): Router[] {
     gateway: deps.gateway,
     ledger: deps.ledger,
     service: deps.service,
+    calendarRevisions,
     apiKeys: deps.apiKeys ?? createApiKeyStore([]),
     logger: deps.logger,
     bodyLimit,

@@ -81,6 +81,19 @@ export async function latestCalendarRevisions(ledger: Ledger): Promise<Published
   return [...latest.values()].map(fromRow);
 }
 
+/**
+ * The number of the latest published revision of every calendar that has one: one small query over the primary
+ * key, no calendar content, cheap enough to run before every case start (docs/calendar-revisions.md).
+ */
+export async function latestCalendarRevisionNumbers(ledger: Ledger): Promise<Map<string, number>> {
+  const rows = await ledger.db
+    .selectFrom('calendar_revisions')
+    .select(({ fn }) => ['calendar', fn.max('revision').as('revision')])
+    .groupBy('calendar')
+    .execute();
+  return new Map(rows.map((row) => [row.calendar, Number(row.revision)]));
+}
+
 /** One published revision, or undefined. */
 export async function readCalendarRevision(
   ledger: Ledger,

@@ -1,9 +1,15 @@
 /**
  * The calendars new cases start on (docs/calendar-revisions.md): the files', each replaced by its latest published
- * revision from the ledger, at start and after each publication.
+ * revision from the ledger: at start, after a publication on this instance, and before each case starts or
+ * migrates (a publication on another instance).
  */
 import type { Ledger } from '../../ledger';
-import { latestCalendarRevisions } from '../../ledger/calendar-revisions';
+import type { Logger } from 'pino';
+import {
+  latestCalendarRevisionNumbers,
+  latestCalendarRevisions,
+  readCalendarRevision,
+} from '../../ledger/calendar-revisions';
 import type { WorkingCalendar } from '../../workflows/engine/calendar-model';
 import { requestFingerprint } from './case-gateway';
 
@@ -29,4 +35,44 @@ export async function usePublishedCalendars(
     calendars.set(published.calendar.name, published.calendar);
   }
   return differing;
+}
+
+/** Keeps the calendars new cases start on at the ledger's latest revisions, whichever API instance published them. */
+export interface PublishedCalendarFollower {
+  /**
+   * Brings the calendars up to the latest revisions in the ledger: one small query for the revision numbers, and a
+   * read of a revision only when it is newer than the one loaded. Run before a case starts or migrates, so that a
+   * revision published on any instance applies to the next case on every instance. When the ledger cannot be read
+   * it logs a warning and keeps the calendars loaded (the case starts, on the last revision this instance saw).
+   */
+  catchUp(): Promise<void>;
+}
+
+/** The follower of the published revisions of `calendars` (the service's map, updated in place). */
+export function followPublishedCalendars(
+  ledger: Ledger,
+  calendars: Map<string, WorkingCalendar>,
+  logger: Logger,
+): PublishedCalendarFollower {
+  const loadedRevision = (name: string) => calendars.get(name)?.revision ?? 0;
+  return {
+    async catchUp() {
+      try {
+        for (const [name, revision] of await latestCalendarRevisionNumbers(ledger)) {
+          if (!calendars.has(name) || loadedRevision(name) >= revision) continue;
+          const published = await readCalendarRevision(ledger, name, revision);
+          // Another catch-up may have loaded it (or a later one) meanwhile.
+          if (published !== undefined && loadedRevision(name) < revision) {
+            calendars.set(name, published.calendar);
+            logger.info({ calendar: name, revision }, 'Calendar revision published elsewhere now in use');
+          }
+        }
+      } catch (error) {
+        logger.warn(
+          { err: error },
+          'Could not read the latest calendar revisions from the ledger; new cases start on those loaded',
+        );
+      }
+    },
+  };
 }

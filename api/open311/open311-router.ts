@@ -13,6 +13,7 @@ import type { Ledger } from '../../ledger';
 import { isWithinRegion } from '../../workflows/engine/directory';
 import { actorOf } from '../auth';
 import { buildCaseInput } from '../cases/build-case-input';
+import type { PublishedCalendarFollower } from '../cases/published-calendars';
 import type { CaseGateway } from '../cases/case-gateway';
 import { createRateLimiter, requireMediaType } from '../limits';
 import { engineActor, requestLogger } from '../routes/route-context';
@@ -56,6 +57,8 @@ export interface Open311Dependencies {
   /** The case ledger, which requests are read from. */
   readonly ledger: Ledger;
   readonly service: ServiceData;
+  /** Brings `service.calendars` to the ledger's latest revisions before a case starts. */
+  readonly calendarRevisions: PublishedCalendarFollower;
   readonly apiKeys: ApiKeyStore;
   readonly logger: Logger;
   readonly bodyLimit: string;
@@ -129,6 +132,7 @@ export function createOpen311Router(deps: Open311Dependencies): Router {
         region,
         data: built.data,
       };
+      await deps.calendarRevisions.catchUp();
       await deps.gateway.start(buildCaseInput(service, fields, engineActor(actor)), fields);
       requestLogger(deps.logger, req, actor, fields.caseId).info(
         { flowId: geo.flow.id, flowVersion: geo.flow.version, serviceCode: geo.open311.serviceCode },

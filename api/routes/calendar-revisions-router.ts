@@ -1,7 +1,7 @@
 /**
  * Calendar revisions (docs/calendar-revisions.md): `POST /v1/calendars/{calendar}/revisions` publishes a new
- * revision of a calendar (admins): stored in the ledger, used by new cases from then on (and after a restart),
- * and sent to running cases by a durable batch; `GET …/revisions/{revision}` follows it.
+ * revision of a calendar (admins): stored in the ledger, used by new cases from then on (on every API instance, and
+ * after a restart), and sent to running cases by a durable batch; `GET …/revisions/{revision}` follows it.
  */
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { Router } from 'express';

@@ -30,6 +30,8 @@ export function createCasesRouter(deps: RouteDependencies): Router {
         slug: 'out-of-region',
       });
     }
+    // A revision published on another API instance applies to this case too (docs/calendar-revisions.md).
+    await deps.calendarRevisions.catchUp();
     const input = buildCaseInput(deps.service, request, actor);
     const { created, view } = await deps.gateway.start(input, request);
     const log = requestLogger(deps.logger, req, actor, request.caseId);

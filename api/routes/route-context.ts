@@ -10,6 +10,7 @@ import type { Actor as EngineActor } from '../../workflows/engine/case-input';
 import type { Actor, RegionWithin } from '../auth';
 import type { Ledger } from '../../ledger';
 import type { CaseGateway } from '../cases/case-gateway';
+import type { PublishedCalendarFollower } from '../cases/published-calendars';
 
 /** The dependencies of the product routers. */
 export interface RouteDependencies {
@@ -17,6 +18,8 @@ export interface RouteDependencies {
   /** The case ledger: search, inboxes, supervision, metrics, and cases Temporal has forgotten. */
   readonly ledger: Ledger;
   readonly service: ServiceData;
+  /** Brings `service.calendars` to the ledger's latest revisions: before a case starts or migrates. */
+  readonly calendarRevisions: PublishedCalendarFollower;
   readonly logger: Logger;
   /** The clock for `idleFor` and `asOf` (tests pin it). */
   readonly now: () => number;

@@ -2,8 +2,15 @@
  * Published calendar revisions in the ledger, on SQLite and PostgreSQL: numbered per calendar, the same content
  * naming the same revision, and the latest replacing the file's calendar for new cases (as after a restart).
  */
-import { calendarDigest, usePublishedCalendars } from '../../api/cases/published-calendars';
+import pino from 'pino';
 import {
+  calendarDigest,
+  followPublishedCalendars,
+  usePublishedCalendars,
+} from '../../api/cases/published-calendars';
+import { openLedger } from '../../ledger';
+import {
+  latestCalendarRevisionNumbers,
   latestCalendarRevisions,
   publishCalendarRevision,
   readCalendarRevision,
@@ -75,5 +82,51 @@ describeEachLedger('calendar revisions', (ledger) => {
     expect(calendars.get('cn-mainland')).toEqual({ ...with2027(['2027-01-01']), revision: 3 });
     expect(published.calendar.revision).toBe(3);
     expect(calendars.get('always-open')?.revision).toBe(1);
+  });
+
+  it('catches up with a revision published elsewhere and never goes back to an older one', async () => {
+    // The ledger holds cn-mainland revisions 1-3 and always-open revision 1 from the tests before.
+    expect(await latestCalendarRevisionNumbers(ledger())).toEqual(
+      new Map([
+        ['always-open', 1],
+        ['cn-mainland', 3],
+      ]),
+    );
+    const calendars = new Map<string, WorkingCalendar>([
+      ['cn-mainland', CN_MAINLAND],
+      ['always-open', ALWAYS_OPEN],
+    ]);
+    const follower = followPublishedCalendars(ledger(), calendars, pino({ level: 'silent' }));
+    await follower.catchUp();
+    expect(calendars.get('cn-mainland')).toEqual({ ...with2027(['2027-01-01']), revision: 3 });
+    expect(calendars.get('always-open')?.revision).toBe(1);
+
+    // Another instance publishes revision 4: the next catch-up takes it, and never goes back to an older one.
+    await publishCalendarRevision(ledger(), {
+      calendar: with2027(['2027-01-01', '2027-01-04']),
+      digest: calendarDigest(with2027(['2027-01-01', '2027-01-04'])),
+      publishedBy: 'admin-wang',
+      publishedAt: 6_000,
+    });
+    calendars.set('always-open', { ...ALWAYS_OPEN, revision: 9 });
+    await follower.catchUp();
+    expect(calendars.get('cn-mainland')).toEqual({ ...with2027(['2027-01-01', '2027-01-04']), revision: 4 });
+    expect(calendars.get('always-open')?.revision).toBe(9);
+  });
+});
+
+describe('catching up with published calendars when the ledger cannot be read', () => {
+  it('keeps the calendars loaded and warns', async () => {
+    const closed = await openLedger({ file: ':memory:' });
+    await closed.close();
+    const calendars = new Map<string, WorkingCalendar>([['cn-mainland', { ...CN_MAINLAND, revision: 2 }]]);
+    const warnings: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(line) });
+    await followPublishedCalendars(closed, calendars, logger).catchUp();
+    expect(calendars.get('cn-mainland')).toEqual({ ...CN_MAINLAND, revision: 2 });
+    expect(warnings).toHaveLength(1);
+    expect(JSON.parse(warnings[0] ?? '{}')).toMatchObject({
+      msg: 'Could not read the latest calendar revisions from the ledger; new cases start on those loaded',
+    });
   });
 });

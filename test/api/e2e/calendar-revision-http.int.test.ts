@@ -15,32 +15,27 @@ import type { CalendarRevisionBody } from '../../../api/schemas';
 import { createCalendarsCommand } from '../../../scripts/commands/calendars-command';
 import { uniqueCaseId } from '../../helpers/case-fixtures';
 import { eventually } from '../../helpers/eventually';
+import {
+  alwaysOpenFile,
+  CALENDAR_ADMIN,
+  dateIn,
+  DAY,
+  REVISION_FLOW_ID,
+  REVISION_FLOWS_DIR,
+} from '../support/calendar-revision-fixture';
 import { bearer, expectStatus, stepIn, timelineOf, useHttpHarness } from '../support/http-case-harness';
 
-const FLOW_ID = 'fixture.round-the-clock';
-const ADMIN: Actor = { sub: 'admin-calendars', role: 'admin' };
+const FLOW_ID = REVISION_FLOW_ID;
+const ADMIN = CALENDAR_ADMIN;
 const DESIGNER: Actor = { sub: 'designer-7', role: 'designer' };
-const FLOWS_DIR = path.resolve(__dirname, '..', '..', 'fixtures', 'flows', 'calendar-revision');
-const DAY = 86_400_000;
-
-/** The UTC date `days` after today. */
-const dateIn = (days: number): string => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+const FLOWS_DIR = REVISION_FLOWS_DIR;
+const calendarFile = alwaysOpenFile;
 
 describe('publishing a calendar revision while cases run, over HTTP', () => {
   const live = useHttpHarness({ flowsDir: FLOWS_DIR });
   const revisions = '/v1/calendars/always-open/revisions';
   /** The case the publication test revised, for the CLI's test after it. */
   let caseOnRevision1: { readonly caseId: string; readonly due: number } | undefined;
-
-  /** The shipped always-open calendar with `holidays`, as its file would say it. */
-  const calendarFile = (holidays: string[]) => ({
-    name: 'always-open',
-    timezone: 'UTC',
-    workingHours: [['00:00', '24:00']],
-    weekend: [],
-    holidays,
-    workdays: [],
-  });
 
   async function publish(body: object, actor: Actor = ADMIN) {
     return request(live.harness.app)

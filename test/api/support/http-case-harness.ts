@@ -13,7 +13,7 @@ import { createTokenVerifier, mintToken, type Actor } from '../../../api/auth';
 import { createCaseGateway } from '../../../api/cases/case-gateway';
 import { createApiRouters } from '../../../api/create-api-routers';
 import type { ActivityDependencies } from '../../../activities';
-import { createLedgerWriter, openLedger, type Ledger } from '../../../ledger';
+import { createLedgerWriter, openLedger, type Ledger, type LedgerLocation } from '../../../ledger';
 import type { ApiKeyStore } from '../../../api/open311/api-keys';
 import type { ServiceData } from '../../../config/load-service-data';
 import { loadFlowCatalog } from '../../../config/flow/load-flows';
@@ -61,12 +61,16 @@ export interface HttpHarnessOptions {
   readonly apiKeys?: ApiKeyStore;
   /** Serve the flows of this folder instead of the shipped ones (validated against the shipped directory). */
   readonly flowsDir?: string;
+  /** Read this ledger (its own connection, as another API instance would) instead of a throwaway SQLite one. */
+  readonly ledger?: LedgerLocation;
+  /** Start cases on this task queue (another instance's) instead of a new one. */
+  readonly taskQueue?: string;
 }
 
 /** Builds the app over the dev server, with a stub for the departmental systems and no practical rate limit. */
 export async function startHttpHarness(
   logger: Logger,
-  { apiKeys, flowsDir }: HttpHarnessOptions = {},
+  { apiKeys, flowsDir, ledger: location, taskQueue: queue }: HttpHarnessOptions = {},
 ): Promise<HttpHarness> {
   const { client, connection }: { client: Client; connection: Connection } = await createTestClient();
   const stub = await startDepartmentSystemsStub();
@@ -74,14 +78,16 @@ export async function startHttpHarness(
   const flows = flowsDir === undefined ? data.flows : await loadFlowCatalog(flowsDir, data.validation);
   const service: ServiceData = {
     ...data,
+    // Its own map, as every API instance has: publishing on one instance must not reach another's through it.
+    calendars: new Map(data.calendars),
     flows,
     directory: {
       ...data.directory,
       systems: data.directory.systems.map((system) => ({ ...system, url: stub.url })),
     },
   };
-  const taskQueue = uniqueTaskQueue('e2e');
-  const ledger = await openLedger({ file: ':memory:' });
+  const taskQueue = queue ?? uniqueTaskQueue('e2e');
+  const ledger = await openLedger(location ?? { file: ':memory:' });
   const routers = createApiRouters({
     gateway: createCaseGateway(client, taskQueue),
     ledger,
