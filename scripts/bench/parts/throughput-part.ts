@@ -5,7 +5,7 @@
  */
 import type { BenchPart } from '../bench-part';
 import { deploy, measure, type Measurement, type Side } from '../harness/measure-run';
-import { sideBySideTable } from '../report/side-by-side';
+import { eventTypeTable, sideBySideTable } from '../report/side-by-side';
 
 export const throughputPart: BenchPart = {
   name: 'throughput',
@@ -29,6 +29,7 @@ export const throughputPart: BenchPart = {
       }
       const [baseline, ...others] = runs;
       console.log(`\n${sideBySideTable(`${cases} cases, ${lanes} at a time`, baseline!, others)}`);
+      console.log(`\n${eventTypeTable('history by event type', runs)}`);
       for (const run of runs) {
         for (const failure of run.load.failures) console.log(`  ${run.side}: ${failure}`);
       }

@@ -81,6 +81,12 @@ const ROWS: readonly Row[] = [
     better: 'lower',
   },
   {
+    label: 'history KB per case',
+    value: (m) => m.workflowTasks.historyBytes / 1024 / m.load.cases,
+    show: (m) => num(m.workflowTasks.historyBytes / 1024 / m.load.cases, 1),
+    better: 'lower',
+  },
+  {
     label: 'search attribute upserts per case',
     value: (m) => m.workflowTasks.searchAttributeUpserts / m.load.cases,
     show: (m) => num(m.workflowTasks.searchAttributeUpserts / m.load.cases, 1),
@@ -125,4 +131,22 @@ export function sideBySideTable(
     ...others.flatMap((m) => [cell(row, m), ratioCell(row, m, baseline)]),
   ]);
   return markdownTable(header, rows);
+}
+
+/** Per event type, per case: how many events and their bytes (count / bytes), each side; the heaviest first. */
+export function eventTypeTable(title: string, runs: readonly Measurement[]): string {
+  const types = [...new Set(runs.flatMap((m) => Object.keys(m.workflowTasks.byEventType)))];
+  const bytesOf = (type: string) =>
+    Math.max(...runs.map((m) => (m.workflowTasks.byEventType[type]?.bytes ?? 0) / m.load.cases));
+  const rows = types
+    .sort((a, b) => bytesOf(b) - bytesOf(a))
+    .map((type) => [
+      type,
+      ...runs.map((m) => {
+        const ofType = m.workflowTasks.byEventType[type];
+        if (ofType === undefined) return '–';
+        return `${num(ofType.events / m.load.cases, 1)} / ${num(ofType.bytes / m.load.cases)} B`;
+      }),
+    ]);
+  return markdownTable([`${title}: events / bytes per case`, ...runs.map((m) => m.side)], rows);
 }
