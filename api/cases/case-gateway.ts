@@ -139,7 +139,7 @@ export function createCaseGateway(client: Client, taskQueue: string): CaseGatewa
           args: [{ kind: 'start', case: input }],
           memo: { requestFingerprint: fingerprint },
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          typedSearchAttributes: startSearchAttributes(input),
+          typedSearchAttributes: startSearchAttributes(input, Date.now()),
         });
       } catch (error) {
         if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;

@@ -40,7 +40,7 @@ export function startCaseWorkflow(
     workflowId: caseWorkflowId(input.caseId),
     args: [{ kind: 'start', case: input, ...(options ? { options } : {}) }],
     // As the API starts a case (api/cases/case-gateway.ts).
-    typedSearchAttributes: startSearchAttributes(input),
+    typedSearchAttributes: startSearchAttributes(input, Date.now()),
   });
 }
 

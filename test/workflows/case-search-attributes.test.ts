@@ -90,14 +90,8 @@ describe('the stable search attributes (engine revision 5)', () => {
 
   it('leave out of the first upsert what the case was started with, then change only at stage, status and the like', () => {
     const c = new CaseDriver(input, T0);
-    const upserted = startedWith(new TypedSearchAttributes(startSearchAttributes(input)), stable(c));
-    const first = changedSearchAttributes(stable(c), upserted);
-    expect(first).toEqual([
-      { key: SA.stage, value: 'assessment' },
-      { key: SA.overdue, value: false },
-      { key: SA.incident, value: false },
-      { key: SA.emergencyLevel, value: 0 },
-    ]);
+    const upserted = startedWith(new TypedSearchAttributes(startSearchAttributes(input, T0)), stable(c));
+    expect(changedSearchAttributes(stable(c), upserted)).toEqual([]);
     // verify → file: progress and another department waited on, the same stage: nothing to upsert.
     c.complete('verify', { confirmed: true }, T0 + HOUR / 2);
     expect(c.state.steps.file?.status).toBe('active');
@@ -113,14 +107,20 @@ describe('the stable search attributes (engine revision 5)', () => {
     ]);
   });
 
-  it('start a case with the values its input pins', () => {
-    expect(startSearchAttributes(input)).toEqual([
+  it('start a case with the values its input pins and those of its start: all its first upsert carried before', () => {
+    const c = new CaseDriver(input, T0);
+    expect(startSearchAttributes(input, T0)).toEqual(stable(c));
+    expect(startSearchAttributes(input, T0)).toEqual([
       { key: SA.flowId, value: 'urban.exposed-garbage' },
-      { key: SA.flowVersion, value: input.flow.version },
-      { key: SA.region, value: '440104001001001' },
-      { key: SA.regionPath, value: [...input.regionPath] },
-      { key: SA.priority, value: 'urgent' },
+      { key: SA.stage, value: 'assessment' },
       { key: SA.status, value: 'open' },
+      { key: SA.region, value: '440104001001001' },
+      { key: SA.priority, value: 'urgent' },
+      { key: SA.regionPath, value: [...input.regionPath] },
+      { key: SA.overdue, value: false },
+      { key: SA.incident, value: false },
+      { key: SA.emergencyLevel, value: 0 },
+      { key: SA.flowVersion, value: input.flow.version },
     ]);
   });
 

@@ -2,7 +2,14 @@ import type { Client, Connection } from '@temporalio/client';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { type ApplicationFailure } from '@temporalio/common';
 import type { CaseInput } from '../../workflows/engine/case-input';
-import { CASE_ACTION_UPDATES, caseTimelineQuery, caseViewQuery } from '../../workflows/messages';
+import { caseWorkflow } from '../../workflows';
+import { startSearchAttributes } from '../../workflows/case-search-attributes';
+import {
+  CASE_ACTION_UPDATES,
+  caseTimelineQuery,
+  caseViewQuery,
+  caseWorkflowId,
+} from '../../workflows/messages';
 import {
   type CaseHandle,
   completeStep,
@@ -10,6 +17,7 @@ import {
   driveUntil,
   isOpenTask,
   startCaseWorkflow,
+  waitForView,
 } from '../helpers/case-driver';
 import { startDepartmentSystemsStub } from '../helpers/department-systems-stub';
 import { caseInputFor, flowFromYaml } from '../helpers/case-fixtures';
@@ -32,6 +40,9 @@ steps:
     assignee: { role: sanitation, level: district }
     sla: { within: 2s, clock: calendar }
 `;
+
+/** What the API started a case with before it started it with its first workflow task's values too. */
+const INPUT_PINNED_KEYS = ['FcFlowId', 'FcFlowVersion', 'FcRegion', 'FcRegionPath', 'FcPriority', 'FcStatus'];
 
 const SANITATION = { sub: 'worker-1', role: 'department', dept: 'yuexiu-sanitation' } as const;
 const OTHER_DEPT = { sub: 'worker-2', role: 'department', dept: 'tianhe-sanitation' } as const;
@@ -190,14 +201,47 @@ describe('caseWorkflow on the real dev server', () => {
       expect(listedKeys).not.toContain(key);
     }
     expect(listedKeys).toEqual(expect.arrayContaining(['FcFlowId', 'FcStage', 'FcStatus', 'FcRegionPath']));
-    // The API's start request set flow, version, region, priority and status: the first upsert carries the rest;
-    // then one per stage change, none for the completions within a stage.
-    expect(shell.upsertedKeys).toEqual([
-      ['FcEmergencyLevel', 'FcIncident', 'FcOverdue', 'FcStage'],
-      ['FcStage'],
-      ['FcStage'],
-      ['FcStage', 'FcStatus'],
-    ]);
+    // The API's start request set every key at the value of the case's start: one upsert per stage change, none
+    // for the completions within a stage.
+    expect(shell.upsertedKeys).toEqual([['FcStage'], ['FcStage'], ['FcStage', 'FcStatus']]);
+  });
+
+  it('is started with the search attributes its first workflow task upserted before: the same values, one upsert fewer', async () => {
+    const flow = await flowFromYaml(PARALLEL_TASKS_FLOW.replaceAll('clock: working', 'clock: calendar'));
+    const fields = { flowId: flow.id, region: '440104001001001', data: { address: '北京路 1 号' } };
+    const [now, before] = [await caseInputFor(fields, flow), await caseInputFor(fields, flow)];
+    const taskQueue = uniqueTaskQueue();
+    await withCaseWorker(taskQueue, async () => {
+      const handles = {
+        now: await startCaseWorkflow(client, taskQueue, now),
+        // As the API started a case before: only what its input pins, the first workflow task upserting the rest.
+        before: await client.workflow.start(caseWorkflow, {
+          taskQueue,
+          workflowId: caseWorkflowId(before.caseId),
+          args: [{ kind: 'start', case: before }],
+          typedSearchAttributes: startSearchAttributes(before, Date.now()).filter(({ key }) =>
+            INPUT_PINNED_KEYS.includes(key.name),
+          ),
+        }),
+      };
+      const searchAttributes = async (handle: CaseHandle): Promise<unknown[]> =>
+        (await handle.describe()).typedSearchAttributes
+          .getAll()
+          .map(({ key, value }) => [key.name, value])
+          .sort(([a], [b]) => String(a).localeCompare(String(b)));
+      const upserts = async (handle: CaseHandle) =>
+        shellCommandsOf((await handle.fetchHistory()).events ?? []).upsertedKeys;
+      for (const handle of Object.values(handles))
+        await waitForView(handle, (view) => view.stage === 'assessment');
+      expect(await searchAttributes(handles.now)).toEqual(await searchAttributes(handles.before));
+      expect(await upserts(handles.before)).toEqual([
+        ['FcEmergencyLevel', 'FcIncident', 'FcOverdue', 'FcStage'],
+      ]);
+      expect(await upserts(handles.now)).toEqual([]);
+      for (const handle of Object.values(handles)) await driveToClosure(handle, flow);
+      expect(await searchAttributes(handles.now)).toEqual(await searchAttributes(handles.before));
+      expect((await upserts(handles.now)).length).toBe((await upserts(handles.before)).length - 1);
+    });
   });
 
   it('upserts its search attributes at most once for the completions one workflow task takes (engine revision 4 on)', async () => {
