@@ -4,23 +4,22 @@ import type {
   SearchAttributeUpdatePair,
   TypedSearchAttributes,
 } from '@temporalio/common';
-import type { CaseInput } from './engine/case-input';
-import { CURRENT_ENGINE_REVISION, caseSummary, startCase } from './engine/case';
+import { caseSummary } from './engine/case';
 import type { CaseSummary } from './engine/case/case-summary';
 import type { CaseState } from './engine/case/case-state';
 import { CASE_SEARCH_ATTRIBUTES as SA, PER_TRANSITION_SEARCH_ATTRIBUTE_KEYS } from './search-attributes';
 
 /**
  * What a case is started with (the API's start request sets them, so visibility lists a case from its start): its
- * stable search attributes as its first workflow task would upsert them, from the engine's own start of the case at
- * `now` (the first stage, status, overdue, incident and emergency level besides what the input pins). A case of
- * engine revision 5 or later leaves out of its first upsert every key it was started with at its value, so a case
- * started with these upserts nothing in its first workflow task (one visibility write fewer per case); were a value
- * different when the workflow starts the case (a later engine, another instant), its first upsert corrects it.
+ * stable search attributes as its first workflow task would upsert them, from the engine's start of the case
+ * (`startCase` at the instant the case is started with: the first stage, status, overdue, incident and emergency
+ * level besides what the input pins). A case of engine revision 5 or later leaves out of its first upsert every key
+ * it was started with at its value, so a case started with these upserts nothing in its first workflow task (one
+ * upsert fewer per case); were a value different when the workflow starts the case (another engine), its first
+ * upsert corrects it.
  */
-export function startSearchAttributes(input: CaseInput, now: number): SearchAttributePair[] {
-  const { state } = startCase(input, now, CURRENT_ENGINE_REVISION);
-  return stableSearchAttributeUpdates(caseSummary(state, now), state).filter(isSet);
+export function startSearchAttributes(started: CaseState, now: number): SearchAttributePair[] {
+  return stableSearchAttributeUpdates(caseSummary(started, now), started).filter(isSet);
 }
 
 /** Whether a pair sets a value (a start request cannot remove one). */

@@ -109,7 +109,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   const syncSearchAttributes = createSearchAttributeSync(() => state);
 
   if (input.kind === 'start') {
-    const started = startCase(input.case, Date.now(), engineRevisionOfNewCase());
+    // The instant the starter pinned (the API answers the view of this start), else this task's time as before.
+    const started = startCase(input.case, input.startedAt ?? Date.now(), engineRevisionOfNewCase());
     state = started.state;
     for (const command of started.commands) void execute(command);
   } else {

@@ -81,7 +81,17 @@ export const ledgerResendSignal = defineSignal<[from: number]>('ledgerResend');
 
 /** How a case workflow starts: fresh from intake, or continued from an earlier run. */
 export type CaseWorkflowInput =
-  | { readonly kind: 'start'; readonly case: CaseInput; readonly options?: CaseWorkflowOptions }
+  | {
+      readonly kind: 'start';
+      readonly case: CaseInput;
+      /**
+       * The instant the case starts at (epoch ms), when its starter pinned it: the API does, and answers the new
+       * case's view itself from the engine's start at that instant (api/cases/case-gateway.ts). Without it (cases
+       * started before), the case starts at its first workflow task's time.
+       */
+      readonly startedAt?: number;
+      readonly options?: CaseWorkflowOptions;
+    }
   | {
       readonly kind: 'continued';
       readonly state: unknown;

@@ -5,7 +5,7 @@
  */
 import type { Client, WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { caseWorkflow } from '../../workflows';
-import { startSearchAttributes } from '../../workflows/case-search-attributes';
+import { caseStart } from '../../api/cases/case-start';
 import type { CaseView, StepView } from '../../workflows/engine/case';
 import type { Actor, CaseInput } from '../../workflows/engine/case-input';
 import type { FieldMap, Flow, Step } from '../../workflows/engine/flow-model';
@@ -35,12 +35,13 @@ export function startCaseWorkflow(
   input: CaseInput,
   options?: CaseWorkflowOptions,
 ): Promise<WorkflowHandleWithFirstExecutionRunId<typeof caseWorkflow>> {
+  // As the API starts a case (api/cases/case-gateway.ts).
+  const { args, typedSearchAttributes } = caseStart(input, Date.now(), options);
   return client.workflow.start(caseWorkflow, {
     taskQueue,
     workflowId: caseWorkflowId(input.caseId),
-    args: [{ kind: 'start', case: input, ...(options ? { options } : {}) }],
-    // As the API starts a case (api/cases/case-gateway.ts).
-    typedSearchAttributes: startSearchAttributes(input, Date.now()),
+    args,
+    typedSearchAttributes,
   });
 }
 

@@ -3,9 +3,9 @@ import {
   changedSearchAttributes,
   searchAttributeUpdates,
   stableSearchAttributeUpdates,
-  startSearchAttributes,
   startedWith,
 } from '../../workflows/case-search-attributes';
+import { caseStart } from '../../api/cases/case-start';
 import { caseSummary } from '../../workflows/engine/case';
 import {
   CASE_SEARCH_ATTRIBUTES as SA,
@@ -90,7 +90,10 @@ describe('the stable search attributes (engine revision 5)', () => {
 
   it('leave out of the first upsert what the case was started with, then change only at stage, status and the like', () => {
     const c = new CaseDriver(input, T0);
-    const upserted = startedWith(new TypedSearchAttributes(startSearchAttributes(input, T0)), stable(c));
+    const upserted = startedWith(
+      new TypedSearchAttributes(caseStart(input, T0).typedSearchAttributes),
+      stable(c),
+    );
     expect(changedSearchAttributes(stable(c), upserted)).toEqual([]);
     // verify → file: progress and another department waited on, the same stage: nothing to upsert.
     c.complete('verify', { confirmed: true }, T0 + HOUR / 2);
@@ -109,8 +112,8 @@ describe('the stable search attributes (engine revision 5)', () => {
 
   it('start a case with the values its input pins and those of its start: all its first upsert carried before', () => {
     const c = new CaseDriver(input, T0);
-    expect(startSearchAttributes(input, T0)).toEqual(stable(c));
-    expect(startSearchAttributes(input, T0)).toEqual([
+    expect(caseStart(input, T0).typedSearchAttributes).toEqual(stable(c));
+    expect(caseStart(input, T0).typedSearchAttributes).toEqual([
       { key: SA.flowId, value: 'urban.exposed-garbage' },
       { key: SA.stage, value: 'assessment' },
       { key: SA.status, value: 'open' },

@@ -3,7 +3,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { type ApplicationFailure } from '@temporalio/common';
 import type { CaseInput } from '../../workflows/engine/case-input';
 import { caseWorkflow } from '../../workflows';
-import { startSearchAttributes } from '../../workflows/case-search-attributes';
+import { caseStart } from '../../api/cases/case-start';
 import {
   CASE_ACTION_UPDATES,
   caseTimelineQuery,
@@ -219,7 +219,7 @@ describe('caseWorkflow on the real dev server', () => {
           taskQueue,
           workflowId: caseWorkflowId(before.caseId),
           args: [{ kind: 'start', case: before }],
-          typedSearchAttributes: startSearchAttributes(before, Date.now()).filter(({ key }) =>
+          typedSearchAttributes: caseStart(before, Date.now()).typedSearchAttributes.filter(({ key }) =>
             INPUT_PINNED_KEYS.includes(key.name),
           ),
         }),
