@@ -1,7 +1,7 @@
 /** Loads what the engine serves: the directory, the working calendars and the flows validated against both. */
 import type { WorkingCalendar } from '../workflows/engine/calendar-model';
 import type { Directory } from '../workflows/engine/directory-model';
-import { loadCalendars } from './calendars/load-calendars';
+import { loadCalendarFiles, type CalendarSource } from './calendars/load-calendars';
 import { loadDirectory } from './directory/load-directory';
 import { loadFlowCatalog, type FlowCatalog, type ValidationContext } from './flow/load-flows';
 import type { Config } from './load-config';
@@ -10,6 +10,8 @@ export interface ServiceData {
   directory: Directory;
   /** By name; the API replaces a calendar by its latest published revision (docs/calendar-revisions.md). */
   calendars: Map<string, WorkingCalendar>;
+  /** Each calendar file's content as parsed (holiday rules not expanded): what its first revision starts from. */
+  calendarSources: ReadonlyMap<string, CalendarSource>;
   flows: FlowCatalog;
   /** What flows are validated against (also for `POST /v1/flows/validate`). */
   validation: ValidationContext;
@@ -17,11 +19,11 @@ export interface ServiceData {
 
 /** Reads DIRECTORY_PATH, CALENDARS_DIR and FLOWS_DIR; throws the first source's typed error listing its problems. */
 export async function loadServiceData(data: Config['data']): Promise<ServiceData> {
-  const [directory, calendars] = await Promise.all([
+  const [directory, { calendars, sources }] = await Promise.all([
     loadDirectory(data.directoryPath),
-    loadCalendars(data.calendarsDir),
+    loadCalendarFiles(data.calendarsDir),
   ]);
   const validation: ValidationContext = { directory, calendars: new Set(calendars.keys()) };
   const flows = await loadFlowCatalog(data.flowsDir, validation);
-  return { directory, calendars, flows, validation };
+  return { directory, calendars, calendarSources: sources, flows, validation };
 }

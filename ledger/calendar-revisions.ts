@@ -15,7 +15,15 @@ export interface PublishedCalendar {
   /** Epoch ms. */
   readonly publishedAt: number;
   readonly publishedBy: string;
+  /**
+   * The calendar file's content as published (its keys, holiday rules not expanded): what the next revision starts
+   * from. Absent for revisions published before the ledger kept it.
+   */
+  readonly source?: CalendarSource;
 }
+
+/** A calendar file's content as parsed (YAML or JSON): its keys, holiday rules not expanded. */
+export type CalendarSource = Readonly<Record<string, unknown>>;
 
 type Row = CalendarRevisionsTable;
 
@@ -26,6 +34,7 @@ function fromRow(row: Row): PublishedCalendar {
     digest: row.digest,
     publishedAt: Number(row.published_at),
     publishedBy: row.published_by,
+    ...(row.source === null ? {} : { source: JSON.parse(row.source) as CalendarSource }),
   };
 }
 
@@ -41,6 +50,8 @@ export async function publishCalendarRevision(
     readonly digest: string;
     readonly publishedBy: string;
     readonly publishedAt: number;
+    /** The calendar file's content it was built from. */
+    readonly source: CalendarSource;
   },
 ): Promise<{ readonly published: PublishedCalendar; readonly created: boolean }> {
   const { revision: _revision, ...calendar } = publication.calendar;
@@ -62,6 +73,7 @@ export async function publishCalendarRevision(
       published_at: publication.publishedAt,
       published_by: publication.publishedBy,
       working_calendar: JSON.stringify(calendar),
+      source: JSON.stringify(publication.source),
     };
     await trx.insertInto('calendar_revisions').values(row).execute();
     return { published: fromRow(row), created: true };

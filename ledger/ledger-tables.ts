@@ -143,6 +143,8 @@ export interface CalendarRevisionsTable {
   published_by: string;
   /** The WorkingCalendar as cases pin it (without its revision), JSON. */
   working_calendar: string;
+  /** The calendar file's content as published (rules not expanded), JSON; null for revisions published before it was kept. */
+  source: string | null;
 }
 
 export interface LedgerTables {

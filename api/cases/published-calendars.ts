@@ -5,6 +5,7 @@
  */
 import type { Ledger } from '../../ledger';
 import type { Logger } from 'pino';
+import type { CalendarSource } from '../../config/calendars/load-calendars';
 import {
   latestCalendarRevisionNumbers,
   latestCalendarRevisions,
@@ -12,6 +13,17 @@ import {
 } from '../../ledger/calendar-revisions';
 import type { WorkingCalendar } from '../../workflows/engine/calendar-model';
 import { requestFingerprint } from './case-gateway';
+
+/**
+ * A calendar file's content that builds `calendar` again, for a revision published before the ledger kept what it
+ * was published from: the calendar's own keys when it has no holiday rules; null when it has (their holidays are
+ * expanded in it and the rules themselves are not kept).
+ */
+export function calendarSourceOf(calendar: WorkingCalendar): CalendarSource | null {
+  if (calendar.rulesExpandedThrough !== undefined) return null;
+  const { revision: _revision, ...content } = calendar;
+  return content;
+}
 
 /** The sha256 of a calendar's content, without its revision number: the same days, the same digest. */
 export function calendarDigest(calendar: WorkingCalendar): string {

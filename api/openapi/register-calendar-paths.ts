@@ -1,6 +1,11 @@
-/** The calendar revision routes: publish a revision (and send it to running cases), and follow it. */
+/**
+ * The calendar routes: the calendars as new cases pin them, publish a revision (and send it to running cases), and
+ * follow it.
+ */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
 import {
+  CurrentCalendarSchema,
   CalendarFileSchema,
   CalendarParamsSchema,
   CalendarRevisionParamsSchema,
@@ -12,6 +17,31 @@ const TAG = ['Calendars'];
 const WHO = 'Roles: admin.';
 
 export function registerCalendarPaths(registry: OpenAPIRegistry): void {
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/calendars',
+    tags: TAG,
+    summary:
+      'Every calendar the API serves, as new cases now pin it, with what its next revision starts from',
+    description: WHO,
+    responses: {
+      200: jsonResponse(z.object({ items: z.array(CurrentCalendarSchema) }), 'The calendars, by name'),
+      ...problems(403, 503),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/calendars/{calendar}',
+    tags: TAG,
+    summary:
+      'A calendar as new cases now pin it (its latest revision, or its file), with what its next revision starts from',
+    description: WHO,
+    request: { params: CalendarParamsSchema },
+    responses: {
+      200: jsonResponse(CurrentCalendarSchema, 'The calendar'),
+      ...problems(400, 403, 404, 503),
+    },
+  });
   registry.registerPath({
     method: 'post',
     path: '/v1/calendars/{calendar}/revisions',

@@ -1,7 +1,9 @@
 /**
- * Calendar revisions (docs/calendar-revisions.md): `POST /v1/calendars/{calendar}/revisions` publishes a new
- * revision of a calendar (admins): stored in the ledger, used by new cases from then on (on every API instance, and
- * after a restart), and sent to running cases by a durable batch; `GET …/revisions/{revision}` follows it.
+ * Calendars and their revisions (docs/calendar-revisions.md), for admins: `GET /v1/calendars` and
+ * `GET /v1/calendars/{calendar}` answer each calendar as new cases now pin it and what its next revision starts
+ * from; `POST /v1/calendars/{calendar}/revisions` publishes a new revision of a calendar: stored in the ledger, used
+ * by new cases from then on (on every API instance, and after a restart), and sent to running cases by a durable
+ * batch; `GET …/revisions/{revision}` follows it.
  */
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { Router } from 'express';
@@ -14,9 +16,15 @@ import {
   type PublishedCalendar,
 } from '../../ledger/calendar-revisions';
 import { actorOf, requireRole } from '../auth';
-import { calendarDigest } from '../cases/published-calendars';
+import { calendarDigest, calendarSourceOf } from '../cases/published-calendars';
 import { NotFoundProblemError, UnprocessableProblemError } from '../problems';
-import { CalendarParamsSchema, CalendarRevisionParamsSchema, type CalendarRevisionBody } from '../schemas';
+import {
+  CalendarFileSchema,
+  CalendarParamsSchema,
+  CalendarRevisionParamsSchema,
+  type CalendarRevisionBody,
+  type CurrentCalendarBody,
+} from '../schemas';
 import { requestLogger, type RouteDependencies } from './route-context';
 
 /** The calendar revision routes. */
@@ -68,6 +76,43 @@ export function createCalendarRevisionsRouter(deps: RouteDependencies): Router {
     };
   };
 
+  /** The calendar as new cases now pin it, with what its next revision starts from; undefined if not served. */
+  const currentOf = async (name: string): Promise<CurrentCalendarBody | undefined> => {
+    const loaded = calendars.get(name);
+    if (loaded === undefined) return undefined;
+    const about = { calendar: name, timezone: loaded.timezone };
+    if (loaded.revision === undefined) {
+      const source = deps.service.calendarSources.get(name) ?? calendarSourceOf(loaded);
+      return { ...about, revision: 0, source };
+    }
+    const published = await readCalendarRevision(deps.ledger, name, loaded.revision);
+    if (published === undefined)
+      throw new Error(`calendar '${name}' revision ${loaded.revision} is not in the ledger`);
+    return {
+      ...about,
+      revision: loaded.revision,
+      digest: published.digest,
+      publishedBy: published.publishedBy,
+      publishedAt: new Date(published.publishedAt).toISOString(),
+      source: published.source ?? calendarSourceOf(published.calendar),
+    };
+  };
+
+  router.get('/v1/calendars', gate, async (_req, res) => {
+    await deps.calendarRevisions.catchUp();
+    const names = [...calendars.keys()].sort();
+    const items = await Promise.all(names.map(currentOf));
+    res.json({ items: items.filter((item) => item !== undefined) });
+  });
+
+  router.get('/v1/calendars/:calendar', gate, async (req, res) => {
+    const { calendar: name } = CalendarParamsSchema.parse(req.params);
+    await deps.calendarRevisions.catchUp();
+    const current = await currentOf(name);
+    if (current === undefined) throw notFound(name);
+    res.json(current);
+  });
+
   router.post('/v1/calendars/:calendar/revisions', gate, async (req, res) => {
     const { calendar: name } = CalendarParamsSchema.parse(req.params);
     const current = calendars.get(name);
@@ -83,6 +128,8 @@ export function createCalendarRevisionsRouter(deps: RouteDependencies): Router {
       digest: calendarDigest(checked.calendar),
       publishedBy: actor.sub,
       publishedAt: deps.now(),
+      // Valid as a calendar, so a map of its keys.
+      source: CalendarFileSchema.parse(req.body),
     });
     calendars.set(name, published.calendar);
     const request = publicationOf(published);

@@ -1,6 +1,6 @@
 /**
- * Publishing a revision of a working calendar (docs/calendar-revisions.md): the calendar file as JSON, and the
- * revision with the progress of its publication to running cases.
+ * Publishing a revision of a working calendar (docs/calendar-revisions.md): the calendar file as JSON, the
+ * revision with the progress of its publication to running cases, and a calendar as new cases now pin it.
  */
 import { z } from 'zod';
 import { TimestampSchema } from './common-schemas';
@@ -79,3 +79,28 @@ export const CalendarRevisionSchema = z
   })
   .meta({ id: 'CalendarRevision', description: 'A published revision of a working calendar' });
 export type CalendarRevisionBody = z.infer<typeof CalendarRevisionSchema>;
+
+export const CurrentCalendarSchema = z
+  .object({
+    calendar: z.string(),
+    timezone: z.string().meta({ description: "The calendar's IANA time zone", example: 'Asia/Shanghai' }),
+    revision: z
+      .number()
+      .int()
+      .meta({ description: 'The latest published revision; 0 when none was published (the file as loaded)' }),
+    digest: z
+      .string()
+      .optional()
+      .meta({ description: "sha256 of the revision's content (published revisions)" }),
+    publishedBy: z.string().optional(),
+    publishedAt: TimestampSchema.optional(),
+    source: CalendarFileSchema.nullable().meta({
+      description:
+        "What that revision was published from (or the file's content for revision 0): the calendar file's keys, holiday rules not expanded, ready to change and publish as the next revision. null for a revision published before the API kept it, of a calendar with holiday rules",
+    }),
+  })
+  .meta({
+    id: 'CurrentCalendar',
+    description: 'A working calendar as new cases now pin it: its latest published revision, or its file',
+  });
+export type CurrentCalendarBody = z.infer<typeof CurrentCalendarSchema>;

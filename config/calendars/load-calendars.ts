@@ -15,19 +15,39 @@ export async function loadCalendars(
   dir: string,
   today: Date = new Date(),
 ): Promise<Map<string, WorkingCalendar>> {
+  return (await loadCalendarFiles(dir, today)).calendars;
+}
+
+/** A calendar file's content, parsed (YAML or JSON), as `checkCalendarSource` takes it. */
+export type CalendarSource = Readonly<Record<string, unknown>>;
+
+/**
+ * `loadCalendars`, with each file's content as parsed (its keys, holiday rules not expanded): what a revision of a
+ * calendar never published starts from (`GET /v1/calendars/{calendar}`).
+ */
+export async function loadCalendarFiles(
+  dir: string,
+  today: Date = new Date(),
+): Promise<{ calendars: Map<string, WorkingCalendar>; sources: Map<string, CalendarSource> }> {
   const files = (await readdir(dir)).filter((file) => file.endsWith('.yaml')).sort();
   const calendars = new Map<string, WorkingCalendar>();
+  const sources = new Map<string, CalendarSource>();
   const problems: string[] = [];
   for (const file of files) {
     const result = parseCalendar(file, await readFile(join(dir, file), 'utf8'), today);
     if ('problems' in result) problems.push(...result.problems);
-    else calendars.set(result.calendar.name, result.calendar);
+    else {
+      calendars.set(result.calendar.name, result.calendar);
+      sources.set(result.calendar.name, result.source);
+    }
   }
   if (problems.length > 0) throw new CalendarInvalidError(problems);
-  return calendars;
+  return { calendars, sources };
 }
 
-type ParseResult = { readonly calendar: WorkingCalendar } | { readonly problems: readonly string[] };
+type ParseResult =
+  | { readonly calendar: WorkingCalendar; readonly source: CalendarSource }
+  | { readonly problems: readonly string[] };
 
 function parseCalendar(file: string, text: string, today: Date): ParseResult {
   const document = parseDocument(text);
@@ -35,14 +55,16 @@ function parseCalendar(file: string, text: string, today: Date): ParseResult {
     return { problems: document.errors.map((error) => `${file}: (yaml): ${error.message.split('\n')[0]}`) };
   }
   const expected = basename(file, '.yaml');
-  const checked = checkCalendarSource(document.toJS(), expected, {
+  const source: unknown = document.toJS();
+  const checked = checkCalendarSource(source, expected, {
     what: `the file name '${expected}'`,
     today,
   });
   if ('errors' in checked) {
     return { problems: checked.errors.map(({ path, message }) => `${file}: ${path}: ${message}`) };
   }
-  return checked;
+  // A valid calendar is a map of its keys.
+  return { calendar: checked.calendar, source: source as CalendarSource };
 }
 
 /** A problem of a calendar's content, at its key (`holidays[3]`, `name`, `(root)`). */

@@ -6,6 +6,7 @@ import * as readsAtScale from './003-reads-at-scale';
 import * as claimLimitsAndDecisions from './004-claim-limits-and-decisions';
 import * as caseCalendar from './005-case-calendar';
 import * as metricsByDepartment from './006-metrics-by-department';
+import * as calendarRevisionSource from './007-calendar-revision-source';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-create-ledger': createLedger,
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '004-claim-limits-and-decisions': claimLimitsAndDecisions,
   '005-case-calendar': caseCalendar,
   '006-metrics-by-department': metricsByDepartment,
+  '007-calendar-revision-source': calendarRevisionSource,
 };
 
 /** Kysely's migrator reads the migrations from here (no file-system scan: they are bundled code). */

@@ -11,11 +11,13 @@
  * - the supervisor's search finds cases by the days they were opened or closed on the calendar's days (Guangzhou),
  *   though the browser runs in New York;
  * - an admin publishes a calendar revision (us-sf, which no flow here runs on, so no other test's case moves): a
- *   revision that changes more than days is refused at its key, one that adds a holiday is followed to completion.
+ *   revision that changes more than days is refused at its key, one that adds a holiday is followed to completion;
+ *   then the next revision starts from that one's content, loaded into the editor, and only adds a day.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import request from 'supertest';
 import type { Actor } from '../../api/auth';
 import { PROJECT_ROOT } from '../../config/project-root';
 import { writeLedgerBatch, type Ledger } from '../../ledger';
@@ -29,6 +31,7 @@ import {
   startFixtureCase,
 } from '../api/support/claim-rework-cases';
 import {
+  bearer,
   HttpCaseDriver,
   SUPERVISOR,
   departmentUser,
@@ -310,5 +313,42 @@ describe('deadlines and rework decisions in the workbench', () => {
     await expect(field('已处理 / 选中案件').textContent()).resolves.toBe('0 / 0');
     await revision.getByText('没有在办案件使用此日历').waitFor();
     await checkPage(page, 'admin-calendar-published');
+  });
+
+  it("lets an admin start the next revision from a calendar's current content and add only a day", async () => {
+    const page = await pageFor(ADMIN, 'calendars');
+    const content = page.getByLabel('日历文件');
+    const loaded = page.getByTestId('calendar-loaded');
+    // us-sf is at revision 1 (the test before): its content as published, rules and all, comes into the editor.
+    await choose(page, '要载入的日历', 'us-sf · 修订 1');
+    await page.getByRole('button', { name: '载入当前内容' }).click();
+    await loaded.getByText(/^已载入 us-sf 修订 1（admin-web 于 .* 发布）/).waitFor();
+    const text = await content.inputValue();
+    expect(text).toMatch(/^holidayRules:$/m);
+    expect(text).toMatch(/- name: Thanksgiving Day$/m);
+    expect(text).toMatch(/^holidays:\n {2}- 2027-11-26$/m);
+    await checkPage(page, 'admin-calendar-loaded');
+
+    // Christmas Eve 2027 off too: revision 2 holds both days and keeps the rules.
+    await content.fill(text.replace('  - 2027-11-26', '  - 2027-11-26\n  - 2027-12-24'));
+    await page.getByRole('button', { name: '发 布' }).click();
+    await page.waitForURL('**/app/calendars?calendar=us-sf&revision=2');
+    await page.getByTestId('calendar-revision').getByText('已完成').waitFor();
+    const current = await request(harness().app)
+      .get('/v1/calendars/us-sf')
+      .set('Authorization', await bearer(ADMIN));
+    expectStatus(current, 200, 'us-sf now');
+    expect(current.body).toMatchObject({
+      revision: 2,
+      source: { holidays: ['2027-11-26', '2027-12-24'], holidayRules: expect.any(Array) as unknown },
+    });
+    const pinned = harness().service.calendars.get('us-sf');
+    expect(pinned?.holidays).toEqual(expect.arrayContaining(['2027-11-26', '2027-12-24', '2027-11-25']));
+
+    // A calendar never published loads from its file.
+    await choose(page, '要载入的日历', 'always-open · 修订 0');
+    await page.getByRole('button', { name: '载入当前内容' }).click();
+    await loaded.getByText(/^已载入 always-open 的日历文件（尚未发布过修订）/).waitFor();
+    await expect(content.inputValue()).resolves.toMatch(/^name: always-open$/m);
   });
 });

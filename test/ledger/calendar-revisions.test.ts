@@ -5,10 +5,11 @@
 import pino from 'pino';
 import {
   calendarDigest,
+  calendarSourceOf,
   followPublishedCalendars,
   usePublishedCalendars,
 } from '../../api/cases/published-calendars';
-import { openLedger } from '../../ledger';
+import { openLedger, type Ledger } from '../../ledger';
 import {
   latestCalendarRevisionNumbers,
   latestCalendarRevisions,
@@ -24,36 +25,26 @@ const with2027 = (holidays: string[]): WorkingCalendar => ({
   holidays: [...CN_MAINLAND.holidays, ...holidays],
 });
 
+/** Publishes `calendar` as its own file's content would. */
+const publish = (ledger: Ledger, calendar: WorkingCalendar, publishedBy: string, publishedAt: number) =>
+  publishCalendarRevision(ledger, {
+    calendar,
+    digest: calendarDigest(calendar),
+    publishedBy,
+    publishedAt,
+    source: { ...calendar },
+  });
+
 describeEachLedger('calendar revisions', (ledger) => {
   it('numbers revisions per calendar and answers the latest for the same content', async () => {
-    const first = await publishCalendarRevision(ledger(), {
-      calendar: with2027(['2027-01-01']),
-      digest: calendarDigest(with2027(['2027-01-01'])),
-      publishedBy: 'admin-li',
-      publishedAt: 1_000,
-    });
+    const first = await publish(ledger(), with2027(['2027-01-01']), 'admin-li', 1_000);
     expect(first).toMatchObject({ created: true, published: { calendar: { revision: 1 } } });
-    const again = await publishCalendarRevision(ledger(), {
-      calendar: { ...with2027(['2027-01-01']), revision: 7 },
-      digest: calendarDigest({ ...with2027(['2027-01-01']), revision: 7 }),
-      publishedBy: 'admin-wang',
-      publishedAt: 2_000,
-    });
+    const again = await publish(ledger(), { ...with2027(['2027-01-01']), revision: 7 }, 'admin-wang', 2_000);
     expect(again).toEqual({ created: false, published: first.published });
-    const second = await publishCalendarRevision(ledger(), {
-      calendar: with2027(['2027-01-01', '2027-02-16']),
-      digest: calendarDigest(with2027(['2027-01-01', '2027-02-16'])),
-      publishedBy: 'admin-wang',
-      publishedAt: 3_000,
-    });
+    const second = await publish(ledger(), with2027(['2027-01-01', '2027-02-16']), 'admin-wang', 3_000);
     expect(second.published).toMatchObject({ publishedBy: 'admin-wang', publishedAt: 3_000 });
     expect(second.published.calendar.revision).toBe(2);
-    const other = await publishCalendarRevision(ledger(), {
-      calendar: ALWAYS_OPEN,
-      digest: calendarDigest(ALWAYS_OPEN),
-      publishedBy: 'admin-li',
-      publishedAt: 4_000,
-    });
+    const other = await publish(ledger(), ALWAYS_OPEN, 'admin-li', 4_000);
     expect(other.published.calendar.revision).toBe(1);
 
     expect(
@@ -68,12 +59,7 @@ describeEachLedger('calendar revisions', (ledger) => {
 
   it('gives new cases the latest revision in place of the file, and names files that differ from it', async () => {
     // The ledger holds the first test's revisions: this is the next one.
-    const { published } = await publishCalendarRevision(ledger(), {
-      calendar: with2027(['2027-01-01']),
-      digest: calendarDigest(with2027(['2027-01-01'])),
-      publishedBy: 'admin-li',
-      publishedAt: 5_000,
-    });
+    const { published } = await publish(ledger(), with2027(['2027-01-01']), 'admin-li', 5_000);
     const calendars = new Map([
       ['cn-mainland', CN_MAINLAND],
       ['always-open', ALWAYS_OPEN],
@@ -102,12 +88,7 @@ describeEachLedger('calendar revisions', (ledger) => {
     expect(calendars.get('always-open')?.revision).toBe(1);
 
     // Another instance publishes revision 4: the next catch-up takes it, and never goes back to an older one.
-    await publishCalendarRevision(ledger(), {
-      calendar: with2027(['2027-01-01', '2027-01-04']),
-      digest: calendarDigest(with2027(['2027-01-01', '2027-01-04'])),
-      publishedBy: 'admin-wang',
-      publishedAt: 6_000,
-    });
+    await publish(ledger(), with2027(['2027-01-01', '2027-01-04']), 'admin-wang', 6_000);
     calendars.set('always-open', { ...ALWAYS_OPEN, revision: 9 });
     await follower.catchUp();
     expect(calendars.get('cn-mainland')).toEqual({ ...with2027(['2027-01-01', '2027-01-04']), revision: 4 });
@@ -128,5 +109,13 @@ describe('catching up with published calendars when the ledger cannot be read', 
     expect(JSON.parse(warnings[0] ?? '{}')).toMatchObject({
       msg: 'Could not read the latest calendar revisions from the ledger; new cases start on those loaded',
     });
+  });
+});
+
+describe('what a revision published before its source was kept starts from', () => {
+  it('is the calendar itself without rules, and nothing with rules (their holidays are expanded in it)', () => {
+    const { revision: _revision, ...content } = { ...ALWAYS_OPEN, revision: 3 };
+    expect(calendarSourceOf({ ...ALWAYS_OPEN, revision: 3 })).toEqual(content);
+    expect(calendarSourceOf({ ...CN_MAINLAND, revision: 3, rulesExpandedThrough: 2031 })).toBeNull();
   });
 });

@@ -115,6 +115,17 @@ describe.each(ledgerEngines())(
       // Three working days round the clock, and the holiday skipped.
       expect(after.allowed).toBe(4 * DAY);
       expect(after.view.dueExplanation).toMatch(new RegExp(`holidays ${holiday} skipped`));
+
+      // The publishing view on the other instance starts from the revision as it was published.
+      const current = await request(second.app)
+        .get('/v1/calendars/always-open')
+        .set('Authorization', await bearer(ADMIN));
+      expectStatus(current, 200, 'current calendar on the second instance');
+      expect(current.body).toMatchObject({
+        revision: 1,
+        publishedBy: ADMIN.sub,
+        source: alwaysOpenFile([holiday]),
+      });
     });
   },
 );

@@ -64,6 +64,37 @@ describe('publishing a calendar revision while cases run, over HTTP', () => {
     expectStatus(unknown, 404, 'unknown calendar');
   });
 
+  it('answers a calendar never published as its file, to admins only', async () => {
+    const read = async (path: string, actor: Actor = ADMIN) =>
+      request(live.harness.app)
+        .get(path)
+        .set('Authorization', await bearer(actor));
+    const current = await read('/v1/calendars/always-open');
+    expectStatus(current, 200, 'always-open');
+    expect(current.body).toEqual({
+      calendar: 'always-open',
+      timezone: 'UTC',
+      revision: 0,
+      source: calendarFile([]),
+    });
+    const listed = await read('/v1/calendars');
+    expectStatus(listed, 200, 'calendars');
+    const items = (listed.body as { items: { calendar: string; revision: number }[] }).items;
+    expect(items.map(({ calendar, revision }) => [calendar, revision])).toEqual([
+      ['always-open', 0],
+      ['cn-mainland', 0],
+      ['us-sf', 0],
+    ]);
+    expect(items[1]).toMatchObject({
+      source: { name: 'cn-mainland', holidayRules: expect.any(Array) as unknown },
+    });
+    expectStatus(await read('/v1/calendars/always-open', DESIGNER), 403, 'designer');
+    expectStatus(await read('/v1/calendars', DESIGNER), 403, 'designer lists');
+    const unknown = await read('/v1/calendars/nowhere');
+    expectStatus(unknown, 404, 'unknown calendar');
+    expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
   it('moves the pending deadline of a running case, keeps its passed one, explains both, and says why on the timeline', async () => {
     const caseId = uniqueCaseId('E2E-CALENDAR');
     const started = await request(live.harness.app)

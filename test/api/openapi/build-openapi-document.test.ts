@@ -58,6 +58,8 @@ const ADDED_ROUTES = [
   'post /v1/flows/{flowId}/migrations',
   'get /v1/flows/{flowId}/migrations/{migrationId}',
   // Calendar revisions (docs/calendar-revisions.md).
+  'get /v1/calendars',
+  'get /v1/calendars/{calendar}',
   'post /v1/calendars/{calendar}/revisions',
   'get /v1/calendars/{calendar}/revisions/{revision}',
 ];

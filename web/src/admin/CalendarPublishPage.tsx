@@ -4,17 +4,34 @@
  * `POST /v1/calendars/{name}/revisions`; the API's problems are shown at their keys. The revision and its batch over
  * running cases are then followed (`GET …/revisions/{revision}`, every two seconds until done), also from the
  * page's address (`/app/calendars?calendar=cn-mainland&revision=2`), so a publication can be looked up later.
+ * The editor can start from a calendar as new cases now pin it (`GET /v1/calendars/{calendar}`: its latest
+ * revision as published, or its file), so that an admin changes only what changes.
  */
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Space, Table, Tag, Upload } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Upload,
+} from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { api, unwrap, type Schemas } from '../api/client';
 import { ProblemAlert } from '../app/StatusPages';
 import { formatInstant, offsetOf } from '../common/time';
 
+type CurrentCalendar = Schemas['CurrentCalendar'];
 type Progress = NonNullable<Schemas['CalendarRevision']['publication']>;
 type CaseOutcome = Progress['cases'][number];
 
@@ -134,10 +151,80 @@ function PublicationProgress({ calendar, revision }: { calendar: string; revisio
   );
 }
 
+/** What loading a calendar's current content told: which revision was loaded, or why it could not be. */
+function loadedMessage(
+  current: CurrentCalendar,
+  t: TFunction,
+): { type: 'success' | 'warning'; text: string } {
+  const { calendar, revision } = current;
+  if (current.source === null)
+    return { type: 'warning', text: t('calendars.noSource', { calendar, revision }) };
+  if (revision === 0) return { type: 'success', text: t('calendars.loadedFile', { calendar }) };
+  return {
+    type: 'success',
+    text: t('calendars.loadedRevision', {
+      calendar,
+      revision,
+      publishedBy: current.publishedBy ?? '',
+      publishedAt: current.publishedAt === undefined ? '' : formatStamp(current.publishedAt),
+    }),
+  };
+}
+
+/** Picks a calendar and puts its current content (as YAML) into the editor through `onLoaded`. */
+function CurrentCalendarLoader({ onLoaded }: { onLoaded: (text: string) => void }) {
+  const { t } = useTranslation();
+  const [picked, setPicked] = useState<string>();
+  const listed = useQuery({
+    queryKey: ['calendars'],
+    queryFn: async () => unwrap(await api.GET('/v1/calendars')),
+  });
+  const load = useMutation({
+    mutationFn: async (calendar: string) =>
+      unwrap(await api.GET('/v1/calendars/{calendar}', { params: { path: { calendar } } })),
+    onSuccess: (current) => {
+      if (current.source !== null) onLoaded(stringify(current.source));
+    },
+  });
+  const message = load.data === undefined ? undefined : loadedMessage(load.data, t);
+  return (
+    <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }}>
+      <Space wrap>
+        <span>{t('calendars.current')}</span>
+        <Select
+          aria-label={t('calendars.toLoad')}
+          showSearch
+          optionFilterProp="label"
+          style={{ width: 220 }}
+          loading={listed.isLoading}
+          value={picked}
+          onChange={setPicked}
+          options={(listed.data?.items ?? []).map(({ calendar, revision }) => ({
+            value: calendar,
+            label: `${calendar} · ${t('calendars.revision')} ${revision}`,
+          }))}
+        />
+        <Button
+          disabled={picked === undefined}
+          loading={load.isPending}
+          onClick={() => picked !== undefined && load.mutate(picked)}
+        >
+          {t('calendars.load')}
+        </Button>
+      </Space>
+      <ProblemAlert error={listed.error ?? load.error} />
+      {message === undefined ? null : (
+        <Alert type={message.type} showIcon message={message.text} data-testid="calendar-loaded" />
+      )}
+    </Space>
+  );
+}
+
 export function CalendarPublishPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const [form] = Form.useForm<{ text: string }>();
+  const queryClient = useQueryClient();
   const publish = useMutation({
     mutationFn: async (text: string) => {
       const file = calendarFile(text, t);
@@ -149,6 +236,7 @@ export function CalendarPublishPage() {
       );
     },
     onSuccess: (revision) => {
+      void queryClient.invalidateQueries({ queryKey: ['calendars'] });
       setParams({ calendar: revision.calendar, revision: String(revision.revision) });
     },
   });
@@ -161,6 +249,7 @@ export function CalendarPublishPage() {
       <Card size="small" title={<h2 className="section-title">{t('calendars.publish')}</h2>}>
         <Form form={form} layout="vertical" onFinish={({ text }) => publish.mutate(text)}>
           <Alert type="info" showIcon message={t('calendars.intro')} style={{ marginBottom: 16 }} />
+          <CurrentCalendarLoader onLoaded={(text) => form.setFieldsValue({ text })} />
           <Form.Item name="text" label={t('calendars.file')} rules={[{ required: true }]}>
             <Input.TextArea rows={14} spellCheck={false} style={{ fontFamily: 'monospace' }} />
           </Form.Item>

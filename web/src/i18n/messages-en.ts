@@ -312,6 +312,15 @@ export const en: Messages = {
     unreadable: 'The calendar file cannot be read: {{error}}',
     notAMap: 'A calendar file is an object (name, timezone, workingHours, …)',
     noName: 'The calendar file has no name',
+    current: 'Start from the current content',
+    toLoad: 'Calendar to load',
+    load: 'Load the current content',
+    loadedRevision:
+      'Loaded {{calendar}} revision {{revision}} (published by {{publishedBy}} at {{publishedAt}}): change only what changes, then publish.',
+    loadedFile:
+      "Loaded {{calendar}}'s calendar file (no revision published yet): change only what changes, then publish.",
+    noSource:
+      '{{calendar}} revision {{revision}} was published before its content was kept, and the calendar has holiday rules: it cannot be loaded; paste or pick the calendar file.',
     follow: 'Publication',
     show: 'Show',
     calendar: 'Calendar',

@@ -307,6 +307,14 @@ export const zh = {
     unreadable: '无法读取日历文件：{{error}}',
     notAMap: '日历文件应为一个对象（name、timezone、workingHours……）',
     noName: '日历文件缺少 name',
+    current: '从当前内容开始',
+    toLoad: '要载入的日历',
+    load: '载入当前内容',
+    loadedRevision:
+      '已载入 {{calendar}} 修订 {{revision}}（{{publishedBy}} 于 {{publishedAt}} 发布）：只需修改要变的日期，再发布。',
+    loadedFile: '已载入 {{calendar}} 的日历文件（尚未发布过修订）：只需修改要变的日期，再发布。',
+    noSource:
+      '{{calendar}} 修订 {{revision}} 发布时系统尚未保存其原文，且该日历含节假日规则，无法载入：请粘贴或选择日历文件。',
     follow: '发布进度',
     show: '查看',
     calendar: '日历',
