@@ -120,6 +120,11 @@ export default tseslint.config(
     ),
   },
   {
+    // The API's Temporal client runs over Core's connection, which @temporalio/worker ships (no worker code).
+    files: ['api/temporal/core-connection.ts'],
+    rules: restrict(['**/activities/**', '**/worker/**'], 'the API talks to workers only through Temporal'),
+  },
+  {
     files: ['worker/**/*.ts'],
     rules: restrict(['**/api/**'], 'the worker does not load the API'),
   },

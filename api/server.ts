@@ -1,12 +1,15 @@
-/** API process: config -> logger -> startApi; stops cleanly on SIGINT/SIGTERM. */
+/** API process: config -> logger (Core's logs too) -> startApi; stops cleanly on SIGINT/SIGTERM. */
 import { createLogger } from '../config/create-logger';
 import { loadConfig } from '../config/load-config';
+import { PinoTemporalLogger } from '../config/pino-temporal-logger';
 import { loadTemporalConnection } from '../config/temporal-connection';
 import { startApi } from './start-api';
+import { installCoreRuntime } from './temporal/core-connection';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, 'api');
   const logger = createLogger(config, 'api');
+  installCoreRuntime(new PinoTemporalLogger(logger));
   const api = await startApi(config, logger, loadTemporalConnection(process.env));
   logger.info({ url: api.url }, 'API listening');
   const stop = (signal: string) => {

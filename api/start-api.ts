@@ -1,9 +1,9 @@
 /**
- * Starts the HTTP API: loads the service data, connects (lazily) to Temporal, builds the app and listens.
+ * Starts the HTTP API: loads the service data, connects (lazily, through Core's client) to Temporal, builds the app and listens.
  * Shared by `api/server.ts` (production) and `scripts/dev.ts`.
  */
 import type { Server } from 'node:http';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { Config } from '../config/load-config';
 import { loadServiceData, type ServiceData } from '../config/load-service-data';
@@ -18,6 +18,7 @@ import { createApiKeyStore } from './open311/api-keys';
 import { createWebAppRouter, webAppAuthConfig, WEB_DIST_DIR } from './web/web-app-router';
 import { openLedger, type Ledger } from '../ledger';
 import { usePublishedCalendars } from './cases/published-calendars';
+import { LazyCoreConnection } from './temporal/core-connection';
 
 export interface RunningApi {
   url: string;
@@ -43,8 +44,8 @@ export async function startApi(
     );
   }
   const apiKeys = createApiKeyStore(await loadApiKeys(config.open311.apiKeysPath, service.directory));
-  // Lazy: the API starts (and answers /readyz with 503) even while Temporal is down.
-  const connection = Connection.lazy(temporal.connectionOptions);
+  // Core's client, connected on first use: the API starts (and answers /readyz with 503) even while Temporal is down.
+  const connection = new LazyCoreConnection(temporal.connectionOptions);
   const client = new Client({ connection, namespace: temporal.namespace });
   const gateway = createCaseGateway(client, config.taskQueue);
   const verifier = createTokenVerifier({

@@ -15,7 +15,7 @@ import { loadConfig } from '../config/load-config';
 import { createLedgerWriter, openLedger } from '../ledger';
 import { createCaseWorker } from '../worker/create-case-worker';
 import { serveMetrics } from '../worker/metrics-server';
-import { PinoTemporalLogger } from '../worker/pino-temporal-logger';
+import { PinoTemporalLogger } from '../config/pino-temporal-logger';
 import { seedDemoCases } from './dev/demo-cases';
 import { appUrlOf, signInLink } from './dev/sign-in-links';
 import { ensureWebAppBuilt } from './web/build-web-app';

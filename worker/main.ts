@@ -8,7 +8,7 @@ import { createLedgerWriter, openLedger } from '../ledger';
 import { prebuiltCaseWorkflowBundle } from './case-workflow-bundle';
 import { createCaseWorker } from './create-case-worker';
 import { serveMetrics } from './metrics-server';
-import { PinoTemporalLogger } from './pino-temporal-logger';
+import { PinoTemporalLogger } from '../config/pino-temporal-logger';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, 'worker');

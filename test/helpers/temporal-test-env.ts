@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
+import { LazyCoreConnection } from '../../api/temporal/core-connection';
 import { createCaseWorker, type CaseWorkerOptions } from '../../worker/create-case-worker';
 import type { ActivityDependencies } from '../../activities';
 import { eventually } from './eventually';
@@ -31,6 +32,13 @@ export function uniqueTaskQueue(prefix = 'test'): string {
 /** A client of the shared dev server; close its connection after the test. */
 export async function createTestClient(): Promise<{ client: Client; connection: Connection }> {
   const connection = await Connection.connect({ address: testTemporalAddress() });
+  return { client: new Client({ connection, namespace: 'default' }), connection };
+}
+
+/** A client of the shared dev server over the connection the API uses (Core's, opened on first use). */
+export function createApiTestClient(): { client: Client; connection: LazyCoreConnection } {
+  installQuietRuntime();
+  const connection = new LazyCoreConnection({ address: testTemporalAddress() });
   return { client: new Client({ connection, namespace: 'default' }), connection };
 }
 

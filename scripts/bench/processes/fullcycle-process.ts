@@ -12,7 +12,7 @@ import { loadConfig } from '../../../config/load-config';
 import { loadTemporalConnection } from '../../../config/temporal-connection';
 import { createLedgerWriter, openLedger } from '../../../ledger';
 import { createCaseWorker } from '../../../worker/create-case-worker';
-import { PinoTemporalLogger } from '../../../worker/pino-temporal-logger';
+import { PinoTemporalLogger } from '../../../config/pino-temporal-logger';
 import { serveBenchChild, workerFacts } from './serve-bench-child';
 
 serveBenchChild(async () => {

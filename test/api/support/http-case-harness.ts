@@ -4,7 +4,7 @@ import { CaseViewSchema } from '../../../api/schemas';
  * port), the shipped directory with its systems pointed at a local stub, role tokens, and a driver that reads the
  * case view over HTTP and completes each active task as the department it is assigned to.
  */
-import type { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { Express } from 'express';
 import pino, { type Logger } from 'pino';
 import request from 'supertest';
@@ -28,7 +28,7 @@ import {
 } from '../../helpers/department-systems-stub';
 import { uniqueCaseId } from '../../helpers/case-fixtures';
 import { REFERENCE_CASES } from '../../helpers/reference-cases';
-import { createTestClient, uniqueTaskQueue, withCaseWorker } from '../../helpers/temporal-test-env';
+import { createApiTestClient, uniqueTaskQueue, withCaseWorker } from '../../helpers/temporal-test-env';
 
 export const SECRET = 'e2e-secret-e2e-secret-e2e-secret-0001';
 
@@ -72,7 +72,8 @@ export async function startHttpHarness(
   logger: Logger,
   { apiKeys, flowsDir, ledger: location, taskQueue: queue }: HttpHarnessOptions = {},
 ): Promise<HttpHarness> {
-  const { client, connection }: { client: Client; connection: Connection } = await createTestClient();
+  // The API's own connection (Core's), so every HTTP test also shows how its errors map.
+  const { client, connection } = createApiTestClient();
   const stub = await startDepartmentSystemsStub();
   const data = await serviceData();
   const flows = flowsDir === undefined ? data.flows : await loadFlowCatalog(flowsDir, data.validation);

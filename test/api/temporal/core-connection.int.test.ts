@@ -1,0 +1,164 @@
+/**
+ * The API's connection to Temporal (Core's client, opened on first use), against the real dev server and against an
+ * address where nothing listens yet: what an operator and a client of the API see must be what grpc-js gave.
+ */
+import { once } from 'node:events';
+import net from 'node:net';
+import {
+  Client,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  isGrpcDeadlineError,
+} from '@temporalio/client';
+import pino from 'pino';
+import request from 'supertest';
+import { createApp } from '../../../api/app';
+import { createTemporalHealthCheck } from '../../../api/operations/temporal-health-check';
+import { temporalProblemOf } from '../../../api/problems/temporal-problems';
+import { LazyCoreConnection } from '../../../api/temporal/core-connection';
+import { installQuietRuntime, testTemporalAddress, uniqueTaskQueue } from '../../helpers/temporal-test-env';
+import { uniqueCaseId } from '../../helpers/case-fixtures';
+
+const silent = pino({ level: 'silent' });
+
+/** The error `call` rejects with. */
+async function failureOf(call: () => Promise<unknown>): Promise<unknown> {
+  try {
+    await call();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('the call succeeded');
+}
+
+/** A local port where nothing listens (yet). */
+async function freePort(): Promise<number> {
+  const server = net.createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** A TCP forwarder in front of the dev server that can stop passing bytes: a Temporal that no longer answers. */
+interface Forwarder {
+  readonly port: number;
+  /** Drops every byte from now on, both ways (connections stay open). */
+  hold(): void;
+  stop(): Promise<void>;
+}
+
+/** Forwards `port` to the dev server: Temporal "coming up" at the address the API was given. */
+async function forwardToDevServer(port: number): Promise<Forwarder> {
+  const [host, target] = testTemporalAddress().split(':');
+  const sockets = new Set<net.Socket>();
+  let holding = false;
+  const server = net.createServer((inbound) => {
+    const outbound = net.connect(Number(target), host);
+    for (const [from, to] of [
+      [inbound, outbound],
+      [outbound, inbound],
+    ] as const) {
+      sockets.add(from);
+      from.on('close', () => sockets.delete(from));
+      from.on('error', () => from.destroy());
+      from.on('data', (bytes) => {
+        if (!holding) to.write(bytes);
+      });
+    }
+  });
+  server.listen(port, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    port,
+    hold: () => {
+      holding = true;
+    },
+    async stop() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+describe("the API's connection to Temporal (Core's client)", () => {
+  beforeAll(() => installQuietRuntime());
+
+  it('starts while Temporal is down (503 from /readyz and for a case), then serves once Temporal is up', async () => {
+    const port = await freePort();
+    const connection = new LazyCoreConnection({ address: `127.0.0.1:${port}` });
+    const client = new Client({ connection, namespace: 'default' });
+    const app = createApp({ logger: silent, checkTemporal: createTemporalHealthCheck(connection, 10_000) });
+    let forwarder: Forwarder | undefined;
+    try {
+      await request(app).get('/healthz').expect(200, { status: 'ok' });
+      const down = await request(app).get('/readyz').expect(503);
+      expect(down.headers['retry-after']).toBeDefined();
+      const unreachable = await failureOf(() => client.workflow.getHandle('case-none').describe());
+      expect(temporalProblemOf(unreachable, 5)).toMatchObject({ status: 503, slug: 'temporal-unavailable' });
+
+      forwarder = await forwardToDevServer(port);
+      await request(app).get('/readyz').expect(200);
+      const unknown = await failureOf(() => client.workflow.getHandle(`case-${uniqueCaseId()}`).describe());
+      expect(unknown).toBeInstanceOf(WorkflowNotFoundError);
+      expect(temporalProblemOf(unknown, 5)).toMatchObject({ status: 404, slug: 'case-not-found' });
+    } finally {
+      await connection.close();
+      await forwarder?.stop();
+    }
+  });
+
+  it("raises the client's own error classes: a workflow id taken, a deadline passed", async () => {
+    const connection = new LazyCoreConnection({ address: testTemporalAddress() });
+    const client = new Client({ connection, namespace: 'default' });
+    try {
+      const options = { taskQueue: uniqueTaskQueue('nobody'), workflowId: `case-${uniqueCaseId()}` };
+      const handle = await client.workflow.start('caseWorkflowNobodyRuns', options);
+      const taken = await failureOf(() => client.workflow.start('caseWorkflowNobodyRuns', options));
+      expect(taken).toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
+      expect(temporalProblemOf(taken, 5)).toMatchObject({ status: 409, slug: 'case-already-exists' });
+
+      const late = await failureOf(() => connection.withDeadline(Date.now() - 1, () => handle.describe()));
+      expect(isGrpcDeadlineError(late)).toBe(true);
+      expect(temporalProblemOf(late, 5)).toMatchObject({ status: 503, slug: 'temporal-unavailable' });
+      await handle.terminate();
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it('ends a call at its deadline as DEADLINE_EXCEEDED when Temporal stops answering, connected or not', async () => {
+    const connectedFirst = await forwardToDevServer(await freePort());
+    const neverAnswers = await forwardToDevServer(await freePort());
+    neverAnswers.hold();
+    const connections = [connectedFirst, neverAnswers].map(
+      (forwarder) => new LazyCoreConnection({ address: `127.0.0.1:${forwarder.port}` }),
+    );
+    try {
+      await connections[0]!.ensureConnected();
+      connectedFirst.hold();
+      for (const connection of connections) {
+        const client = new Client({ connection, namespace: 'default' });
+        const late = await failureOf(() =>
+          connection.withDeadline(Date.now() + 300, () => client.workflow.getHandle('case-none').describe()),
+        );
+        expect(isGrpcDeadlineError(late)).toBe(true);
+        expect(temporalProblemOf(late, 5)).toMatchObject({ status: 503, slug: 'temporal-unavailable' });
+        await expect(createTemporalHealthCheck(connection, 300)()).rejects.toThrow();
+      }
+    } finally {
+      for (const connection of connections) await connection.close();
+      await connectedFirst.stop();
+      await neverAnswers.stop();
+    }
+  });
+
+  it('fails calls after it is closed, as unreachable, without connecting again', async () => {
+    const connection = new LazyCoreConnection({ address: testTemporalAddress() });
+    const client = new Client({ connection, namespace: 'default' });
+    await connection.ensureConnected();
+    await connection.close();
+    const closed = await failureOf(() => client.workflow.getHandle('case-none').describe());
+    expect(temporalProblemOf(closed, 5)).toMatchObject({ status: 503, slug: 'temporal-unavailable' });
+  });
+});
