@@ -27,13 +27,13 @@ export const idList = (items: readonly { readonly id: string }[]): string =>
 export function levelledDriver<Answer>(plan: BenchPlan, kase: LevelledCase<Answer>): CaseDriver {
   return {
     workflowId: (index) => kase.workflowIdOf(kase.caseIdOf(index)),
-    open: (index, record) => kase.start(kase.caseIdOf(index), record),
+    open: (index, record) => timed(() => kase.start(kase.caseIdOf(index), record), record.start),
     async completeFirstLevel(index, record) {
       await kase.completeLevel(kase.caseIdOf(index), plan.levels[0]!, record);
     },
     async run(index, record) {
       const caseId = kase.caseIdOf(index);
-      await kase.start(caseId, record);
+      await timed(() => kase.start(caseId, record), record.start);
       let answers: readonly Answer[] = [];
       for (const level of plan.levels) answers = await kase.completeLevel(caseId, level, record);
       if (!answers.some(kase.closed)) throw new Error(`${caseId}: not closed after the last level`);

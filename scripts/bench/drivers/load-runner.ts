@@ -6,6 +6,8 @@ import { performance } from 'node:perf_hooks';
 
 /** What a driver tells the runner while it drives a case. */
 export interface LoadRecorder {
+  /** One case started (`POST /v1/cases`, or the client's start), `ms` from its first attempt to its answer. */
+  start(ms: number): void;
   /** One department task completed, `ms` from its first attempt to its answer (retries included). */
   completion(ms: number): void;
   /** One read of the case between levels (`GET /v1/cases/{id}`, or the Query), retries included. */
@@ -42,6 +44,8 @@ export interface LoadResult {
   readonly completionMs: readonly number[];
   /** Latencies of the reads between levels, sorted ascending. */
   readonly readMs: readonly number[];
+  /** Latencies of the case starts, sorted ascending. */
+  readonly startMs: readonly number[];
   readonly errors: Readonly<Record<string, number>>;
   /** The first few reasons cases failed. */
   readonly failures: readonly string[];
@@ -68,11 +72,15 @@ export async function runLoad(
 ): Promise<LoadResult> {
   const completionMs: number[] = [];
   const readMs: number[] = [];
+  const startMs: number[] = [];
   const errors: Record<string, number> = {};
   const failures: string[] = [];
   let closed = 0;
   let done = 0;
   const record: LoadRecorder = {
+    start(ms) {
+      startMs.push(ms);
+    },
     completion(ms) {
       completionMs.push(ms);
       options.onCompletion?.(completionMs.length);
@@ -108,6 +116,7 @@ export async function runLoad(
     wallSeconds: (performance.now() - started) / 1000,
     completionMs: completionMs.sort((a, b) => a - b),
     readMs: readMs.sort((a, b) => a - b),
+    startMs: startMs.sort((a, b) => a - b),
     errors,
     failures,
   };

@@ -68,6 +68,8 @@ const ROWS: readonly Row[] = [
   { label: 'completion p95 ms', value: (m) => latency(m).p95, better: 'lower' },
   { label: 'completion p99 ms', value: (m) => latency(m).p99, better: 'lower' },
   { label: 'completion max ms', value: (m) => latency(m).max, better: 'lower' },
+  { label: 'case start p50 ms', value: (m) => spread(m.load.startMs).p50, better: 'lower' },
+  { label: 'case start p99 ms', value: (m) => spread(m.load.startMs).p99, better: 'lower' },
   { label: 'read between levels p50 ms', value: (m) => spread(m.load.readMs).p50, better: 'lower' },
   { label: 'read between levels p99 ms', value: (m) => spread(m.load.readMs).p99, better: 'lower' },
   { label: 'failed attempts by status', value: () => undefined, show: (m) => counts(m.load.errors) },

@@ -32,8 +32,9 @@ expectWarning('No activities registered, not polling for activity tasks');
 
 /** A recorder that keeps what it is told. */
 function recorder() {
-  const seen = { completions: 0, reads: 0, errors: [] as string[] };
+  const seen = { starts: 0, completions: 0, reads: 0, errors: [] as string[] };
   const record: LoadRecorder = {
+    start: () => void (seen.starts += 1),
     completion: () => void (seen.completions += 1),
     read: () => void (seen.reads += 1),
     error: (kind) => void seen.errors.push(kind),
@@ -48,7 +49,7 @@ describe('benchmark drivers', () => {
     expect(new Set(plan.levels.flat().map((task) => task.department)).size).toBe(8);
   });
 
-  it('drives a bench case through the HTTP API to closure: a read per level, eight completions, no failure', async () => {
+  it('drives a bench case through the HTTP API to closure: one start, a read per level, eight completions, no failure', async () => {
     const taskQueue = uniqueTaskQueue('bench-http');
     const config = loadConfig(
       {
@@ -72,7 +73,7 @@ describe('benchmark drivers', () => {
       });
       const { seen, record } = recorder();
       await withCaseWorker(taskQueue, () => driver.run(0, record));
-      expect(seen).toEqual({ completions: 8, reads: 5, errors: [] });
+      expect(seen).toEqual({ starts: 1, completions: 8, reads: 5, errors: [] });
     } finally {
       await api.close();
     }
@@ -94,7 +95,7 @@ describe('benchmark drivers', () => {
       await worker.runUntil(async () => {
         const { seen, record } = recorder();
         await driver.run(0, record);
-        expect(seen).toEqual({ completions: 8, reads: 5, errors: [] });
+        expect(seen).toEqual({ starts: 1, completions: 8, reads: 5, errors: [] });
 
         await driver.open(1, record);
         const handle = client.workflow.getHandle(driver.workflowId(1));
