@@ -16,7 +16,7 @@ import {
 } from '../harness/bench-plan';
 import { callApi } from './api-calls';
 import { idList, levelledDriver, timed } from './levelled-driver';
-import type { CaseDriver } from './load-runner';
+import type { CaseDriver, LoadRecorder } from './load-runner';
 
 export interface FullcycleHttpDriverOptions {
   readonly apiUrl: string;
@@ -41,6 +41,8 @@ export async function createFullcycleHttpDriver(options: FullcycleHttpDriverOpti
   for (const { department } of plan.levels.flat())
     tokens.set(department, await sign(departmentSystem(department)));
 
+  const read = (caseId: string, record: LoadRecorder) =>
+    callApi({ method: 'GET', url: `${apiUrl}/v1/cases/${caseId}`, token: intake }, record);
   return levelledDriver<CaseView>(plan, {
     caseIdOf: (index) => `${options.runId}-${index}`,
     workflowIdOf: caseWorkflowId,
@@ -48,10 +50,10 @@ export async function createFullcycleHttpDriver(options: FullcycleHttpDriverOpti
       const body = { flowId: BENCH_FLOW_ID, caseId, region: BENCH_REGION, data: {} };
       await callApi({ method: 'POST', url: `${apiUrl}/v1/cases`, token: intake, body }, record);
     },
+    read,
     async completeLevel(caseId, level, record) {
       const caseUrl = `${apiUrl}/v1/cases/${caseId}`;
-      const read = () => callApi({ method: 'GET', url: caseUrl, token: intake }, record);
-      const view = (await timed(read, record.read)) as CaseView;
+      const view = (await timed(() => read(caseId, record), record.read)) as CaseView;
       const open = view.steps.filter((step) => step.status === 'active' || step.status === 'claimed');
       if (idList(open) !== idList(level))
         throw new Error(`${caseId}: open ${idList(open)}, planned ${idList(level)}`);

@@ -10,6 +10,8 @@ export interface LevelledCase<Answer> {
   readonly caseIdOf: (index: number) => string;
   readonly workflowIdOf: (caseId: string) => string;
   readonly start: (caseId: string, record: LoadRecorder) => Promise<void>;
+  /** Reads the case (`GET /v1/cases/{id}`, or the Query): answered once its first workflow task has run. */
+  readonly read: (caseId: string, record: LoadRecorder) => Promise<unknown>;
   /** Reads the case, checks that `level` is what is open, completes it; the answers of the completions. */
   readonly completeLevel: (
     caseId: string,
@@ -28,6 +30,9 @@ export function levelledDriver<Answer>(plan: BenchPlan, kase: LevelledCase<Answe
   return {
     workflowId: (index) => kase.workflowIdOf(kase.caseIdOf(index)),
     open: (index, record) => timed(() => kase.start(kase.caseIdOf(index), record), record.start),
+    async started(index, record) {
+      await kase.read(kase.caseIdOf(index), record);
+    },
     async completeFirstLevel(index, record) {
       await kase.completeLevel(kase.caseIdOf(index), plan.levels[0]!, record);
     },

@@ -22,6 +22,8 @@ export interface CaseDriver {
   run(index: number, record: LoadRecorder): Promise<void>;
   /** Starts case number `index` and leaves it open, its first level waiting. */
   open(index: number, record: LoadRecorder): Promise<void>;
+  /** Waits until the open case number `index` has run its first workflow task (an untimed read of it). */
+  started(index: number, record: LoadRecorder): Promise<void>;
   /** Completes the first level of the open case number `index`. */
   completeFirstLevel(index: number, record: LoadRecorder): Promise<void>;
   /** The workflow id of case number `index`. */

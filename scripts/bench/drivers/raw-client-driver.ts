@@ -30,6 +30,8 @@ async function recorded<T>(call: () => Promise<T>, record: LoadRecorder): Promis
 
 export function createRawClientDriver(options: RawClientDriverOptions): CaseDriver {
   const { client, plan } = options;
+  const read = (id: string, record: LoadRecorder) =>
+    recorded(() => client.workflow.getHandle<typeof rawCaseWorkflow>(id).query(rawCaseStateQuery), record);
   return levelledDriver<RawCaseState>(plan, {
     caseIdOf: (index) => `${options.runId}-${index}`,
     workflowIdOf: (id) => id,
@@ -42,9 +44,10 @@ export function createRawClientDriver(options: RawClientDriverOptions): CaseDriv
         });
       await recorded(start, record);
     },
+    read,
     async completeLevel(id, level, record) {
       const handle = client.workflow.getHandle<typeof rawCaseWorkflow>(id);
-      const state = await timed(() => recorded(() => handle.query(rawCaseStateQuery), record), record.read);
+      const state = await timed(() => read(id, record), record.read);
       const active = state.tasks.filter((task) => task.status === 'active');
       if (idList(active) !== idList(level))
         throw new Error(`${id}: active ${idList(active)}, planned ${idList(level)}`);
