@@ -368,6 +368,14 @@ export const HISTORY_SCENARIOS: readonly HistoryScenario[] = [
     run: emergencyOpenedRaisedClosed,
   },
   {
+    // Since session 7 the starter (the API, test/helpers/case-driver.ts) pins the start instant (`startedAt`) and
+    // starts the case with every stable search attribute: the case starts at that instant, and its first workflow
+    // task has nothing to upsert. The same moves as `stable-search-attributes`, recorded before it did.
+    name: 'started-at-intake',
+    appliesTo: hasEmergencySteps,
+    run: emergencyOpenedRaisedClosed,
+  },
+  {
     name: 'incident-then-retry',
     appliesTo: (flow, recorded) => serviceStep(flow, recorded) !== undefined,
     run: async (c) => {

@@ -20,6 +20,8 @@ import { expectWarning, installQuietRuntime } from '../helpers/temporal-test-env
 import { shellCommandsOf } from '../helpers/history-shape';
 import type { CalendarRevisionReport } from '../../workflows/engine/calendar-revision/calendar-revision-model';
 import type { MigrationPlan } from '../../workflows/engine/migration';
+import type { CaseView } from '../../workflows/engine/case/case-view';
+import { formatInstant } from '../../workflows/engine/time/instants';
 import {
   bundleForReplay,
   failuresOf,
@@ -37,6 +39,8 @@ const STARTUP_REVISION_4 = `${CURRENT_RELEASE}/business.startup/parallel-tasks-c
 /** The same moves recorded before revision 3 (every patch asked) and on 5 (stable search attributes). */
 const EMERGENCY_BEFORE_3 = `${CURRENT_RELEASE}/urban.missing-manhole-cover/emergency-opened-raised-closed.json`;
 const EMERGENCY_REVISION_5 = `${CURRENT_RELEASE}/urban.missing-manhole-cover/stable-search-attributes.json`;
+/** The same moves again, started as the API starts a case since session 7: start instant and search attributes pinned. */
+const EMERGENCY_STARTED_AT_INTAKE = `${CURRENT_RELEASE}/urban.missing-manhole-cover/started-at-intake.json`;
 /** The search attributes a revision-5 case no longer keeps. */
 const PER_TRANSITION = ['FcDepartments', 'FcLastProgressAt', 'FcNextDueAt', 'FcWaitingOn'];
 
@@ -146,6 +150,24 @@ describe('recorded histories', () => {
       for (const key of PER_TRANSITION) expect(keys).not.toContain(key);
     }
     expect(revision5.upsertedKeys.at(-1)).toEqual(['FcStage', 'FcStatus']);
+  });
+
+  it('starts a case at the instant its starter pinned, with nothing to upsert in its first workflow task, where a case started before upserts its stage there', () => {
+    const events = named(EMERGENCY_STARTED_AT_INTAKE).history.events ?? [];
+    const started = events[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+    const input = defaultPayloadConverter.fromPayload<{
+      startedAt?: number;
+      case: { calendar: { timezone: string } };
+    }>(started ?? {});
+    expect(input.startedAt).toEqual(expect.any(Number));
+    // The case's own record of when it started is that instant (its final view, the workflow's result).
+    const completed = events.at(-1)?.workflowExecutionCompletedEventAttributes?.result?.payloads?.[0];
+    const view = defaultPayloadConverter.fromPayload<CaseView>(completed ?? {});
+    expect(view.createdAt).toBe(formatInstant(input.startedAt!, input.case.calendar.timezone));
+    const before = shellCommandsOf(named(EMERGENCY_REVISION_5).history.events ?? []);
+    const pinned = shellCommandsOf(events);
+    expect(before.upsertedKeys[0]).toContain('FcStage');
+    expect(pinned.upsertedKeys).toEqual(before.upsertedKeys.slice(1));
   });
 
   it('reports an Update that answers differently, even when the commands are the same', async () => {
