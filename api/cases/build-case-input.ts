@@ -40,7 +40,7 @@ export function buildCaseInput(ctx: CaseIntakeContext, request: StartCaseFields,
     throw new NotFoundProblemError(`No flow '${request.flowId}'${version}`);
   }
   const errors = fieldErrors(flow.data, request.data, 'data');
-  if (request.profile !== undefined && !(request.profile in flow.profiles)) {
+  if (request.profile !== undefined && !Object.hasOwn(flow.profiles, request.profile)) {
     errors.push({ path: 'profile', message: `flow '${flow.id}' has no profile '${request.profile}'` });
   }
   if (!ctx.directory.regions.some((region) => region.code === request.region)) {

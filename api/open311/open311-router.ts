@@ -192,8 +192,8 @@ function pointOf(form: PostRequestForm): GeoPoint | undefined {
     }
     return undefined;
   }
-  const lat = Number(form.lat);
-  const long = Number(form.long);
+  const lat = degrees(form.lat);
+  const long = degrees(form.long);
   const problems = [
     ...(form.lat === undefined || !Number.isFinite(lat) || Math.abs(lat) > 90
       ? ['lat: must be a latitude (WGS84) with long']
@@ -204,6 +204,11 @@ function pointOf(form: PostRequestForm): GeoPoint | undefined {
   ];
   if (problems.length > 0) throw badRequest(...problems);
   return { lat, long };
+}
+
+/** Decimal degrees (`23.124`, `-0.5`); NaN for anything else (`Number` would read ' ' as 0 and '0x17' as 23). */
+function degrees(text: string | undefined): number {
+  return text !== undefined && /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
 }
 
 function requestsDocument(records: readonly GeoRecord[]): GeoDocument {

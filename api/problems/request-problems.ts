@@ -44,7 +44,10 @@ function bodyParserProblemOf(error: unknown): HttpProblemError | undefined {
     });
   }
   if (type === 'entity.parse.failed') {
-    return new BadRequestProblemError('The request body is not valid JSON', {
+    const detail = isJsonText((error as { body?: unknown }).body)
+      ? 'The request body must be a JSON object'
+      : 'The request body is not valid JSON';
+    return new BadRequestProblemError(detail, {
       slug: 'invalid-json',
       title: 'Invalid JSON',
     });
@@ -62,4 +65,15 @@ function bodyParserProblemOf(error: unknown): HttpProblemError | undefined {
     });
   }
   return undefined;
+}
+
+/** Whether body-parser's raw text parses: JSON that its strict mode refused for not being an object or array. */
+function isJsonText(body: unknown): boolean {
+  if (typeof body !== 'string') return false;
+  try {
+    JSON.parse(body);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -47,12 +47,20 @@ function discriminatorMessage(value: unknown, issue: Issue & { code: 'invalid_un
   const key =
     'discriminator' in issue && typeof issue.discriminator === 'string' ? issue.discriminator : 'kind';
   if (value === undefined) return `missing required key '${key}'`;
-  return `unknown ${key} ${JSON.stringify(value)} (expected task, service, notify or wait)`;
+  return `unknown ${key} ${quoted(value)} (expected task, service, notify or wait)`;
 }
+
+/** Values quoted in a message are cut to this many characters (a whole file read as one string stays out). */
+const QUOTED_LENGTH = 80;
 
 function describe(value: unknown): string {
   if (value === null || typeof value === 'object') return '';
-  return `, got ${JSON.stringify(value)}`;
+  return `, got ${quoted(value)}`;
+}
+
+function quoted(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text.length > QUOTED_LENGTH ? `${text.slice(0, QUOTED_LENGTH)}…` : text;
 }
 
 function toPath(path: readonly PropertyKey[]): (string | number)[] {

@@ -35,7 +35,7 @@ export function readSourceDocument(text: string, format: 'yaml' | 'json'): Sourc
     position: position(error.pos[0]),
   }));
   if (format === 'json' && syntaxProblems.length === 0) syntaxProblems.push(...jsonProblems(text, position));
-  const value: unknown = syntaxProblems.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
+  const value: unknown = syntaxProblems.length === 0 ? plainValue(doc, syntaxProblems) : undefined;
   return {
     value,
     syntaxProblems,
@@ -45,6 +45,22 @@ export function readSourceDocument(text: string, format: 'yaml' | 'json'): Sourc
       return position(found.range[0] + (offset === undefined ? 0 : offsetInScalar(found, offset)));
     },
   };
+}
+
+/** At most this many alias expansions: more is a document built to exhaust memory ("billion laughs"). */
+const MAX_ALIAS_COUNT = 100;
+
+/** The document as a plain value; an alias bomb becomes a syntax problem instead of the parser's ReferenceError. */
+function plainValue(doc: Document, syntaxProblems: { message: string; position?: Position }[]): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    syntaxProblems.push({
+      message: `too many alias expansions (more than ${MAX_ALIAS_COUNT}): write the values out instead`,
+    });
+    return undefined;
+  }
 }
 
 function jsonProblems(text: string, position: (offset: number) => Position) {

@@ -9,6 +9,7 @@ import { explainFlowCommand } from '../../scripts/commands/flows/explain-flow';
 import type { ExplainCommandOptions } from '../../scripts/commands/flows/explain-flow';
 import { validateFlows } from '../../scripts/commands/flows/validate-flows';
 import type { FlowExplanation } from '../../workflows/engine/flow-explain';
+import { yamlAliasBomb } from '../helpers/hostile-documents';
 
 const ROOT = join(__dirname, '../..');
 const EXAMPLE = readFileSync(join(ROOT, 'test/fixtures/flows/exposed-garbage-example.yaml'), 'utf8');
@@ -87,6 +88,23 @@ describe('flows validate', () => {
     expect(code).toBe(1);
     expect(out[0]).toMatch(/^syntax\.yaml:\d+:\d+ {2}\S/);
     expect(out).toContain('nowhere.yaml  cannot read: no such file');
+  });
+
+  it('reports a document of nested aliases ("billion laughs") as a problem of the file, not an internal error', async () => {
+    writeFileSync(join(dir, 'laughs.yaml'), yamlAliasBomb());
+    const code = await validate(['laughs.yaml']);
+    expect([code, err]).toEqual([1, []]);
+    expect(out[0]).toBe(
+      'laughs.yaml  too many alias expansions (more than 100): write the values out instead',
+    );
+  });
+
+  it('quotes at most 80 characters of a value in a message, not a whole file read as one string', async () => {
+    writeFileSync(join(dir, 'prose.yaml'), `${'word '.repeat(400)}\n`);
+    expect(await validate(['prose.yaml'])).toBe(1);
+    expect(out[0]).toBe(
+      `prose.yaml:1:1  expected object, received string, got "${'word '.repeat(16).trimEnd()}…`,
+    );
   });
 
   it('validates the flows of a folder given as a path, and flags a repeated id and version', async () => {
@@ -182,6 +200,13 @@ describe('flows explain', () => {
   it('exits 2 on an unknown profile or a start that is not RFC 3339', async () => {
     expect(await explain('urban.exposed-garbage', { profile: 'national' })).toBe(2);
     expect(err).toEqual(["error: flow 'urban.exposed-garbage' has no profile 'national' (profiles: none)"]);
+    for (const inherited of ['toString', '__proto__', 'constructor']) {
+      err = [];
+      expect(await explain('urban.exposed-garbage', { profile: inherited })).toBe(2);
+      expect(err).toEqual([
+        `error: flow 'urban.exposed-garbage' has no profile '${inherited}' (profiles: none)`,
+      ]);
+    }
     err = [];
     expect(await explain('urban.exposed-garbage', { start: '2026-03-06 16:30' })).toBe(2);
     expect(err[0]).toMatch(

@@ -64,7 +64,9 @@ export class FlowProfileUnknownError extends Error {
 /** Each step's SLA (profile overrides applied) and its deadline if activated at `options.start`. */
 export function explainFlow(flow: Flow, calendar: WorkingCalendar, options: ExplainOptions): FlowExplanation {
   const { profile, start } = options;
-  const overrides = profile === undefined ? undefined : flow.profiles[profile];
+  // Own profiles only: a name such as `toString` or `__proto__` is not a profile of the flow.
+  const overrides =
+    profile === undefined || !Object.hasOwn(flow.profiles, profile) ? undefined : flow.profiles[profile];
   if (profile !== undefined && overrides === undefined) {
     throw new FlowProfileUnknownError(flow.id, profile, Object.keys(flow.profiles).sort());
   }

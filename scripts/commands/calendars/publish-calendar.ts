@@ -34,9 +34,12 @@ export async function publishCalendarCommand(
   } catch (error) {
     throw new CommandFailedError(`${file}: not YAML: ${(error as Error).message.split('\n')[0]}`);
   }
+  if (content === null || typeof content !== 'object' || Array.isArray(content)) {
+    throw new CommandFailedError(`${file}: not a calendar: expected a YAML mapping (name, timezone, …)`);
+  }
   const name = basename(path).replace(/\.ya?ml$/, '');
   const base = `/v1/calendars/${encodeURIComponent(name)}/revisions`;
-  const started = await call('POST', base, content as object);
+  const started = await call('POST', base, content);
   expectOk(started.status, started.body);
   const published = started.body as CalendarRevisionBody;
   ctx.io.out(

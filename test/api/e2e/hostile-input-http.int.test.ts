@@ -1,0 +1,114 @@
+/**
+ * Hostile and malformed input the random robustness test does not reach, over the real app and dev server, each
+ * once a 500 or a misleading answer: names every object has (`toString`, `__proto__`) where the API looks up a
+ * flow's own names, a YAML alias bomb, Open311 coordinates that `Number` reads as 0, JSON that is not an object.
+ */
+import pino from 'pino';
+import request from 'supertest';
+import { createApiKeyStore, hashApiKey } from '../../../api/open311/api-keys';
+import { uniqueCaseId } from '../../helpers/case-fixtures';
+import { yamlAliasBomb } from '../../helpers/hostile-documents';
+import { REFERENCE_CASES } from '../../helpers/reference-cases';
+import { bearer, INTAKE, startHttpHarness, type HttpHarness } from '../support/http-case-harness';
+
+const API_KEY = 'hostile-input-test-key-0123456789abcdef';
+const INHERITED_NAMES = ['toString', '__proto__', 'constructor', 'hasOwnProperty'] as const;
+const DESIGNER = { sub: 'designer-1', role: 'designer' } as const;
+
+describe('hostile input the API answers with a 4xx naming the problem', () => {
+  let harness: HttpHarness;
+
+  beforeAll(async () => {
+    const apiKeys = createApiKeyStore([
+      { sub: 'open311-hostile-app', region: '440100', sha256: hashApiKey(API_KEY) },
+    ]);
+    harness = await startHttpHarness(pino({ level: 'silent' }), { apiKeys });
+  });
+  afterAll(() => harness.close());
+
+  it.each(INHERITED_NAMES)(
+    'refuses the profile %s, a name every object has, and starts no case',
+    async (name) => {
+      const caseId = uniqueCaseId('PROFILE');
+      const auth = await bearer(INTAKE);
+      const start = await request(harness.app)
+        .post('/v1/cases')
+        .set('Authorization', auth)
+        .send({ caseId, ...REFERENCE_CASES['urban.exposed-garbage']!.fields, profile: name });
+      expect([start.status, start.body.errors]).toEqual([
+        422,
+        [{ path: 'profile', message: `flow 'urban.exposed-garbage' has no profile '${name}'` }],
+      ]);
+      const read = await request(harness.app).get(`/v1/cases/${caseId}`).set('Authorization', auth);
+      expect(read.status).toBe(404);
+    },
+  );
+
+  it.each(INHERITED_NAMES)('explains no flow under the profile %s', async (name) => {
+    const response = await request(harness.app)
+      .get('/v1/flows/urban.exposed-garbage/explanation')
+      .query({ start: '2026-03-06T16:30:00+08:00', profile: name })
+      .set('Authorization', await bearer(DESIGNER));
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      { path: 'profile', message: expect.stringContaining(`has no profile '${name}'`) },
+    ]);
+  });
+
+  it('answers a YAML alias bomb sent for validation with a located flow problem, not a 500', async () => {
+    const response = await request(harness.app)
+      .post('/v1/flows/validate')
+      .set('Authorization', await bearer(DESIGNER))
+      .set('Content-Type', 'application/yaml')
+      .send(yamlAliasBomb());
+    expect([response.status, response.headers['content-type']]).toEqual([
+      422,
+      expect.stringMatching(/^application\/problem\+json/),
+    ]);
+    expect(response.body.errors).toEqual([
+      { path: '', message: 'too many alias expansions (more than 100): write the values out instead' },
+    ]);
+  });
+
+  it('says a JSON body that is not an object must be one, rather than that it is not JSON', async () => {
+    const auth = await bearer(INTAKE);
+    for (const body of ['"a case"', '42', 'null', 'true']) {
+      const response = await request(harness.app)
+        .post('/v1/cases')
+        .set('Authorization', auth)
+        .set('Content-Type', 'application/json')
+        .send(body);
+      expect([response.status, response.body.type, response.body.detail]).toEqual([
+        400,
+        'https://fullcycle.dev/problems/invalid-json',
+        'The request body must be a JSON object',
+      ]);
+    }
+    const broken = await request(harness.app)
+      .post('/v1/cases')
+      .set('Authorization', auth)
+      .set('Content-Type', 'application/json')
+      .send('{"flowId":');
+    expect(broken.body.detail).toBe('The request body is not valid JSON');
+  });
+
+  it.each([
+    ['blank', ' ', ' '],
+    ['hexadecimal', '0x17', '0x71'],
+  ])('refuses Open311 coordinates written %s, which Number would read as a point', async (_, lat, long) => {
+    const response = await request(harness.app).post('/open311/v2/requests.json').type('form').send({
+      api_key: API_KEY,
+      service_code: 'exposed-garbage',
+      lat,
+      long,
+      'attribute[category]': 'household',
+    });
+    expect([response.status, response.body]).toEqual([
+      400,
+      [
+        { code: 400, description: 'lat: must be a latitude (WGS84) with long' },
+        { code: 400, description: 'long: must be a longitude (WGS84) with lat' },
+      ],
+    ]);
+  });
+});
