@@ -4,14 +4,43 @@
  */
 import express from 'express';
 import type { RequestHandler } from 'express';
-import { UnsupportedMediaTypeProblemError } from '../problems/http-problem-error';
+import { BadRequestProblemError, UnsupportedMediaTypeProblemError } from '../problems/http-problem-error';
 
 export const JSON_MEDIA_TYPES = ['application/json', 'application/*+json'] as const;
 export const YAML_MEDIA_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'] as const;
 
-/** Parses JSON bodies up to `limit` (bytes or a size like `100kb`); bigger ones are 413 problems. */
+/**
+ * How deep a JSON body may nest: a case's data or a step's result needs a few levels, while a few thousand (20 KB of
+ * brackets) exhaust the stack of the code that walks the body (a case start's fingerprint did: a 500).
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Parses JSON bodies up to `limit` (bytes or a size like `100kb`); bigger ones are 413 problems, ones nested deeper
+ * than MAX_JSON_DEPTH 400 problems.
+ */
 export function createJsonBodyParser(limit: string | number = '100kb'): RequestHandler {
-  return express.json({ limit, type: [...JSON_MEDIA_TYPES], strict: true });
+  const parse = express.json({ limit, type: [...JSON_MEDIA_TYPES], strict: true });
+  return (req, res, next) => {
+    parse(req, res, (error?: unknown) => {
+      if (error !== undefined) next(error);
+      else if (nestsDeeperThan(req.body, MAX_JSON_DEPTH)) {
+        next(new BadRequestProblemError(`The request body nests deeper than ${MAX_JSON_DEPTH} levels`));
+      } else next();
+    });
+  };
+}
+
+/** Whether `value` has an object or array `limit` levels below it; walked without recursion. */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [item, depth] = next;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** Reads YAML bodies as text up to `limit`, for the route that validates flows. */

@@ -5,6 +5,7 @@
  * `fullcycle ledger stalled`: the open cases longest idle first, with whom each waits on and what is due (what
  * Temporal's visibility no longer carries for cases of engine revision 5 on).
  */
+import { existsSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../../config/load-config';
@@ -18,7 +19,10 @@ const RUNNING_CASES = "WorkflowType = 'caseWorkflow' AND ExecutionStatus = 'Runn
 export async function rebuildLedger(env: NodeJS.ProcessEnv, report: (line: string) => void): Promise<number> {
   const config = loadConfig(env, 'cli');
   const temporal = loadTemporalConnection(env);
-  const connection = await Connection.connect(temporal.connectionOptions);
+  const connection = await Connection.connect(temporal.connectionOptions).catch((error: unknown) => {
+    const address = temporal.connectionOptions.address ?? 'localhost:7233';
+    throw new Error(`cannot reach Temporal at ${address} (TEMPORAL_ADDRESS): ${(error as Error).message}`);
+  });
   const ledger = await openLedger(config.ledger);
   let written = 0;
   try {
@@ -48,7 +52,14 @@ export async function listStalled(
   filters: StalledFilters,
   write: (line: string) => void,
 ): Promise<number> {
-  const ledger = await openLedger(loadConfig(env, 'cli').ledger);
+  const location = loadConfig(env, 'cli').ledger;
+  // Reading must not create: a mistyped LEDGER_FILE would list an empty new ledger as if no case were stalled.
+  if (location.databaseUrl === undefined && !existsSync(location.file)) {
+    throw new Error(
+      `no ledger at ${location.file}: set LEDGER_FILE (or DATABASE_URL) to the ledger the API writes`,
+    );
+  }
+  const ledger = await openLedger(location);
   try {
     const { items } = await stalledCases(ledger, { ...filters, now: Date.now() });
     write(['caseId', 'flowId', 'stage', 'waitingOn', 'nextDueAt', 'overdue', 'lastProgressAt'].join('\t'));

@@ -92,6 +92,32 @@ describe('hostile input the API answers with a 4xx naming the problem', () => {
     expect(broken.body.detail).toBe('The request body is not valid JSON');
   });
 
+  it('refuses a body nested deeper than 64 levels with a 400, and starts the case nested 60 deep', async () => {
+    const auth = await bearer(INTAKE);
+    const start = (depth: number, caseId = uniqueCaseId('DEEP')) => {
+      const { fields } = REFERENCE_CASES['urban.exposed-garbage']!;
+      const hazards = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+      const data = JSON.stringify({ ...fields.data, hazards: 0 }).replace(
+        '"hazards":0',
+        `"hazards":${hazards}`,
+      );
+      const body = `{"caseId":"${caseId}","flowId":"${fields.flowId}","region":"${fields.region}","data":${data}}`;
+      return request(harness.app)
+        .post('/v1/cases')
+        .set('Authorization', auth)
+        .set('Content-Type', 'application/json')
+        .send(body);
+    };
+    // 10,000 levels are 20 KB, well within the body limit: the start's request fingerprint ran out of stack (500).
+    const deep = await start(10_000);
+    expect([deep.status, deep.body.type, deep.body.detail]).toEqual([
+      400,
+      'https://fullcycle.dev/problems/bad-request',
+      'The request body nests deeper than 64 levels',
+    ]);
+    expect((await start(60)).status).toBe(201);
+  });
+
   it.each([
     ['blank', ' ', ' '],
     ['hexadecimal', '0x17', '0x71'],

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,5 +65,13 @@ describe('fullcycle ledger stalled', () => {
     expect(await ids({ limit: 10, department: 'check-dept' })).toEqual(['L-MOVED']);
     expect(await ids({ limit: 10, overdue: true })).toEqual(['L-LATE']);
     expect(await ids({ limit: 1 })).toEqual(['L-LATE']);
+  });
+
+  it('refuses a LEDGER_FILE that does not exist instead of listing a new, empty ledger', async () => {
+    const missing = path.join(dir, 'mistyped', 'ledger.sqlite');
+    await expect(listStalled({ LEDGER_FILE: missing }, { limit: 10 }, () => undefined)).rejects.toThrow(
+      `no ledger at ${missing}: set LEDGER_FILE (or DATABASE_URL) to the ledger the API writes`,
+    );
+    expect(existsSync(path.dirname(missing))).toBe(false);
   });
 });
