@@ -5,6 +5,7 @@
 import express from 'express';
 import type { RequestHandler } from 'express';
 import { BadRequestProblemError, UnsupportedMediaTypeProblemError } from '../problems/http-problem-error';
+import { NUL_MESSAGE, unsafeJsonPart } from './unsafe-json-part';
 
 export const JSON_MEDIA_TYPES = ['application/json', 'application/*+json'] as const;
 export const YAML_MEDIA_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'] as const;
@@ -16,31 +17,32 @@ export const YAML_MEDIA_TYPES = ['application/yaml', 'application/x-yaml', 'text
 export const MAX_JSON_DEPTH = 64;
 
 /**
- * Parses JSON bodies up to `limit` (bytes or a size like `100kb`); bigger ones are 413 problems, ones nested deeper
- * than MAX_JSON_DEPTH 400 problems.
+ * Parses JSON bodies up to `limit` (bytes or a size like `100kb`); bigger ones are 413 problems. Bodies nested deeper
+ * than MAX_JSON_DEPTH, or with a U+0000 in a name or text, are 400 problems.
  */
 export function createJsonBodyParser(limit: string | number = '100kb'): RequestHandler {
   const parse = express.json({ limit, type: [...JSON_MEDIA_TYPES], strict: true });
   return (req, res, next) => {
     parse(req, res, (error?: unknown) => {
-      if (error !== undefined) next(error);
-      else if (nestsDeeperThan(req.body, MAX_JSON_DEPTH)) {
+      if (error !== undefined) {
+        next(error);
+        return;
+      }
+      const found = unsafeJsonPart(req.body, MAX_JSON_DEPTH);
+      if (found === undefined) next();
+      else if (found.problem === 'too-deep') {
         next(new BadRequestProblemError(`The request body nests deeper than ${MAX_JSON_DEPTH} levels`));
-      } else next();
+      } else {
+        next(
+          new BadRequestProblemError('The request body contains the character U+0000', {
+            slug: 'validation',
+            title: 'Invalid request',
+            errors: [{ path: found.path, message: NUL_MESSAGE }],
+          }),
+        );
+      }
     });
   };
-}
-
-/** Whether `value` has an object or array `limit` levels below it; walked without recursion. */
-function nestsDeeperThan(value: unknown, limit: number): boolean {
-  const pending: [unknown, number][] = [[value, 0]];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const [item, depth] = next;
-    if (item === null || typeof item !== 'object') continue;
-    if (depth >= limit) return true;
-    for (const child of Object.values(item)) pending.push([child, depth + 1]);
-  }
-  return false;
 }
 
 /** Reads YAML bodies as text up to `limit`, for the route that validates flows. */

@@ -60,7 +60,15 @@ function isRecord(value: GeoValue): value is GeoRecord {
 function toXmlNode(value: GeoValue): unknown {
   if (isList(value)) return value.items.length === 0 ? '' : { [value.item]: value.items.map(toXmlNode) };
   if (isRecord(value)) return Object.fromEntries(value.map(([name, child]) => [name, toXmlNode(child)]));
-  return value === null ? '' : String(value);
+  return value === null ? '' : xmlText(String(value));
+}
+
+/** Characters XML 1.0 cannot carry, even escaped: C0 controls but tab and line breaks, lone surrogates, U+FFFE/F. */
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Text an XML parser accepts: each character XML cannot carry becomes U+FFFD (the JSON answer keeps them). */
+function xmlText(text: string): string {
+  return text.replace(NOT_XML, '\uFFFD');
 }
 
 function toJson(value: GeoValue): unknown {

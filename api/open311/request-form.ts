@@ -7,6 +7,7 @@
  */
 import express, { type RequestHandler } from 'express';
 import { z } from 'zod';
+import { NUL_MESSAGE, unsafeJsonPart } from '../limits/unsafe-json-part';
 
 export const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
 
@@ -50,6 +51,10 @@ export function parameterName(path: readonly PropertyKey[]): string {
 
 /** The form, or the descriptions of every problem with the parameter it is about. */
 export function readRequestForm(body: unknown): { form: PostRequestForm } | { problems: string[] } {
+  // The form parser nests at most two levels (`attribute[code][]`): only U+0000 is left to look for.
+  const unsafe = unsafeJsonPart(body, Number.POSITIVE_INFINITY);
+  if (unsafe?.problem === 'nul')
+    return { problems: [`${parameterName(unsafe.path.split('.'))}: ${NUL_MESSAGE}`] };
   const parsed = PostRequestFormSchema.safeParse(body ?? {});
   if (parsed.success) return { form: parsed.data };
   return {

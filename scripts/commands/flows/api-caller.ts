@@ -35,7 +35,11 @@ export function apiCaller(api: string | undefined, ctx: CommandContext, who: str
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     }).catch((error: unknown) => {
-      throw new CommandFailedError(`cannot reach the API at ${base}: ${(error as Error).message}`);
+      // fetch says only "fetch failed"; why (ECONNREFUSED, ENOTFOUND, a bad URL) is in its cause.
+      const cause = (error as Error).cause as { message?: string; code?: string } | undefined;
+      const why = cause?.message || cause?.code;
+      const reason = why ? ` (${why})` : '';
+      throw new CommandFailedError(`cannot reach the API at ${base}: ${(error as Error).message}${reason}`);
     });
     return { status: response.status, body: (await response.json().catch(() => ({}))) as unknown };
   };
@@ -45,6 +49,11 @@ export function apiCaller(api: string | undefined, ctx: CommandContext, who: str
 export function expectOk(status: number, body: unknown): void {
   if (status >= 200 && status < 300) return;
   const problem = body as ProblemBody;
+  if (problem.title === undefined && problem.detail === undefined) {
+    throw new CommandFailedError(
+      `${status} without a problem in the answer: is --api (or FULLCYCLE_API_URL) the Fullcycle API?`,
+    );
+  }
   const errors = (problem.errors ?? []).map((e) => `\n  ${e.path}: ${e.message}`).join('');
   throw new CommandFailedError(`${status} ${problem.title ?? 'error'}: ${problem.detail ?? ''}${errors}`);
 }

@@ -46,6 +46,11 @@ export async function migrateFlowCommand(
     printPlan(ctx, body as MigrationPlan);
     return EXIT.ok;
   }
+  if (options.from === undefined && options.to === 1) {
+    throw new CommandFailedError(
+      '--to 1: no version comes before it; name the version whose cases move with --from',
+    );
+  }
   const fromVersion = options.from ?? options.to - 1;
   const started = await call('POST', `/v1/flows/${encodeURIComponent(flowId)}/migrations`, {
     ...common,

@@ -12,6 +12,8 @@ import { REFERENCE_CASES } from '../../helpers/reference-cases';
 import { bearer, INTAKE, startHttpHarness, type HttpHarness } from '../support/http-case-harness';
 
 const API_KEY = 'hostile-input-test-key-0123456789abcdef';
+/** In the outline of 大塘社区第1网格 (config/directory.yaml). */
+const AT_DATANG_GRID_1 = { lat: '23.124', long: '113.2695' };
 const INHERITED_NAMES = ['toString', '__proto__', 'constructor', 'hasOwnProperty'] as const;
 const DESIGNER = { sub: 'designer-1', role: 'designer' } as const;
 
@@ -116,6 +118,48 @@ describe('hostile input the API answers with a 4xx naming the problem', () => {
       'The request body nests deeper than 64 levels',
     ]);
     expect((await start(60)).status).toBe(201);
+  });
+
+  it('refuses U+0000 in a text or a name of a JSON body, which a PostgreSQL ledger cannot store', async () => {
+    const auth = await bearer(INTAKE);
+    const { fields } = REFERENCE_CASES['urban.exposed-garbage']!;
+    for (const [data, path] of [
+      [{ ...fields.data, address: '北京路\u00001 号' }, 'data.address'],
+      [{ ...fields.data, 'note\u0000': 'x' }, 'data.note\u0000'],
+    ] as const) {
+      const caseId = uniqueCaseId('NUL');
+      const response = await request(harness.app)
+        .post('/v1/cases')
+        .set('Authorization', auth)
+        .send({ ...fields, caseId, data });
+      expect([response.status, response.body.type, response.body.errors]).toEqual([
+        400,
+        'https://fullcycle.dev/problems/validation',
+        [{ path, message: 'must not contain the character U+0000 (NUL)' }],
+      ]);
+    }
+    const open311 = await request(harness.app)
+      .post('/open311/v2/requests.json')
+      .type('form')
+      .send({
+        ...AT_DATANG_GRID_1,
+        api_key: API_KEY,
+        service_code: 'exposed-garbage',
+        description: 'a\u0000b',
+      });
+    expect([open311.status, open311.body]).toEqual([
+      400,
+      [{ code: 400, description: 'description: must not contain the character U+0000 (NUL)' }],
+    ]);
+  });
+
+  it('answers GeoReport XML that an XML parser reads, whatever characters the request echoes', async () => {
+    const response = await request(harness.app).get('/open311/v2/services/a%01b%EF%BF%BEc.xml');
+    expect(response.status).toBe(404);
+    expect(response.text).toContain(
+      '<description>service_code &apos;a\uFFFDb\uFFFDc&apos; was not found</description>',
+    );
+    expect(response.text).not.toMatch(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u);
   });
 
   it.each([
