@@ -36,7 +36,6 @@ export function groupCommit<T>(
   let waiting: Waiting<T>[] = [];
   let running = false;
   const drain = async (): Promise<void> => {
-    running = true;
     while (waiting.length > 0) {
       const group = waiting.slice(0, maxGroup);
       waiting = waiting.slice(group.length);
@@ -53,6 +52,10 @@ export function groupCommit<T>(
   return (item) =>
     new Promise<void>((resolve, reject) => {
       waiting.push({ item, resolve, reject });
-      if (!running) void drain();
+      if (running) return;
+      running = true;
+      // Started once the event loop has handled what else is ready now: items that arrive in the same turn (the
+      // worker's sink calls of workflow tasks completed together) are committed in one transaction.
+      setImmediate(() => void drain());
     });
 }

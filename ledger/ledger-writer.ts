@@ -19,11 +19,12 @@ import {
   countEvents,
   deleteDepartmentMetrics,
   deleteSteps,
+  deleteStepsBut,
   insertDepartments,
   insertEvents,
   insertRegions,
-  insertSteps,
   upsertCases,
+  upsertSteps,
 } from './writer-statements';
 
 /** Rows per INSERT: well under SQLite's (32,766) and PostgreSQL's (65,535) bound-parameter limits. */
@@ -96,6 +97,36 @@ async function refreshDepartmentMetrics(writing: Writing, caseIds: readonly stri
   }
 }
 
+/**
+ * Makes the stored steps of each batch's case those of its snapshot: the steps it no longer has deleted, the
+ * others inserted or updated where they differ (the rows as deleting and inserting them all would leave them).
+ */
+async function replaceSteps(writing: Writing, batches: readonly LedgerBatch[]): Promise<void> {
+  const withoutSteps = batches.filter((batch) => batch.snapshot.steps.length === 0);
+  await run(
+    writing,
+    deleteSteps,
+    withoutSteps.map((batch) => batch.caseId),
+    IDS,
+  );
+  for (const batch of batches) {
+    const kept = batch.snapshot.steps.map((step) => step.id);
+    if (kept.length > 0)
+      await executeShaped<LedgerTables, readonly string[], unknown>(
+        writing.trx,
+        writing.ledger.db,
+        deleteStepsBut,
+        [batch.caseId, ...kept],
+      );
+  }
+  await run(
+    writing,
+    upsertSteps,
+    batches.flatMap((batch) => stepRows(batch.snapshot)),
+    CHUNK,
+  );
+}
+
 /** Applies batches of distinct cases. */
 async function applyRound(writing: Writing, batches: readonly LedgerBatch[], now: number): Promise<void> {
   const events = batches.flatMap((batch) => batch.events.map((event) => eventRow(batch.caseId, event)));
@@ -106,19 +137,10 @@ async function applyRound(writing: Writing, batches: readonly LedgerBatch[], now
   );
   const cases = batches.map((batch) => caseRow(batch.snapshot, counts.get(batch.caseId)!, now));
   const written = new Set((await run(writing, upsertCases, cases, CHUNK / 2)).map((row) => row.case_id));
-  // The steps of a case written just now are replaced with its snapshot's; an older snapshot leaves them.
-  const replaced = batches.filter((batch) => written.has(batch.caseId));
-  await run(
+  // The steps of a case written just now become its snapshot's; an older snapshot leaves them.
+  await replaceSteps(
     writing,
-    deleteSteps,
-    replaced.map((batch) => batch.caseId),
-    IDS,
-  );
-  await run(
-    writing,
-    insertSteps,
-    replaced.flatMap((batch) => stepRows(batch.snapshot)),
-    CHUNK,
+    batches.filter((batch) => written.has(batch.caseId)),
   );
   const departments = batches.flatMap((batch) => departmentRows(batch.snapshot, batch.events));
   await run(writing, insertDepartments, departments, CHUNK);

@@ -82,9 +82,40 @@ export const deleteSteps: Statement<Ids> = {
   build: (db, ids) => db.deleteFrom('ledger_steps').where('case_id', 'in', ids),
 };
 
-export const insertSteps: Statement<readonly StepsTable[]> = {
-  name: 'insert steps',
-  build: (db, rows) => db.insertInto('ledger_steps').values(rows),
+/** Deletes the steps of one case (the input's first value) but those named (the rest). */
+export const deleteStepsBut: Statement<Ids> = {
+  name: 'delete steps but',
+  build: (db, [caseId, ...kept]) =>
+    db.deleteFrom('ledger_steps').where('case_id', '=', caseId!).where('step_id', 'not in', kept),
+};
+
+/**
+ * Inserts step rows, or updates a stored step to the row given, only where one of its values differs: a step the
+ * transition left as it was is not written again (nor are its three index entries), which was most of the pages
+ * a ledger write committed (docs/benchmarks.md, "The worker's ledger writes write only what changed").
+ */
+export const upsertSteps: Statement<readonly StepsTable[]> = {
+  name: 'upsert steps',
+  build: (db, rows) => {
+    const values = Object.keys(rows[0] ?? {}).filter(
+      (column) => column !== 'case_id' && column !== 'step_id',
+    );
+    return db
+      .insertInto('ledger_steps')
+      .values(rows)
+      .onConflict((conflict) =>
+        conflict
+          .columns(['case_id', 'step_id'])
+          .doUpdateSet(Object.fromEntries(values.map((column) => [column, sql.ref(`excluded.${column}`)])))
+          .where((eb) =>
+            eb.or(
+              values.map((column) =>
+                eb(sql.ref(`ledger_steps.${column}`), 'is distinct from', sql.ref(`excluded.${column}`)),
+              ),
+            ),
+          ),
+      );
+  },
 };
 
 /** The columns `ledger_department_metrics` copies from each case's row (every one but `department`). */

@@ -23,11 +23,12 @@ import {
   countEvents,
   deleteDepartmentMetrics,
   deleteSteps,
+  deleteStepsBut,
   insertDepartments,
   insertEvents,
   insertRegions,
-  insertSteps,
   upsertCases,
+  upsertSteps,
 } from '../../ledger/writer-statements';
 import type { LedgerBatch } from '../../workflows/engine/case/ledger-snapshot';
 import { caseWrites } from '../workflows/engine/case/fixtures/case-writes';
@@ -85,8 +86,11 @@ function checkWrite(compare: ReturnType<typeof comparer>, batches: readonly Ledg
     batches.map((batch, index) => caseRow(batch.snapshot, { reworks: index % 2, extensions: 0 }, NOW)),
   );
   compare.check(deleteSteps, ids);
+  for (const batch of batches) {
+    compare.check(deleteStepsBut, [batch.caseId, ...batch.snapshot.steps.map((step) => step.id)]);
+  }
   compare.check(
-    insertSteps,
+    upsertSteps,
     batches.flatMap((batch) => stepRows(batch.snapshot)),
   );
   compare.check(
@@ -124,8 +128,8 @@ describe.each<LedgerEngine>(['sqlite', 'postgres'])('the ledger writer statement
     const compare = comparer(engine);
     const [first, second] = stepRows(caseWrites('SHAPE-D', false).at(-1)!.snapshot);
     const { department: _department, ...withoutDepartment } = second!;
-    compare.check(insertSteps, [first!, withoutDepartment as never]);
-    compare.check(insertSteps, [first!, { ...second!, department: undefined } as never]);
-    compare.check(insertSteps, [first!, second!]);
+    compare.check(upsertSteps, [first!, withoutDepartment as never]);
+    compare.check(upsertSteps, [first!, { ...second!, department: undefined } as never]);
+    compare.check(upsertSteps, [first!, second!]);
   });
 });
