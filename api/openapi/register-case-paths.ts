@@ -4,7 +4,13 @@
  */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { CaseParamsSchema, CaseViewSchema, StartCaseRequestSchema, TimelineSchema } from '../schemas';
+import {
+  CaseParamsSchema,
+  CaseViewSchema,
+  OptionalIdempotencyKeyHeadersSchema,
+  StartCaseRequestSchema,
+  TimelineSchema,
+} from '../schemas';
 import { jsonBody, jsonResponse, problems } from './openapi-responses';
 import { registerActionPaths } from './register-action-paths';
 
@@ -18,8 +24,9 @@ export function registerCasePaths(registry: OpenAPIRegistry): void {
     tags: TAG,
     summary: 'Start a case',
     description:
-      'Roles: intake, admin. The same caseId with the same body again answers 200 and starts nothing.',
-    request: jsonBody(StartCaseRequestSchema),
+      'Roles: intake, admin. The same caseId with the same body again answers 200 and starts nothing. Without a ' +
+      'caseId, the same Idempotency-Key (from the same token subject) does the same.',
+    request: { headers: OptionalIdempotencyKeyHeadersSchema, ...jsonBody(StartCaseRequestSchema) },
     responses: {
       200: jsonResponse(CaseViewSchema, 'Already started with this body: the current view'),
       201: jsonResponse(
