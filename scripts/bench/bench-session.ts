@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { PROJECT_ROOT } from '../../config/project-root';
 import { caseWorkflowBundleOptions, writeWorkflowBundle } from '../../worker/case-workflow-bundle';
-import { startDevServer, type RunningDevServer } from '../temporal/dev-server';
+import { findFreePort, startDevServer, type RunningDevServer } from '../temporal/dev-server';
 import type { BenchSettings } from './bench-settings';
 import { loadBenchPlan, type BenchPlan } from './harness/bench-plan';
 
@@ -61,7 +61,8 @@ export function createBenchSession(settings: BenchSettings): BenchSession {
     });
   });
   const devServer = once(async () => {
-    const server = await startDevServer({ log: () => undefined });
+    // With its metrics on a known port: the throughput report counts the server's requests per case.
+    const server = await startDevServer({ log: () => undefined, metricsPort: await findFreePort() });
     closers.push(() => server.stop());
     return server;
   });

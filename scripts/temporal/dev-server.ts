@@ -19,6 +19,11 @@ export interface DevServerOptions {
   uiPort?: number;
   namespace?: string;
   retentionDays?: number;
+  /**
+   * Serve the server's Prometheus metrics (`/metrics`) on this port (the bench counts the server's requests with
+   * them); on a random port nobody is told of when absent, as the CLI does by default.
+   */
+  metricsPort?: number;
   log?: (message: string) => void;
 }
 
@@ -26,6 +31,8 @@ export interface RunningDevServer {
   address: string;
   namespace: string;
   uiUrl?: string;
+  /** The server's Prometheus metrics, when started with `metricsPort`. */
+  metricsUrl?: string;
   process: ChildProcess;
   stop(): Promise<void>;
 }
@@ -72,6 +79,7 @@ function serverArgs(options: DevServerOptions, port: number, namespace: string):
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--namespace', namespace];
   args.push('--dynamic-config-value', 'frontend.enableServerVersionCheck=false', '--log-level', 'error');
   if (options.dbFile) args.push('--db-filename', options.dbFile);
+  if (options.metricsPort) args.push('--metrics-port', String(options.metricsPort));
   if (options.uiPort) args.push('--ui-port', String(options.uiPort), '--ui-disable-news-fetch');
   else args.push('--headless');
   return args;
@@ -145,6 +153,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<Ru
     address,
     namespace,
     uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,
+    metricsUrl: options.metricsPort ? `http://127.0.0.1:${options.metricsPort}/metrics` : undefined,
     process: child,
     stop: () => stopProcess(child),
   };

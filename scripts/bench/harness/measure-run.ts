@@ -9,7 +9,9 @@ import { createFullcycleHttpDriver } from '../drivers/fullcycle-http-driver';
 import { runLoad, type CaseDriver, type LoadResult, type LoadStep } from '../drivers/load-runner';
 import { createRawClientDriver } from '../drivers/raw-client-driver';
 import type { WorkerFacts } from './child-messages';
+import type { ServerCounts } from '../report/server-requests';
 import { sampleProcesses, type ProcessUsage } from './process-sampler';
+import { countServerRequests } from './server-counters';
 import { startFullcycle, startRawWorker, type Topology } from './topologies';
 import { workflowTaskTimes, type WorkflowTaskTimes } from './workflow-task-times';
 
@@ -65,6 +67,8 @@ export interface Measurement {
   /** By process: the children by report name, `Temporal server` and `driver` (this process). */
   readonly usage: Readonly<Record<string, ProcessUsage>>;
   readonly workflowTasks: WorkflowTaskTimes;
+  /** What the Temporal server's request counters grew by during the load (report/server-requests.ts). */
+  readonly serverRequests?: ServerCounts;
   readonly worker: WorkerFacts;
   /** The worker's log (both runs of it, when restarted). */
   readonly workerLog: string;
@@ -102,6 +106,7 @@ export async function measure(
   if (warmUpCases > 0) await runLoad(warm, { cases: warmUpCases, concurrency: warmUpCases });
   const driver = await deployment.driver(deployment.taskQueue);
   const server = await session.devServer();
+  const serverRequests = await countServerRequests(server.metricsUrl);
   const sampler = sampleProcesses({
     ...Object.fromEntries(Object.entries(topology.processes).map(([name, child]) => [name, child.pid])),
     'Temporal server': server.process.pid!,
@@ -132,6 +137,7 @@ export async function measure(
   const loadWindowUs = { fromUs, toUs: nowUs() };
   const restarted = await restart;
   const usage = sampler.stop();
+  const requests = await serverRequests.finish();
   const client = await session.client();
   const ids = Array.from({ length: options.cases }, (_, index) => driver.workflowId(index));
   return {
@@ -139,6 +145,7 @@ export async function measure(
     load,
     usage,
     workflowTasks: await workflowTaskTimes(client, ids, restarted?.readyAt),
+    ...(requests === undefined ? {} : { serverRequests: requests }),
     worker: ready.worker!,
     workerLog,
     loadWindowUs,

@@ -5,6 +5,7 @@
  */
 import type { BenchPart } from '../bench-part';
 import { deploy, measure, type Measurement, type Side } from '../harness/measure-run';
+import { serverRequestTable } from '../report/server-requests';
 import { eventTypeTable, sideBySideTable } from '../report/side-by-side';
 
 export const throughputPart: BenchPart = {
@@ -30,6 +31,11 @@ export const throughputPart: BenchPart = {
       const [baseline, ...others] = runs;
       console.log(`\n${sideBySideTable(`${cases} cases, ${lanes} at a time`, baseline!, others)}`);
       console.log(`\n${eventTypeTable('history by event type', runs)}`);
+      const requests = serverRequestTable(
+        'Temporal server',
+        runs.map((run) => ({ side: run.side, cases: run.load.cases, requests: run.serverRequests })),
+      );
+      if (requests !== undefined) console.log(`\n${requests}`);
       for (const run of runs) {
         for (const failure of run.load.failures) console.log(`  ${run.side}: ${failure}`);
       }
