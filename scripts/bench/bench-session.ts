@@ -62,7 +62,11 @@ export function createBenchSession(settings: BenchSettings): BenchSession {
   });
   const devServer = once(async () => {
     // With its metrics on a known port: the throughput report counts the server's requests per case.
-    const server = await startDevServer({ log: () => undefined, metricsPort: await findFreePort() });
+    const server = await startDevServer({
+      log: () => undefined,
+      metricsPort: await findFreePort(),
+      cacheSearchAttributes: settings.cacheSearchAttributes,
+    });
     closers.push(() => server.stop());
     return server;
   });

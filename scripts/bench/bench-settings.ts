@@ -45,6 +45,7 @@ const BenchSettingsSchema = z
     BENCH_LEDGER_FEED_CASES: count(1_000),
     BENCH_LEDGER_FEED_LANES: count(50),
     BENCH_OUTPUT_DIR: z.string().min(1).default('.bench'),
+    BENCH_SEARCH_ATTRIBUTE_CACHE: z.enum(['on', 'off']).default('off'),
   })
   .transform((env) => ({
     throughput: { cases: env.BENCH_CASES, concurrency: env.BENCH_CONCURRENCY, layouts: env.BENCH_LAYOUTS },
@@ -64,6 +65,8 @@ const BenchSettingsSchema = z
       feedCases: env.BENCH_LEDGER_FEED_CASES,
       feedLanes: env.BENCH_LEDGER_FEED_LANES,
     },
+    /** The dev server caches search attributes as a production server does (dev-server.ts). */
+    cacheSearchAttributes: env.BENCH_SEARCH_ATTRIBUTE_CACHE === 'on',
     engineRuns: env.BENCH_ENGINE_RUNS,
     workingTimeRuns: env.BENCH_WORKING_TIME_RUNS,
     outputDir: path.resolve(PROJECT_ROOT, env.BENCH_OUTPUT_DIR),

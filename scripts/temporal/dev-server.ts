@@ -8,6 +8,8 @@ import { mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
+import type { SearchAttributeType } from '@temporalio/common';
+import { ALL_CASE_SEARCH_ATTRIBUTE_KEYS } from '../../workflows/search-attributes';
 import { registerSearchAttributes, setRetention } from './prepare-namespace';
 import { resolveTemporalBinary } from './temporal-binaries';
 
@@ -24,6 +26,14 @@ export interface DevServerOptions {
    * them); on a random port nobody is told of when absent, as the CLI does by default.
    */
   metricsPort?: number;
+  /**
+   * Register the case search attributes when the server starts (a fresh database only) and let it cache them as a
+   * production server does. By default the dev server reads the search attribute types and the namespace's
+   * custom search attribute mapping from its database on every use (`system.forceSearchAttributesCacheRefreshOnRead`,
+   * so that attributes added while it runs show at once): two SQLite reads for every case start, upsert and
+   * visibility write. The bench turns this on.
+   */
+  cacheSearchAttributes?: boolean;
   log?: (message: string) => void;
 }
 
@@ -75,11 +85,28 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
+/** The CLI's names of the search attribute types (`--search-attribute KEY=TYPE`). */
+const CLI_SEARCH_ATTRIBUTE_TYPES: Readonly<Record<SearchAttributeType, string>> = {
+  TEXT: 'Text',
+  KEYWORD: 'Keyword',
+  INT: 'Int',
+  DOUBLE: 'Double',
+  BOOL: 'Bool',
+  DATETIME: 'Datetime',
+  KEYWORD_LIST: 'KeywordList',
+};
+
 function serverArgs(options: DevServerOptions, port: number, namespace: string): string[] {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--namespace', namespace];
   args.push('--dynamic-config-value', 'frontend.enableServerVersionCheck=false', '--log-level', 'error');
   if (options.dbFile) args.push('--db-filename', options.dbFile);
   if (options.metricsPort) args.push('--metrics-port', String(options.metricsPort));
+  if (options.cacheSearchAttributes) {
+    for (const key of ALL_CASE_SEARCH_ATTRIBUTE_KEYS) {
+      args.push('--search-attribute', `${key.name}=${CLI_SEARCH_ATTRIBUTE_TYPES[key.type]}`);
+    }
+    args.push('--dynamic-config-value', 'system.forceSearchAttributesCacheRefreshOnRead=false');
+  }
   if (options.uiPort) args.push('--ui-port', String(options.uiPort), '--ui-disable-news-fetch');
   else args.push('--headless');
   return args;

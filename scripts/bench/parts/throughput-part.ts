@@ -32,7 +32,9 @@ export const throughputPart: BenchPart = {
       console.log(`\n${sideBySideTable(`${cases} cases, ${lanes} at a time`, baseline!, others)}`);
       console.log(`\n${eventTypeTable('history by event type', runs)}`);
       const requests = serverRequestTable(
-        'Temporal server',
+        session.settings.cacheSearchAttributes
+          ? 'Temporal server (search attributes cached)'
+          : 'Temporal server (search attributes read on every use)',
         runs.map((run) => ({ side: run.side, cases: run.load.cases, requests: run.serverRequests })),
       );
       if (requests !== undefined) console.log(`\n${requests}`);
