@@ -39,8 +39,21 @@ export const CaseSearchQuerySchema = PageQuerySchema.extend({
   caseIdPrefix: z.string().min(1).max(128).optional(),
   sort: z.enum(['openedAt', 'closedAt', 'dueAt', 'lastProgressAt']).default('openedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
-});
+})
+  .refine((query) => endsAfterStart(query.openedFrom, query.openedTo), {
+    path: ['openedTo'],
+    message: 'must be after openedFrom (it is exclusive)',
+  })
+  .refine((query) => endsAfterStart(query.closedFrom, query.closedTo), {
+    path: ['closedTo'],
+    message: 'must be after closedFrom (it is exclusive)',
+  });
 export type CaseSearchQuery = z.infer<typeof CaseSearchQuerySchema>;
+
+/** Whether an exclusive end comes after its start (or either is open): a reversed range would answer nothing. */
+function endsAfterStart(from: string | undefined, to: string | undefined): boolean {
+  return from === undefined || to === undefined || Date.parse(from) < Date.parse(to);
+}
 
 export const CaseListItemSchema = z
   .object({
@@ -65,19 +78,21 @@ export const CaseListPageSchema = z
   .object({ items: z.array(CaseListItemSchema), nextPageToken: z.string().optional() })
   .meta({ id: 'CaseListPage', description: 'Sorted as asked; cases without the sorted instant last' });
 
-export const MetricsQuerySchema = z.object({
-  period: z.enum(['day', 'week', 'month', 'quarter']).default('month'),
-  from: LocalDaySchema.meta({ description: 'First local day (in each case calendar zone) counted' }),
-  to: LocalDaySchema.meta({ description: 'Last local day counted' }),
-  by: z.enum(['none', 'region', 'department', 'flow', 'stage']).default('none'),
-  region: RegionCodeSchema.optional().meta({
-    description: "Within the token's region (its own by default); by=region groups one level below it",
-  }),
-  flowId: FlowIdSchema.optional(),
-  excludeSuspended: QueryBooleanSchema.default(false).meta({
-    description: 'Jinhua variant: suspended (缓办) cases leave the denominator',
-  }),
-});
+export const MetricsQuerySchema = z
+  .object({
+    period: z.enum(['day', 'week', 'month', 'quarter']).default('month'),
+    from: LocalDaySchema.meta({ description: 'First local day (in each case calendar zone) counted' }),
+    to: LocalDaySchema.meta({ description: 'Last local day counted' }),
+    by: z.enum(['none', 'region', 'department', 'flow', 'stage']).default('none'),
+    region: RegionCodeSchema.optional().meta({
+      description: "Within the token's region (its own by default); by=region groups one level below it",
+    }),
+    flowId: FlowIdSchema.optional(),
+    excludeSuspended: QueryBooleanSchema.default(false).meta({
+      description: 'Jinhua variant: suspended (缓办) cases leave the denominator',
+    }),
+  })
+  .refine((query) => query.from <= query.to, { path: ['to'], message: 'must not be before from' });
 export type MetricsQuery = z.infer<typeof MetricsQuerySchema>;
 
 const rate = z

@@ -129,4 +129,18 @@ describe('the ledger routes', () => {
     expect((await get(query, 'sanitation')).status).toBe(403);
     expect((await get('/v1/supervision/metrics?from=2026-03-01', 'admin')).status).toBe(400);
   });
+
+  it('refuses a range that ends before it starts instead of answering it empty', async () => {
+    const reversed = [
+      ['/v1/supervision/metrics?from=2026-03-31&to=2026-03-01', 'to'],
+      ['/v1/cases?openedFrom=2026-03-31T00:00:00%2B08:00&openedTo=2026-03-01T00:00:00%2B08:00', 'openedTo'],
+      ['/v1/cases?closedFrom=2026-03-01T08:00:00%2B08:00&closedTo=2026-03-01T00:00:00Z', 'closedTo'],
+    ] as const;
+    for (const [path, field] of reversed) {
+      const response = await get(path, 'admin');
+      const errors = (response.body as { errors?: { path: string }[] }).errors ?? [];
+      expect([response.status, errors.map((error) => error.path)]).toEqual([400, [field]]);
+    }
+    expect((await get('/v1/supervision/metrics?from=2026-03-01&to=2026-03-01', 'admin')).status).toBe(200);
+  });
 });
