@@ -38,7 +38,26 @@ interface Writing {
   readonly ledger: Ledger;
 }
 
-/** Runs `statement` over `input` in chunks of `size`; answers every chunk's rows. */
+/**
+ * `rows` in pieces of at most `size`, each as long as a power of two. A statement's SQL differs with its row count,
+ * so writes grouped in any number would make a shape per count (191 SQL texts in a throughput run, where 100 are
+ * kept prepared and compiled, ledger/sqlite-statement-cache.ts and ledger/statement-shapes.ts): in pieces, each
+ * statement has at most one shape per power of two.
+ */
+function pieces<T>(rows: readonly T[], size: number): T[][] {
+  let largest = 1;
+  while (largest * 2 <= size) largest *= 2;
+  const out: T[][] = [];
+  for (let start = 0; start < rows.length; ) {
+    let length = largest;
+    while (length > rows.length - start) length /= 2;
+    out.push(rows.slice(start, start + length));
+    start += length;
+  }
+  return out;
+}
+
+/** Runs `statement` over `input` in pieces of at most `size` (see `pieces`); answers every piece's rows. */
 async function run<T extends ShapeInput[number], R>(
   writing: Writing,
   statement: ShapedStatement<LedgerTables, readonly T[], R>,
@@ -46,7 +65,7 @@ async function run<T extends ShapeInput[number], R>(
   size: number,
 ): Promise<R[]> {
   const rows: R[] = [];
-  for (const chunk of chunks(input, size)) {
+  for (const chunk of pieces(input, size)) {
     rows.push(
       ...(
         await executeShaped<LedgerTables, readonly T[], R>(writing.trx, writing.ledger.db, statement, chunk)
