@@ -185,6 +185,13 @@ const reworkStep = (flow: Flow, recorded: RecordedFlow): TaskStep | undefined =>
       step.kind === 'task' && step.rework !== undefined && recorded.completed.includes(step.id),
   );
 
+/** The first task on the flow's happy path whose form declares fields. */
+const formTask = (flow: Flow, recorded: RecordedFlow): TaskStep | undefined =>
+  flow.steps.find(
+    (step): step is TaskStep =>
+      step.kind === 'task' && Object.keys(step.form).length > 0 && recorded.completed.includes(step.id),
+  );
+
 const serviceStep = (flow: Flow, recorded: RecordedFlow): Extract<Step, { kind: 'service' }> | undefined =>
   flow.steps.find(
     (step): step is Extract<Step, { kind: 'service' }> =>
@@ -374,6 +381,24 @@ export const HISTORY_SCENARIOS: readonly HistoryScenario[] = [
     name: 'started-at-intake',
     appliesTo: hasEmergencySteps,
     run: emergencyOpenedRaisedClosed,
+  },
+  {
+    // Engine revision 7 (formFieldsByOwnName): a result that names a property every object has (`constructor`) is
+    // refused as no field of the form, by the Update's validator (so nothing of it is in the history); the same
+    // department then completes the task and the case goes on. The history pins a case started on revision 7.
+    name: 'form-fields-by-own-name',
+    appliesTo: (flow, recorded) => formTask(flow, recorded) !== undefined,
+    run: (c) =>
+      runThrough(c, async (handle) => {
+        const step = required(formTask(c.flow, c.recorded), 'task with a form');
+        const view = await driveUntil(handle, c.flow, isRunning(step.id), drive(c));
+        const result = { ...happyResult(step.form), constructor: '网格员' };
+        const refused = await completeStep(handle, c.flow, stepOf(view, step.id), result).then(
+          () => false,
+          () => true,
+        );
+        if (!refused) throw new Error(`a result with 'constructor' was accepted on step ${step.id}`);
+      }),
   },
   {
     name: 'incident-then-retry',

@@ -83,4 +83,13 @@ export const ENGINE_BEHAVIOUR_CHANGES = {
    * one first from revision 3).
    */
   ledgerFedBySink: 6,
+  /*
+   * Revision 7: an engine rule again.
+   */
+  /**
+   * A task's result, the case's data and a migration's data accept only the names their form declares itself:
+   * `constructor`, `toString`, `__proto__` and the other names every object has are unknown fields; before, such
+   * a name passed as a field of every form (its lookup found the property every object has).
+   */
+  formFieldsByOwnName: 7,
 } as const;

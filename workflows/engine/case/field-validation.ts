@@ -2,14 +2,38 @@
 import type { FieldMap, FieldSpec } from '../flow-model';
 import { parseInstant } from '../time';
 import type { FieldError } from './case-errors';
+import type { CaseState } from './case-state';
+import { behaves } from './engine-revision';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** How `fieldErrors` checks. */
+export interface FieldCheck {
+  /** Skip the required check (a data patch). */
+  readonly partial?: boolean;
+  /**
+   * A name is a field only when the form declares it itself (default); `false` is the rule of cases started
+   * before engine revision 7 (`formFieldsByOwnName`), where the names every object has (`constructor`,
+   * `toString`) passed too.
+   */
+  readonly ownNamesOnly?: boolean;
+}
+
+/** How a running case checks its forms: by own name from engine revision 7 on. */
+export const fieldCheckOf = (state: CaseState): FieldCheck => ({
+  ownNamesOnly: behaves(state, 'formFieldsByOwnName'),
+});
+
 /**
  * Every problem of `value` against `fields`, with paths under `prefix` (`result.done`). An empty field map accepts
- * any object; a declared one rejects unknown names. `partial` skips the required check (a data patch).
+ * any object; a declared one rejects unknown names.
  */
-export function fieldErrors(fields: FieldMap, value: unknown, prefix: string, partial = false): FieldError[] {
+export function fieldErrors(
+  fields: FieldMap,
+  value: unknown,
+  prefix: string,
+  { partial = false, ownNamesOnly = true }: FieldCheck = {},
+): FieldError[] {
   if (value === undefined && Object.keys(fields).length === 0) return [];
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return [{ path: prefix, message: 'must be an object' }];
@@ -27,8 +51,8 @@ export function fieldErrors(fields: FieldMap, value: unknown, prefix: string, pa
   }
   if (Object.keys(fields).length > 0) {
     for (const name of Object.keys(record)) {
-      if (fields[name] === undefined)
-        errors.push({ path: `${prefix}.${name}`, message: 'is not a field of the form' });
+      const declared = ownNamesOnly ? Object.hasOwn(fields, name) : fields[name] !== undefined;
+      if (!declared) errors.push({ path: `${prefix}.${name}`, message: 'is not a field of the form' });
     }
   }
   return errors;

@@ -13,7 +13,7 @@ import {
 } from './case-errors';
 import { reassignableSteps } from './rework-decisions';
 import { behaves } from './engine-revision';
-import { fieldErrors } from './field-validation';
+import { fieldCheckOf, fieldErrors } from './field-validation';
 import { validateMigration } from '../migration/migrate-case';
 import {
   requireActive,
@@ -39,7 +39,7 @@ const VALIDATORS: Validators = {
   claim: (state, a) => void requireOwnActiveTask(state, a.stepId, a.actor, 'claim'),
   complete: (state, a) => {
     const { step } = requireOwnActiveTask(state, a.stepId, a.actor, 'complete');
-    const errors = fieldErrors(step.form, a.result, 'result');
+    const errors = fieldErrors(step.form, a.result, 'result', fieldCheckOf(state));
     if (errors.length > 0) throw new FormMismatchError(errors);
   },
   return: (state, a) => {
@@ -142,8 +142,9 @@ const VALIDATORS: Validators = {
   },
   updateData: (state, a) => {
     const patch = a.data ?? {};
-    const errors = fieldErrors(state.input.flow.data, patch, 'data', true);
-    errors.push(...fieldErrors(state.input.flow.data, { ...state.data, ...patch }, 'data'));
+    const check = fieldCheckOf(state);
+    const errors = fieldErrors(state.input.flow.data, patch, 'data', { ...check, partial: true });
+    errors.push(...fieldErrors(state.input.flow.data, { ...state.data, ...patch }, 'data', check));
     const unique = errors.filter((e, i) => errors.findIndex((o) => o.path === e.path) === i);
     if (unique.length > 0) throw new FormMismatchError(unique);
   },

@@ -7,7 +7,7 @@ import type { Actor, CaseInput } from '../case-input';
 import type { FieldError } from '../case/case-errors';
 import type { CaseState, StepState } from '../case/case-state';
 import { engineRevisionOf } from '../case/engine-revision';
-import { fieldErrors } from '../case/field-validation';
+import { fieldCheckOf, fieldErrors } from '../case/field-validation';
 import { allSteps, findStep } from '../case/flow-graph';
 import { formatInstant } from '../time';
 import { moveCaseDeadline, moveWait, type ClockContext } from './migration-clocks';
@@ -42,7 +42,7 @@ export function planMigration(state: CaseState, action: MigrateAction, now: numb
   const pairing = pairSteps(source, target, action.stepMapping);
   errors.push(...pairing.errors);
   const data = mergedData(state.data, action.data);
-  errors.push(...fieldErrors(target.data, data, 'data'));
+  errors.push(...fieldErrors(target.data, data, 'data', fieldCheckOf(state)));
   if (state.input.profile !== undefined && !Object.hasOwn(target.profiles, state.input.profile)) {
     errors.push({
       path: 'profile',

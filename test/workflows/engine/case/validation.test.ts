@@ -1,6 +1,7 @@
 /** validateAction: each refusal is a typed error whose name becomes the ApplicationFailure type. */
 import type { CaseAction } from '../../../../workflows/engine/case';
 import { validateAction } from '../../../../workflows/engine/case';
+import { fieldErrors } from '../../../../workflows/engine/case/field-validation';
 import { at } from './fixtures/calendars';
 import type { CaseDriver } from './fixtures/case-driver';
 import { CaseDriver as Driver, caseInput, deptActor, SUPERVISOR } from './fixtures/case-driver';
@@ -152,6 +153,60 @@ describe('validateAction', () => {
         ],
       }),
     );
+  });
+
+  describe('names every object has (engine revision 7, formFieldsByOwnName)', () => {
+    const inherited = ['constructor', 'toString', 'hasOwnProperty', '__proto__'];
+    const startedOn = (revision: number): CaseDriver => {
+      const f = flow([task('handle', { form: form({ done: 'boolean!' }) })], {
+        data: form({ address: 'string!' }),
+      });
+      return new Driver(caseInput(f, { data: { address: 'A' } }), T0, revision);
+    };
+    // As JSON.parse gives them to the engine: `__proto__` an own key, not the prototype.
+    const withName = (base: object, name: string): Record<string, unknown> => ({
+      ...base,
+      ...(JSON.parse(`{"${name}":"x"}`) as Record<string, unknown>),
+    });
+
+    it.each(inherited)('are unknown fields of a result and of the data from revision 7: %s', (name) => {
+      const c = startedOn(7);
+      const complete: CaseAction = {
+        type: 'complete',
+        stepId: 'handle',
+        result: withName({ done: true }, name),
+        actor: deptActor('handle-dept'),
+      };
+      expect(() => validateAction(c.state, complete, T0)).toThrow(
+        expect.objectContaining({
+          name: 'FormMismatchError',
+          errors: [{ path: `result.${name}`, message: 'is not a field of the form' }],
+        }),
+      );
+      const update: CaseAction = { type: 'updateData', data: withName({}, name), actor: SUPERVISOR };
+      expect(() => validateAction(c.state, update, T0)).toThrow(
+        expect.objectContaining({ name: 'FormMismatchError' }),
+      );
+    });
+
+    it('are unknown fields of the data at intake (the API checks a new case with the default)', () => {
+      const fields = form({ address: 'string!' });
+      expect(fieldErrors(fields, withName({ address: 'A' }, 'toString'), 'data')).toEqual([
+        { path: 'data.toString', message: 'is not a field of the form' },
+      ]);
+    });
+
+    it('pass as before on a case started on revision 6, which keeps the rule it started with', () => {
+      const c = startedOn(6);
+      const result = withName({ done: true }, 'constructor');
+      expect(() =>
+        validateAction(
+          c.state,
+          { type: 'complete', stepId: 'handle', result, actor: deptActor('handle-dept') },
+          T0,
+        ),
+      ).not.toThrow();
+    });
   });
 
   it('accepts a valid completion by the assigned department, and by an admin', () => {
