@@ -37,7 +37,7 @@ export function createJsonBodyParser(limit: string | number = '100kb'): RequestH
           new BadRequestProblemError('The request body contains the character U+0000', {
             slug: 'validation',
             title: 'Invalid request',
-            errors: [{ path: found.path, message: NUL_MESSAGE }],
+            errors: [{ path: found.path.join('.'), message: NUL_MESSAGE }],
           }),
         );
       }

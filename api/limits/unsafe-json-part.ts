@@ -6,22 +6,28 @@
 
 export const NUL_MESSAGE = 'must not contain the character U+0000 (NUL)';
 
-/** The first unsafe part of `value`: nested `maxDepth` levels below it, or a name or text with U+0000 (by path). */
+/**
+ * The first unsafe part of `value`: nested `maxDepth` levels below it, or a name or text with U+0000 (by the names on
+ * its path, which the caller writes as its own format does: `data.note`, `attribute[note]`).
+ */
 export function unsafeJsonPart(
   value: unknown,
   maxDepth: number,
-): { readonly problem: 'too-deep' } | { readonly problem: 'nul'; readonly path: string } | undefined {
+):
+  | { readonly problem: 'too-deep' }
+  | { readonly problem: 'nul'; readonly path: readonly string[] }
+  | undefined {
   const pending: [unknown, readonly string[]][] = [[value, []]];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const [item, path] = next;
     if (typeof item === 'string') {
-      if (item.includes('\u0000')) return { problem: 'nul', path: path.join('.') };
+      if (item.includes('\u0000')) return { problem: 'nul', path };
       continue;
     }
     if (item === null || typeof item !== 'object') continue;
     if (path.length >= maxDepth) return { problem: 'too-deep' };
     for (const [name, child] of Object.entries(item)) {
-      if (name.includes('\u0000')) return { problem: 'nul', path: [...path, name].join('.') };
+      if (name.includes('\u0000')) return { problem: 'nul', path: [...path, name] };
       pending.push([child, [...path, name]]);
     }
   }

@@ -53,8 +53,7 @@ export function parameterName(path: readonly PropertyKey[]): string {
 export function readRequestForm(body: unknown): { form: PostRequestForm } | { problems: string[] } {
   // The form parser nests at most two levels (`attribute[code][]`): only U+0000 is left to look for.
   const unsafe = unsafeJsonPart(body, Number.POSITIVE_INFINITY);
-  if (unsafe?.problem === 'nul')
-    return { problems: [`${parameterName(unsafe.path.split('.'))}: ${NUL_MESSAGE}`] };
+  if (unsafe?.problem === 'nul') return { problems: [`${parameterName(unsafe.path)}: ${NUL_MESSAGE}`] };
   const parsed = PostRequestFormSchema.safeParse(body ?? {});
   if (parsed.success) return { form: parsed.data };
   return {
