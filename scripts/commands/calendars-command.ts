@@ -2,10 +2,17 @@
 import { Command } from 'commander';
 import { processContext, runCommand, type CommandContext } from './flows/command-io';
 import { publishCalendarCommand, type PublishCommandOptions } from './calendars/publish-calendar';
+import {
+  listCalendarsCommand,
+  showCalendarCommand,
+  type ShowCommandOptions,
+} from './calendars/show-calendar';
 
 /** The `calendars` command; `context` is the process unless a test gives its own. */
 export function createCalendarsCommand(context: () => CommandContext = processContext): Command {
-  const calendars = new Command('calendars').description('publish working calendars to running cases');
+  const calendars = new Command('calendars').description(
+    'read working calendars and publish them to running cases',
+  );
   calendars
     .command('publish')
     .description(
@@ -20,6 +27,35 @@ export function createCalendarsCommand(context: () => CommandContext = processCo
     .action(async (file: string, options: PublishCommandOptions) => {
       const ctx = context();
       process.exitCode = await runCommand(ctx, () => publishCalendarCommand(file, options, ctx));
+    });
+  calendars
+    .command('list')
+    .description(
+      'every calendar the API serves, with the revision new cases start on (FULLCYCLE_TOKEN, admin)',
+    )
+    .option('--api <url>', 'the API (default: FULLCYCLE_API_URL, else http://127.0.0.1:3000)')
+    .action(async (options: ShowCommandOptions) => {
+      const ctx = context();
+      process.exitCode = await runCommand(ctx, () => listCalendarsCommand(options, ctx));
+    });
+  calendars
+    .command('show')
+    .description(
+      'a calendar as new cases now start on it, as YAML ready to change and publish as its next revision (FULLCYCLE_TOKEN, admin)',
+    )
+    .argument('<calendar>', 'the calendar, e.g. cn-mainland')
+    .option('--api <url>', 'the API (default: FULLCYCLE_API_URL, else http://127.0.0.1:3000)')
+    .option(
+      '-o, --output <file>',
+      'write it to this new file, e.g. cn-mainland.yaml (default: standard output)',
+    )
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 shown, 2 could not run (unknown calendar, no source kept, file exists).',
+    )
+    .action(async (calendar: string, options: ShowCommandOptions) => {
+      const ctx = context();
+      process.exitCode = await runCommand(ctx, () => showCalendarCommand(calendar, options, ctx));
     });
   return calendars;
 }

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { parse } from 'yaml';
 import { flowsSelectionQuery } from '../../../activities/calendar-revision-activities';
 import type { Actor } from '../../../api/auth';
 import type { CalendarRevisionBody } from '../../../api/schemas';
@@ -166,12 +167,8 @@ describe('publishing a calendar revision while cases run, over HTTP', () => {
     caseOnRevision1 = { caseId, due: caseDue + DAY };
   });
 
-  it('publishes the next revision from the CLI, following its batch to the end', async () => {
-    const running = caseOnRevision1;
-    if (running === undefined) throw new Error('needs the case of the test before');
-    const dir = await mkdtemp(path.join(tmpdir(), 'calendars-'));
-    const file = path.join(dir, 'always-open.yaml');
-    await writeFile(file, JSON.stringify(calendarFile([dateIn(2), dateIn(3)])));
+  /** Runs `fullcycle calendars <args>` as an admin against the harness's API in `dir`; answers exit code and lines. */
+  async function calendarsCli(dir: string, args: readonly string[]) {
     const server = live.harness.app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     const api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -185,24 +182,53 @@ describe('publishing a calendar revision while cases run, over HTTP', () => {
     });
     try {
       process.exitCode = undefined;
-      await createCalendarsCommand(context).parseAsync([
-        'node',
-        'calendars',
-        'publish',
-        'always-open.yaml',
-        '--api',
-        api,
-      ]);
-      expect(process.exitCode).toBe(0);
+      await createCalendarsCommand(context).parseAsync(['node', 'calendars', ...args, '--api', api]);
+      return { exitCode: process.exitCode, out };
     } finally {
       process.exitCode = undefined;
       await new Promise((resolve) => server.close(resolve));
-      await rm(dir, { recursive: true });
     }
+  }
+
+  it('publishes the next revision from the CLI, following its batch to the end', async () => {
+    const running = caseOnRevision1;
+    if (running === undefined) throw new Error('needs the case of the test before');
+    const dir = await mkdtemp(path.join(tmpdir(), 'calendars-'));
+    await writeFile(path.join(dir, 'always-open.yaml'), JSON.stringify(calendarFile([dateIn(2), dateIn(3)])));
+    const { exitCode, out } = await calendarsCli(dir, ['publish', 'always-open.yaml']).finally(() =>
+      rm(dir, { recursive: true }),
+    );
+    expect(exitCode).toBe(0);
     expect(out[0]).toMatch(/^always-open revision 2, published by admin-calendars at /);
     expect(out).toContain(`  ${running.caseId} revised: 1 deadlines moved`);
     expect(out.at(-1)).toBe('1 revised, 0 skipped, 0 refused, 0 failed');
     const after = await live.driver.view(running.caseId, ADMIN);
     expect(Date.parse(after.dueAt ?? '')).toBe(running.due + DAY);
+  });
+
+  it('lists the calendars and shows the latest revision as YAML that publishes back unchanged', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'calendars-'));
+    try {
+      const listed = await calendarsCli(dir, ['list']);
+      expect(listed.exitCode).toBe(0);
+      expect(listed.out).toContainEqual(
+        expect.stringMatching(/^always-open \(UTC\): revision 2, published by admin-calendars at /),
+      );
+      const shown = await calendarsCli(dir, ['show', 'always-open']);
+      expect(shown.exitCode).toBe(0);
+      expect(parse(shown.out.join('\n'))).toEqual(calendarFile([dateIn(2), dateIn(3)]));
+
+      expect((await calendarsCli(dir, ['show', 'always-open', '-o', 'always-open.yaml'])).exitCode).toBe(0);
+      const again = await calendarsCli(dir, ['show', 'always-open', '-o', 'always-open.yaml']);
+      expect(again).toEqual({ exitCode: 2, out: ['error: always-open.yaml exists: choose another file'] });
+      const republished = await calendarsCli(dir, ['publish', 'always-open.yaml']);
+      expect(republished.out[0]).toMatch(/^always-open revision 2 \(already published: same content\)/);
+
+      const unknown = await calendarsCli(dir, ['show', 'nowhere']);
+      expect(unknown.exitCode).toBe(2);
+      expect(unknown.out[0]).toMatch(/^error: 404 /);
+    } finally {
+      await rm(dir, { recursive: true });
+    }
   });
 });
