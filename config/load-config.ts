@@ -38,6 +38,7 @@ export const ConfigSchema = z
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMIT_PER_MINUTE),
     RATE_LIMITS: RateLimitOverridesSchema.default(NO_RATE_LIMIT_OVERRIDES),
     WORKER_METRICS_PORT: port.default(9464),
+    LEDGER_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
     ...WORKER_TUNING_VARIABLES,
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('fullcycle-cases'),
     FLOWS_DIR: projectPath.default(path.join(projectRoot, 'flows')),
@@ -67,6 +68,8 @@ export const ConfigSchema = z
     rateLimitOverrides: env.RATE_LIMITS,
     /** Where the worker serves its Prometheus metrics (on HTTP_HOST). */
     workerMetricsPort: env.WORKER_METRICS_PORT,
+    /** How often the worker looks for cases whose workflow Temporal closed outside the engine (ledger/closures/). */
+    ledgerReconcileIntervalMs: env.LEDGER_RECONCILE_INTERVAL_MS,
     /** How many cases the worker caches and how many workflow tasks it runs at once (config/worker-tuning.ts). */
     workerTuning: {
       maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,

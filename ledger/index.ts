@@ -38,3 +38,11 @@ export {
   type MetricsRow,
 } from './readers/case-metrics';
 export { PERIODS, type Period } from './local-periods';
+export {
+  closureBatch,
+  isRunningRecord,
+  CLOSURE_EVENT_TYPES,
+  type ClosureKind,
+  type ExecutionClosure,
+} from './closures/closure-batch';
+export { readWatermark, advanceWatermark } from './closures/watermarks';

@@ -147,6 +147,12 @@ export interface CalendarRevisionsTable {
   source: string | null;
 }
 
+/** Named instants a ledger process has read up to (the closure reconciler's watermark on CloseTime). */
+export interface WatermarksTable {
+  name: string;
+  at: number;
+}
+
 export interface LedgerTables {
   ledger_cases: CasesTable;
   ledger_events: EventsTable;
@@ -155,4 +161,5 @@ export interface LedgerTables {
   ledger_case_regions: CaseRegionsTable;
   ledger_department_metrics: DepartmentMetricsTable;
   calendar_revisions: CalendarRevisionsTable;
+  ledger_watermarks: WatermarksTable;
 }

@@ -14,6 +14,7 @@ import { createLogger } from '../config/create-logger';
 import { loadConfig } from '../config/load-config';
 import { createLedgerWriter, openLedger } from '../ledger';
 import { createCaseWorker } from '../worker/create-case-worker';
+import { startWorkerClosureReconciler } from '../worker/start-closure-reconciler';
 import { serveMetrics } from '../worker/metrics-server';
 import { PinoTemporalLogger } from '../config/pino-temporal-logger';
 import { seedDemoCases } from './dev/demo-cases';
@@ -119,6 +120,7 @@ async function main(): Promise<void> {
     tuning: config.workerTuning,
   });
   const workerRun = worker.run();
+  const reconciler = startWorkerClosureReconciler({ connection, temporal, ledger, logger, config });
   const api = await startApi(config, logger, temporal, ledger);
   const tokens = await demoTokens(secret);
   await seedDemoCases(api.url, tokens['intake (越秀区)']!, logger);
@@ -147,6 +149,7 @@ ${Object.entries(tokens)
     await api.close();
     worker.shutdown();
     await workerRun;
+    await reconciler.stop();
     await connection.close();
     await stopSystems();
     await stopMetrics();

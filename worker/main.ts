@@ -8,6 +8,7 @@ import { createLedgerWriter, openLedger } from '../ledger';
 import { prebuiltCaseWorkflowBundle } from './case-workflow-bundle';
 import { createCaseWorker } from './create-case-worker';
 import { serveMetrics } from './metrics-server';
+import { startWorkerClosureReconciler } from './start-closure-reconciler';
 import { PinoTemporalLogger } from '../config/pino-temporal-logger';
 
 async function main(): Promise<void> {
@@ -37,9 +38,11 @@ async function main(): Promise<void> {
     },
     'Worker started',
   );
+  const reconciler = startWorkerClosureReconciler({ connection, temporal, ledger, logger, config });
   try {
     await worker.run();
   } finally {
+    await reconciler.stop();
     await connection.close();
     await stopMetrics();
     await ledger.close();

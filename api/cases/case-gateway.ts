@@ -4,7 +4,12 @@
  * Lists of cases are the ledger's (api/ledger/), never visibility's.
  */
 import { createHash } from 'node:crypto';
-import { type Client, type WorkflowHandle, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import {
+  type Client,
+  type WorkflowHandle,
+  WorkflowClient,
+  WorkflowExecutionAlreadyStartedError,
+} from '@temporalio/client';
 import {
   rawValueTypeInfo,
   type QueryDefinition,
@@ -129,7 +134,14 @@ async function updateAnswer<Ret, Arg>(
 /** Builds the gateway over a Temporal client and the task queue the case worker polls. */
 export function createCaseGateway(client: Client, taskQueue: string): CaseGateway {
   const handle = (caseId: string) => client.workflow.getHandle(caseWorkflowId(caseId));
-  const view = (caseId: string) => queryAnswer(handle(caseId), caseViewQuery);
+  // A workflow closed outside the engine (terminated, timed out, failed) refuses the view Query with
+  // QueryRejectedError: replayed, it would show the case as it stood, still open. Readers take the ledger's record
+  // of its end instead (api/ledger/case-view-or-record.ts).
+  const views = new WorkflowClient({
+    ...client.workflow.options,
+    queryRejectCondition: 'NOT_COMPLETED_CLEANLY',
+  });
+  const view = (caseId: string) => queryAnswer(views.getHandle(caseWorkflowId(caseId)), caseViewQuery);
   return {
     async start(input, request) {
       const fingerprint = requestFingerprint(request);

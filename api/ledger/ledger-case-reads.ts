@@ -1,38 +1,17 @@
 /**
  * Reading one case for `GET /v1/cases/{caseId}` and its timeline: from Temporal while it knows the case, from the
- * ledger once it has forgotten it (closed and past the namespace's retention). A department also sees a case it
+ * ledger once it has forgotten it (closed and past the namespace's retention) or when its workflow was closed
+ * outside the engine (api/ledger/case-view-or-record.ts). A department also sees a case it
  * has held a step of before (改派 away, or closed), as the ledger remembers.
  */
-import { WorkflowNotFoundError } from '@temporalio/client';
-import {
-  caseViewOfRecord,
-  readCaseEvents,
-  readCaseRecord,
-  timelineOfEvents,
-  type CaseRecord,
-} from '../../ledger';
+import { readCaseEvents, readCaseRecord, timelineOfEvents, type CaseRecord } from '../../ledger';
 import type { CaseView, TimelineEntry } from '../../workflows/engine/case/case-view';
 import { canSeeCase, type Actor } from '../auth';
-import { JsonAnswer } from '../cases/json-answer';
+import type { JsonAnswer } from '../cases/json-answer';
 import { ForbiddenProblemError } from '../problems';
 import { caseFactsOf } from '../routes/case-access';
 import { regionWithin, type RouteDependencies } from '../routes/route-context';
-
-/** The view from Temporal, or from the ledger's record when Temporal has no such workflow (any more). */
-async function viewOrRecord(
-  deps: RouteDependencies,
-  caseId: string,
-): Promise<{ view: JsonAnswer<CaseView>; record?: CaseRecord }> {
-  try {
-    return { view: await deps.gateway.view(caseId) };
-  } catch (error) {
-    if (!(error instanceof WorkflowNotFoundError)) throw error;
-    const record = await readCaseRecord(deps.ledger, caseId);
-    if (record === undefined) throw error;
-    const now = deps.now();
-    return { view: JsonAnswer.ofValue(caseViewOfRecord(record.snapshot, false, now)), record };
-  }
-}
+import { viewOrRecord } from './case-view-or-record';
 
 async function assertVisible(
   deps: RouteDependencies,

@@ -5,6 +5,7 @@
  */
 import {
   ApplicationFailure,
+  QueryRejectedError,
   ServiceError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
@@ -37,6 +38,13 @@ const UNREACHABLE_SOCKET_CODES = new Set([
 export function temporalProblemOf(error: unknown, retryAfterSeconds: number): HttpProblemError | undefined {
   if (error instanceof WorkflowNotFoundError) {
     return new NotFoundProblemError('No such case', { slug: 'case-not-found', title: 'Case not found' });
+  }
+  if (error instanceof QueryRejectedError) {
+    // Closed outside the engine before the ledger had any record of it: nothing to show of the case.
+    return new NotFoundProblemError('No such case: its workflow was closed before the ledger recorded it', {
+      slug: 'case-not-found',
+      title: 'Case not found',
+    });
   }
   if (error instanceof WorkflowExecutionAlreadyStartedError) {
     return new ConflictProblemError('A case with this id already exists', {

@@ -8,6 +8,7 @@ import { canActOnStep, canSeeCase, canSuperviseCase } from '../auth';
 import type { CaseView, StepView } from '../../workflows/engine/case/case-view';
 import { allSteps } from '../../workflows/engine/case/flow-graph';
 import { ConflictProblemError, ForbiddenProblemError, NotFoundProblemError } from '../problems';
+import { viewOrRecord } from '../ledger/case-view-or-record';
 import { regionWithin, type RouteDependencies } from './route-context';
 
 /** The region and every department assigned to one of the case's steps. */
@@ -16,9 +17,17 @@ export function caseFactsOf(view: CaseView): { region: string; departments: stri
   return { region: view.region, departments: [...new Set(departments)] };
 }
 
+/**
+ * The case as a route acts on it: Temporal's view, or the ledger's record of a case Temporal closed outside the
+ * engine or has forgotten (so that an action there is a 409 `case-closed`, not a 404).
+ */
+async function caseView(deps: RouteDependencies, caseId: string): Promise<CaseView> {
+  return (await viewOrRecord(deps, caseId)).view.value();
+}
+
 /** The case view when the actor may see the case; 404 unknown, 403 not allowed. */
 export async function visibleCase(deps: RouteDependencies, caseId: string, actor: Actor): Promise<CaseView> {
-  const view = (await deps.gateway.view(caseId)).value();
+  const view = await caseView(deps, caseId);
   if (!canSeeCase(actor, caseFactsOf(view), regionWithin(deps.service))) {
     throw new ForbiddenProblemError(`You may not see case '${caseId}'`, { slug: 'case-not-visible' });
   }
@@ -70,7 +79,7 @@ export async function caseForAction(
   actor: Actor,
   guard: ActionGuard,
 ): Promise<CaseView> {
-  if (guard.access === 'designer') return (await deps.gateway.view(caseId)).value();
+  if (guard.access === 'designer') return caseView(deps, caseId);
   return visibleCase(deps, caseId, actor);
 }
 

@@ -7,6 +7,7 @@ import * as claimLimitsAndDecisions from './004-claim-limits-and-decisions';
 import * as caseCalendar from './005-case-calendar';
 import * as metricsByDepartment from './006-metrics-by-department';
 import * as calendarRevisionSource from './007-calendar-revision-source';
+import * as watermarks from './008-watermarks';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-create-ledger': createLedger,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005-case-calendar': caseCalendar,
   '006-metrics-by-department': metricsByDepartment,
   '007-calendar-revision-source': calendarRevisionSource,
+  '008-watermarks': watermarks,
 };
 
 /** Kysely's migrator reads the migrations from here (no file-system scan: they are bundled code). */

@@ -1,0 +1,33 @@
+/**
+ * The closure reconciler of a process that writes the ledger (`npm run worker`, `npm run dev`): cases Temporal
+ * closed outside the engine (terminated, timed out, failed) reach the ledger (worker/closures/, docs/ledger.md).
+ */
+import { Client } from '@temporalio/client';
+import type { NativeConnection } from '@temporalio/worker';
+import type { Logger } from 'pino';
+import type { Config } from '../config/load-config';
+import type { TemporalConnectionSettings } from '../config/temporal-connection';
+import type { Ledger } from '../ledger';
+import { startClosureReconciler } from './closures/closure-reconciler';
+
+/**
+ * Starts it over the worker's connection, a pass every `ledgerReconcileIntervalMs` (config); `stop()` before
+ * closing the connection and the ledger.
+ */
+export function startWorkerClosureReconciler(options: {
+  connection: NativeConnection;
+  temporal: Pick<TemporalConnectionSettings, 'namespace'>;
+  ledger: Ledger;
+  logger: Logger;
+  config: Pick<Config, 'ledgerReconcileIntervalMs'>;
+}): { stop(): Promise<void> } {
+  const { connection, temporal, ledger, logger, config } = options;
+  return startClosureReconciler(
+    {
+      client: new Client({ connection, namespace: temporal.namespace }),
+      ledger,
+      logger: logger.child({ component: 'closure-reconciler' }),
+    },
+    config.ledgerReconcileIntervalMs,
+  );
+}
