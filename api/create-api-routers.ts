@@ -1,7 +1,8 @@
 /**
  * Composes the product routes of the HTTP contract over their injected dependencies: the public docs, then under
- * `/v1` authentication, per-subject rate limiting, flow validation (reads its own text body), JSON bodies with
- * the configured limit, and the routers for cases, actions, the inbox, supervision and flows.
+ * `/v1` authentication, per-subject rate limiting, flow validation and publication (each reads its own text
+ * body), JSON bodies with the configured limit, and the routers for cases, actions, the inbox, supervision and
+ * flows; all over one follower of what the ledger has published (calendar revisions, flow versions).
  */
 import { Router } from 'express';
 import type { Logger } from 'pino';
@@ -12,6 +13,8 @@ import { authenticate, type TokenVerifier } from './auth';
 import type { Ledger } from '../ledger';
 import type { CaseGateway } from './cases/case-gateway';
 import { followPublishedCalendars } from './cases/published-calendars';
+import { followPublishedFlows } from './cases/published-flows';
+import { followAll } from './cases/publication-follower';
 import { createDocsRouter } from './docs/docs-router';
 import { createJsonBodyParser, createRateLimiter, JSON_MEDIA_TYPES, requireMediaType } from './limits';
 import { buildOpenApiDocument } from './openapi/build-openapi-document';
@@ -21,6 +24,7 @@ import { createCaseSearchRouter } from './routes/case-search-router';
 import { createMetricsRouter } from './routes/metrics-router';
 import { createDepartmentsRouter } from './routes/departments-router';
 import { createFlowValidationRouter } from './routes/flow-validation-router';
+import { createFlowPublicationRouter } from './routes/flow-publication-router';
 import { createFlowsRouter } from './routes/flows-router';
 import { createFlowMigrationsRouter } from './routes/flow-migrations-router';
 import { createCalendarRevisionsRouter } from './routes/calendar-revisions-router';
@@ -52,12 +56,15 @@ export interface ApiRouterDependencies {
 
 /** The docs router, the `/v1` router and the Open311 GeoReport v2 router, in mounting order. */
 export function createApiRouters(deps: ApiRouterDependencies): Router[] {
-  const calendarRevisions = followPublishedCalendars(deps.ledger, deps.service.calendars, deps.logger);
+  const published = followAll(
+    followPublishedCalendars(deps.ledger, deps.service.calendars, deps.logger),
+    followPublishedFlows(deps.ledger, deps.service.flows, deps.service.validation, deps.logger),
+  );
   const context: RouteDependencies = {
     gateway: deps.gateway,
     ledger: deps.ledger,
     service: deps.service,
-    calendarRevisions,
+    published,
     logger: deps.logger,
     now: deps.now ?? Date.now,
     timezone: deps.timezone ?? 'Asia/Shanghai',
@@ -71,6 +78,7 @@ export function createApiRouters(deps: ApiRouterDependencies): Router[] {
   v1.use('/v1', authenticate(deps.verifier));
   v1.use('/v1', createRateLimiter(rateLimit));
   v1.use(createFlowValidationRouter(context, bodyLimit));
+  v1.use(createFlowPublicationRouter(context, bodyLimit));
   v1.use('/v1', (req, res, next) => {
     if (req.method === 'POST') requireMediaType(...JSON_MEDIA_TYPES)(req, res, next);
     else next();
@@ -94,7 +102,7 @@ export function createApiRouters(deps: ApiRouterDependencies): Router[] {
     gateway: deps.gateway,
     ledger: deps.ledger,
     service: deps.service,
-    calendarRevisions,
+    published,
     apiKeys: deps.apiKeys ?? createApiKeyStore([]),
     logger: deps.logger,
     bodyLimit,

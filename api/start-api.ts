@@ -18,6 +18,7 @@ import { createApiKeyStore } from './open311/api-keys';
 import { createWebAppRouter, webAppAuthConfig, WEB_DIST_DIR } from './web/web-app-router';
 import { openLedger, type Ledger } from '../ledger';
 import { usePublishedCalendars } from './cases/published-calendars';
+import { followPublishedFlows } from './cases/published-flows';
 import { LazyCoreConnection } from './temporal/core-connection';
 
 export interface RunningApi {
@@ -43,6 +44,8 @@ export async function startApi(
       'Calendar file differs from its latest published revision, which new cases use: publish the file to apply it',
     );
   }
+  // The flow versions published through the API, beside the files (each request that needs them catches up too).
+  await followPublishedFlows(ledger, service.flows, service.validation, logger).catchUp();
   const apiKeys = createApiKeyStore(await loadApiKeys(config.open311.apiKeysPath, service.directory));
   // Core's client, connected on first use: the API starts (and answers /readyz with 503) even while Temporal is down.
   const connection = new LazyCoreConnection(temporal.connectionOptions);

@@ -153,6 +153,20 @@ export interface WatermarksTable {
   at: number;
 }
 
+/** Flow versions published through the API (docs/flow-language.md), immutable once stored. */
+export interface FlowVersionsTable {
+  flow_id: string;
+  version: number;
+  /** sha256 of the flow document's content (canonical JSON of what the source says), hex. */
+  digest: string;
+  /** How `source` is written: 'yaml' or 'json'. */
+  format: string;
+  /** The flow's text as the designer sent it. */
+  source: string;
+  published_at: number;
+  published_by: string;
+}
+
 export interface LedgerTables {
   ledger_cases: CasesTable;
   ledger_events: EventsTable;
@@ -162,4 +176,5 @@ export interface LedgerTables {
   ledger_department_metrics: DepartmentMetricsTable;
   calendar_revisions: CalendarRevisionsTable;
   ledger_watermarks: WatermarksTable;
+  flow_versions: FlowVersionsTable;
 }

@@ -1,7 +1,7 @@
 /**
  * The calendars new cases start on (docs/calendar-revisions.md): the files', each replaced by its latest published
  * revision from the ledger: at start, after a publication on this instance, and before each case starts or
- * migrates (a publication on another instance).
+ * migrates (a publication on another instance, through the `PublicationFollower`).
  */
 import type { Ledger } from '../../ledger';
 import type { Logger } from 'pino';
@@ -13,6 +13,7 @@ import {
 } from '../../ledger/calendar-revisions';
 import type { WorkingCalendar } from '../../workflows/engine/calendar-model';
 import { requestFingerprint } from './case-gateway';
+import { publicationFollower, type PublicationFollower } from './publication-follower';
 
 /**
  * A calendar file's content that builds `calendar` again, for a revision published before the ledger kept what it
@@ -49,42 +50,26 @@ export async function usePublishedCalendars(
   return differing;
 }
 
-/** Keeps the calendars new cases start on at the ledger's latest revisions, whichever API instance published them. */
-export interface PublishedCalendarFollower {
-  /**
-   * Brings the calendars up to the latest revisions in the ledger: one small query for the revision numbers, and a
-   * read of a revision only when it is newer than the one loaded. Run before a case starts or migrates, so that a
-   * revision published on any instance applies to the next case on every instance. When the ledger cannot be read
-   * it logs a warning and keeps the calendars loaded (the case starts, on the last revision this instance saw).
-   */
-  catchUp(): Promise<void>;
-}
-
-/** The follower of the published revisions of `calendars` (the service's map, updated in place). */
+/**
+ * The follower of the published revisions of `calendars` (the service's map, updated in place): one small query
+ * for the revision numbers, and a read of a revision only when it is newer than the one loaded. Run before a case
+ * starts or migrates, so that a revision published on any instance applies to the next case on every instance.
+ */
 export function followPublishedCalendars(
   ledger: Ledger,
   calendars: Map<string, WorkingCalendar>,
   logger: Logger,
-): PublishedCalendarFollower {
+): PublicationFollower {
   const loadedRevision = (name: string) => calendars.get(name)?.revision ?? 0;
-  return {
-    async catchUp() {
-      try {
-        for (const [name, revision] of await latestCalendarRevisionNumbers(ledger)) {
-          if (!calendars.has(name) || loadedRevision(name) >= revision) continue;
-          const published = await readCalendarRevision(ledger, name, revision);
-          // Another catch-up may have loaded it (or a later one) meanwhile.
-          if (published !== undefined && loadedRevision(name) < revision) {
-            calendars.set(name, published.calendar);
-            logger.info({ calendar: name, revision }, 'Calendar revision published elsewhere now in use');
-          }
-        }
-      } catch (error) {
-        logger.warn(
-          { err: error },
-          'Could not read the latest calendar revisions from the ledger; new cases start on those loaded',
-        );
+  return publicationFollower('calendar revisions', logger, async () => {
+    for (const [name, revision] of await latestCalendarRevisionNumbers(ledger)) {
+      if (!calendars.has(name) || loadedRevision(name) >= revision) continue;
+      const published = await readCalendarRevision(ledger, name, revision);
+      // Another catch-up may have loaded it (or a later one) meanwhile.
+      if (published !== undefined && loadedRevision(name) < revision) {
+        calendars.set(name, published.calendar);
+        logger.info({ calendar: name, revision }, 'Calendar revision published elsewhere now in use');
       }
-    },
-  };
+    }
+  });
 }

@@ -13,7 +13,7 @@ import type { Ledger } from '../../ledger';
 import { isWithinRegion } from '../../workflows/engine/directory';
 import { actorOf } from '../auth';
 import { buildCaseInput } from '../cases/build-case-input';
-import type { PublishedCalendarFollower } from '../cases/published-calendars';
+import type { PublicationFollower } from '../cases/publication-follower';
 import type { CaseGateway } from '../cases/case-gateway';
 import { createRateLimiter, requireMediaType } from '../limits';
 import { engineActor, requestLogger } from '../routes/route-context';
@@ -57,8 +57,8 @@ export interface Open311Dependencies {
   /** The case ledger, which requests are read from. */
   readonly ledger: Ledger;
   readonly service: ServiceData;
-  /** Brings `service.calendars` to the ledger's latest revisions before a case starts. */
-  readonly calendarRevisions: PublishedCalendarFollower;
+  /** Brings `service.calendars` and `service.flows` to what the ledger has published, before a case starts. */
+  readonly published: PublicationFollower;
   readonly apiKeys: ApiKeyStore;
   readonly logger: Logger;
   readonly bodyLimit: string;
@@ -91,11 +91,13 @@ export function createOpen311Router(deps: Open311Dependencies): Router {
     send(req, res, discoveryDocument(url, changeset));
   });
 
-  router.get(`${OPEN311_BASE}/services.:format`, limit, (req, res) => {
+  router.get(`${OPEN311_BASE}/services.:format`, limit, async (req, res) => {
+    await deps.published.catchUp();
     send(req, res, serviceListDocument(catalog.services, jurisdiction(req).language ?? 'zh'));
   });
 
-  router.get(`${OPEN311_BASE}/services/:service_code.:format`, limit, (req, res) => {
+  router.get(`${OPEN311_BASE}/services/:service_code.:format`, limit, async (req, res) => {
+    await deps.published.catchUp();
     const { language = 'zh' } = jurisdiction(req);
     const geo = catalog.byCode(String(req.params['service_code']));
     if (geo === undefined)
@@ -115,6 +117,8 @@ export function createOpen311Router(deps: Open311Dependencies): Router {
       const { form } = read;
       const actor = actorOf(res);
       const place = jurisdictionOf(service.directory, form.jurisdiction_id);
+      // The services and calendars as published, on whichever instance: before the service is looked up.
+      await deps.published.catchUp();
       const geo = catalog.byCode(form.service_code);
       if (geo === undefined) throw notFound(`service_code '${form.service_code}' was not found`);
       const point = pointOf(form);
@@ -132,7 +136,6 @@ export function createOpen311Router(deps: Open311Dependencies): Router {
         region,
         data: built.data,
       };
-      await deps.calendarRevisions.catchUp();
       await deps.gateway.start(buildCaseInput(service, fields, engineActor(actor)), fields);
       requestLogger(deps.logger, req, actor, fields.caseId).info(
         { flowId: geo.flow.id, flowVersion: geo.flow.version, serviceCode: geo.open311.serviceCode },

@@ -18,8 +18,23 @@ export interface ServiceCatalog {
   byFlowId(flowId: string): GeoService | undefined;
 }
 
-/** Builds the catalog once over the loaded flows. */
+/** The catalog over the loaded flows, built again when a version was added (published through the API). */
 export function createServiceCatalog(flows: FlowCatalog): ServiceCatalog {
+  let built: (ServiceCatalog & { readonly size: number }) | undefined;
+  const current = () => {
+    if (built?.size !== flows.size) built = { ...buildServiceCatalog(flows), size: flows.size };
+    return built;
+  };
+  return {
+    get services() {
+      return current().services;
+    },
+    byCode: (code) => current().byCode(code),
+    byFlowId: (id) => current().byFlowId(id),
+  };
+}
+
+function buildServiceCatalog(flows: FlowCatalog): ServiceCatalog {
   const services = [...new Set(flows.list().map((entry) => entry.id))]
     .map((id) => flows.get(id))
     .flatMap((flow): GeoService[] => (flow?.open311 ? [{ flow, open311: flow.open311 }] : []))

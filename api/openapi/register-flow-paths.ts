@@ -1,11 +1,12 @@
 /**
- * The `/v1/flows` routes of the contract: list, show (latest or a version), validate.
+ * The `/v1/flows` routes of the contract: list, show (latest or a version), validate; and publish (an addition).
  */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
   FlowDefinitionSchema,
   FlowDocumentSchema,
+  FlowListItemSchema,
   FlowListSchema,
   FlowParamsSchema,
   FlowVersionParamsSchema,
@@ -15,6 +16,15 @@ import { jsonResponse, problems } from './openapi-responses';
 
 const TAG = ['Flows'];
 const definition = jsonResponse(FlowDefinitionSchema, 'The definition with its Mermaid diagram');
+const flowBody = {
+  body: {
+    required: true,
+    content: {
+      'application/json': { schema: FlowDocumentSchema },
+      'application/yaml': { schema: z.string().meta({ description: 'The flow as YAML' }) },
+    },
+  },
+};
 
 export function registerFlowPaths(registry: OpenAPIRegistry): void {
   registry.registerPath({
@@ -49,18 +59,25 @@ export function registerFlowPaths(registry: OpenAPIRegistry): void {
     tags: TAG,
     summary: 'Validate a flow; 422 lists every problem with its path, line and column',
     description: 'Roles: designer, admin.',
-    request: {
-      body: {
-        required: true,
-        content: {
-          'application/json': { schema: FlowDocumentSchema },
-          'application/yaml': { schema: z.string().meta({ description: 'The flow as YAML' }) },
-        },
-      },
-    },
+    request: flowBody,
     responses: {
       200: jsonResponse(ValidateFlowResponseSchema, 'The flow is valid'),
       ...problems(400, 403, 413, 415, 422),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/v1/flows',
+    tags: TAG,
+    summary:
+      'Publish a flow version without a restart: validated as by validate, stored in the ledger, served by every API instance',
+    description:
+      'Roles: designer, admin. A version is immutable: the same content again answers 200 and stores nothing; other content for a version already published (or a file of FLOWS_DIR) is a 409.',
+    request: flowBody,
+    responses: {
+      201: jsonResponse(FlowListItemSchema, 'Published; the Location is the version'),
+      200: jsonResponse(FlowListItemSchema, 'This version has this content already; nothing stored'),
+      ...problems(400, 403, 409, 413, 415, 422),
     },
   });
 }

@@ -99,7 +99,7 @@ export function createCalendarRevisionsRouter(deps: RouteDependencies): Router {
   };
 
   router.get('/v1/calendars', gate, async (_req, res) => {
-    await deps.calendarRevisions.catchUp();
+    await deps.published.catchUp();
     const names = [...calendars.keys()].sort();
     const items = await Promise.all(names.map(currentOf));
     res.json({ items: items.filter((item) => item !== undefined) });
@@ -107,7 +107,7 @@ export function createCalendarRevisionsRouter(deps: RouteDependencies): Router {
 
   router.get('/v1/calendars/:calendar', gate, async (req, res) => {
     const { calendar: name } = CalendarParamsSchema.parse(req.params);
-    await deps.calendarRevisions.catchUp();
+    await deps.published.catchUp();
     const current = await currentOf(name);
     if (current === undefined) throw notFound(name);
     res.json(current);
@@ -115,6 +115,8 @@ export function createCalendarRevisionsRouter(deps: RouteDependencies): Router {
 
   router.post('/v1/calendars/:calendar/revisions', gate, async (req, res) => {
     const { calendar: name } = CalendarParamsSchema.parse(req.params);
+    // The flows with a version on the calendar include those published on other instances.
+    await deps.published.catchUp();
     const current = calendars.get(name);
     if (current === undefined) throw notFound(name);
     const checked = checkCalendarSource(req.body, name, { today: new Date(deps.now()) });

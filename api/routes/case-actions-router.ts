@@ -45,8 +45,8 @@ function serve<K extends OfferedActionType>(router: Router, deps: RouteDependenc
     }
     const view = await caseForAction(deps, caseId, actor, guard);
     assertMayAct(deps, actor, view, guard);
-    // A migration pins its target version's calendar: the latest revision, wherever it was published.
-    if (route.type === 'migrate') await deps.calendarRevisions.catchUp();
+    // A migration's target version and its calendar's latest revision, wherever they were published.
+    if (route.type === 'migrate') await deps.published.catchUp();
     const payload = request.payload({ ...context, view });
     const stepId = request.stepId ?? stepNamedIn(payload);
     if (request.dryRun && route.preview !== undefined) {

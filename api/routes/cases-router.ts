@@ -32,8 +32,8 @@ export function createCasesRouter(deps: RouteDependencies): Router {
         slug: 'out-of-region',
       });
     }
-    // A revision published on another API instance applies to this case too (docs/calendar-revisions.md).
-    await deps.calendarRevisions.catchUp();
+    // A calendar revision or flow version published on another API instance applies to this case too.
+    await deps.published.catchUp();
     const input = buildCaseInput(deps.service, request, actor);
     const { created, view } = await deps.gateway.start(input, request);
     const log = requestLogger(deps.logger, req, actor, request.caseId);

@@ -30,7 +30,7 @@ export function createFlowMigrationsRouter(deps: RouteDependencies): Router {
     const body = FlowMigrationRequestSchema.parse(req.body ?? {});
     const actor = actorOf(res);
     const migrationId = key === undefined ? randomUUID() : migrationIdOf(actor.sub, flowId, key);
-    await deps.calendarRevisions.catchUp();
+    await deps.published.catchUp();
     const request = batchMigrationRequestFor(deps.service, flowId, body, {
       migrationId,
       actor: engineActor(actor),

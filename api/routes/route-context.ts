@@ -10,7 +10,7 @@ import type { Actor as EngineActor } from '../../workflows/engine/case-input';
 import type { Actor, RegionWithin } from '../auth';
 import type { Ledger } from '../../ledger';
 import type { CaseGateway } from '../cases/case-gateway';
-import type { PublishedCalendarFollower } from '../cases/published-calendars';
+import type { PublicationFollower } from '../cases/publication-follower';
 
 /** The dependencies of the product routers. */
 export interface RouteDependencies {
@@ -18,8 +18,11 @@ export interface RouteDependencies {
   /** The case ledger: search, inboxes, supervision, metrics, and cases Temporal has forgotten. */
   readonly ledger: Ledger;
   readonly service: ServiceData;
-  /** Brings `service.calendars` to the ledger's latest revisions: before a case starts or migrates. */
-  readonly calendarRevisions: PublishedCalendarFollower;
+  /**
+   * Brings `service.calendars` and `service.flows` to what the ledger has published (calendar revisions, flow
+   * versions), whichever instance published it: before a case starts or migrates, and before flows are listed.
+   */
+  readonly published: PublicationFollower;
   readonly logger: Logger;
   /** The clock for `idleFor` and `asOf` (tests pin it). */
   readonly now: () => number;

@@ -52,10 +52,10 @@ export function createWorkbenchRouter(deps: RouteDependencies): Router {
   router.get('/v1/flows/:flowId/explanation', async (req, res) => {
     const { flowId } = FlowParamsSchema.parse(req.params);
     const query = ExplanationQuerySchema.parse(req.query);
+    // Explained as a case started now would run: the versions and calendar days published on any instance.
+    await deps.published.catchUp();
     const flow = flows.get(flowId, query.version);
     if (flow === undefined) throw new NotFoundProblemError(`No flow '${flowId}'`, { slug: 'flow-not-found' });
-    // Explained on the days a case started now would pin.
-    await deps.calendarRevisions.catchUp();
     const calendar = calendars.get(flow.calendar);
     if (calendar === undefined)
       throw new Error(`calendar '${flow.calendar}' of flow '${flowId}' is not loaded`);

@@ -4,6 +4,17 @@
 import { z } from 'zod';
 import { FlowIdSchema, FlowVersionSchema, LocalizedTextSchema } from './common-schemas';
 
+/** Who published a version through the API, and when (additions); absent for a file of FLOWS_DIR. */
+const FlowPublicationFields = {
+  publishedBy: z.string().optional().meta({
+    description: 'Who published the version through `POST /v1/flows` (addition); absent for a file',
+  }),
+  publishedAt: z
+    .string()
+    .optional()
+    .meta({ description: 'When it was published, ISO 8601 (addition); absent for a file of FLOWS_DIR' }),
+};
+
 export const FlowListItemSchema = z
   .object({
     id: FlowIdSchema,
@@ -14,6 +25,7 @@ export const FlowListItemSchema = z
       description:
         "That calendar's IANA time zone, in which the case's instants are written and its local days counted (addition)",
     }),
+    ...FlowPublicationFields,
   })
   .meta({ id: 'FlowListItem' });
 export type FlowListItem = z.infer<typeof FlowListItemSchema>;
@@ -28,6 +40,7 @@ export const FlowDefinitionSchema = z
     id: FlowIdSchema,
     version: z.number().int().positive(),
     title: LocalizedTextSchema,
+    ...FlowPublicationFields,
     diagram: z.string().meta({ description: 'Mermaid source' }),
   })
   .meta({ id: 'FlowDefinition' });

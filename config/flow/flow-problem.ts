@@ -46,7 +46,12 @@ export class FlowVersionDuplicateError extends Error {
 /** Thrown when two different flows offer the same Open311 service_code. */
 export class Open311ServiceCodeDuplicateError extends Error {
   override readonly name = 'Open311ServiceCodeDuplicateError';
-  constructor(serviceCode: string, flowIds: readonly string[], files: readonly string[]) {
+  constructor(
+    readonly serviceCode: string,
+    /** The flow that offered it first, then the other one. */
+    readonly flowIds: readonly string[],
+    files: readonly string[],
+  ) {
     super(
       `open311 serviceCode '${serviceCode}' is offered by two flows, ${flowIds.join(' and ')}: ${files.join(' and ')}`,
     );

@@ -19,18 +19,29 @@ export type { FlowValidation, ValidationContext } from './validate-flow';
 /** One flow file: its normalized flow, where it came from, and its text. */
 export interface FlowFile {
   readonly flow: Flow;
+  /** The file's path; for a version published through the API, where in the ledger it is. */
   readonly file: string;
   readonly text: string;
   readonly format: 'yaml' | 'json';
+  /** Who published it through the API and when (epoch ms); absent for a file of FLOWS_DIR. */
+  readonly published?: { readonly by: string; readonly at: number };
 }
 
-/** Every version of every flow, by id. */
+/** Every version of every flow, by id: the files of FLOWS_DIR, then the versions published since. */
 export interface FlowCatalog {
   list(): { id: string; version: number; title: LocalizedText }[];
   /** The given version, or the latest when `version` is left out. */
   get(id: string, version?: number): Flow | undefined;
   /** The source file of that flow (same version rule as `get`). */
   source(id: string, version?: number): FlowFile | undefined;
+  /**
+   * Throws what `add` would (FlowVersionDuplicateError, Open311ServiceCodeDuplicateError) without adding it.
+   */
+  check(file: FlowFile): void;
+  /** Adds a version (a published one); throws as `check` does, and then adds nothing. */
+  add(file: FlowFile): void;
+  /** How many versions it holds. */
+  readonly size: number;
 }
 
 const EXTENSIONS: Record<string, 'yaml' | 'json'> = { '.yaml': 'yaml', '.yml': 'yaml', '.json': 'json' };
@@ -56,7 +67,8 @@ export async function loadFlowCatalog(dir: string, ctx: ValidationContext): Prom
 export function createFlowCatalog(files: readonly FlowFile[]): FlowCatalog {
   const byId = new Map<string, FlowFile[]>();
   const byServiceCode = new Map<string, FlowFile>();
-  for (const file of files) {
+  let size = 0;
+  const check = (file: FlowFile) => {
     const code = file.flow.open311?.serviceCode;
     const other = code === undefined ? undefined : byServiceCode.get(code);
     if (code !== undefined && other !== undefined && other.flow.id !== file.flow.id) {
@@ -66,13 +78,19 @@ export function createFlowCatalog(files: readonly FlowFile[]): FlowCatalog {
         [other.file, file.file],
       );
     }
-    if (code !== undefined) byServiceCode.set(code, file);
-    const versions = byId.get(file.flow.id) ?? [];
-    const twin = versions.find((other) => other.flow.version === file.flow.version);
+    const twin = byId.get(file.flow.id)?.find((other) => other.flow.version === file.flow.version);
     if (twin) throw new FlowVersionDuplicateError(file.flow.id, file.flow.version, [twin.file, file.file]);
-    byId.set(file.flow.id, [...versions, file]);
-  }
-  for (const versions of byId.values()) versions.sort((a, b) => a.flow.version - b.flow.version);
+  };
+  const add = (file: FlowFile) => {
+    check(file);
+    const code = file.flow.open311?.serviceCode;
+    if (code !== undefined) byServiceCode.set(code, file);
+    const versions = [...(byId.get(file.flow.id) ?? []), file];
+    versions.sort((a, b) => a.flow.version - b.flow.version);
+    byId.set(file.flow.id, versions);
+    size += 1;
+  };
+  for (const file of files) add(file);
   const source = (id: string, version?: number) => {
     const versions = byId.get(id) ?? [];
     return version === undefined ? versions.at(-1) : versions.find((file) => file.flow.version === version);
@@ -86,6 +104,11 @@ export function createFlowCatalog(files: readonly FlowFile[]): FlowCatalog {
         ),
     get: (id, version) => source(id, version)?.flow,
     source,
+    check,
+    add,
+    get size() {
+      return size;
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import * as caseCalendar from './005-case-calendar';
 import * as metricsByDepartment from './006-metrics-by-department';
 import * as calendarRevisionSource from './007-calendar-revision-source';
 import * as watermarks from './008-watermarks';
+import * as flowVersions from './009-flow-versions';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-create-ledger': createLedger,
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '006-metrics-by-department': metricsByDepartment,
   '007-calendar-revision-source': calendarRevisionSource,
   '008-watermarks': watermarks,
+  '009-flow-versions': flowVersions,
 };
 
 /** Kysely's migrator reads the migrations from here (no file-system scan: they are bundled code). */

@@ -1,12 +1,13 @@
 /**
- * `fullcycle flows …`: the designer's commands: validate, diagram and explain flow files, and migrate running
- * cases to another version through the API.
+ * `fullcycle flows …`: the designer's commands: validate, diagram and explain flow files, publish one as a new
+ * version and migrate running cases to another version, both through the API.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import type { CommandContext } from './flows/command-io';
 import { processContext, runCommand } from './flows/command-io';
 import { diagramFlow } from './flows/diagram-flow';
 import { migrateFlowCommand, type MigrateCommandOptions } from './flows/migrate-flow';
+import { publishFlowCommand, type PublishFlowOptions } from './flows/publish-flow';
 import { explainFlowCommand } from './flows/explain-flow';
 import type { ExplainCommandOptions } from './flows/explain-flow';
 import { validateFlows } from './flows/validate-flows';
@@ -17,7 +18,7 @@ export function createFlowsCommand(context: () => CommandContext = processContex
     const ctx = context();
     process.exitCode = await runCommand(ctx, () => action(ctx));
   };
-  const flows = new Command('flows').description('check, draw and explain service flows');
+  const flows = new Command('flows').description('check, draw, explain and publish service flows');
   flows
     .command('validate')
     .description('validate flow files (default: every flow in FLOWS_DIR) against the directory and calendars')
@@ -41,6 +42,20 @@ export function createFlowsCommand(context: () => CommandContext = processContex
     .option('--json', 'print { steps: [{ id, sla, dueAt, explanation }], case, … } as JSON')
     .action((reference: string, options: ExplainCommandOptions) =>
       run((ctx) => explainFlowCommand(reference, options, ctx)),
+    );
+  flows
+    .command('publish')
+    .description(
+      'publish a flow file as a new version through the API (FULLCYCLE_TOKEN, designer or admin): every API instance serves it, no restart',
+    )
+    .argument('<file>', 'the flow file, e.g. flows/urban-exposed-garbage-v2.yaml')
+    .option('--api <url>', 'the API (default: FULLCYCLE_API_URL, else http://127.0.0.1:3000)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 published (or already, with the same content), 1 refused (problems, or the version exists with other content), 2 could not run.',
+    )
+    .action((file: string, options: PublishFlowOptions) =>
+      run((ctx) => publishFlowCommand(file, options, ctx)),
     );
   flows
     .command('migrate')

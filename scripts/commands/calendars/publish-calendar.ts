@@ -3,12 +3,11 @@
  * HTTP API (docs/calendar-revisions.md), as an admin whose token is in FULLCYCLE_TOKEN, then follows the batch
  * that gives running cases its days and prints each case's outcome.
  */
-import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { parse } from 'yaml';
 import type { CalendarRevisionBody } from '../../../api/schemas';
 import { apiCaller, expectOk, followBatch } from '../flows/api-caller';
-import { CommandFailedError, EXIT, type CommandContext } from '../flows/command-io';
+import { CommandFailedError, EXIT, readCommandFile, type CommandContext } from '../flows/command-io';
 
 export interface PublishCommandOptions {
   /** Base URL of the API (default FULLCYCLE_API_URL, else http://127.0.0.1:3000). */
@@ -24,10 +23,7 @@ export async function publishCalendarCommand(
   ctx: CommandContext,
 ): Promise<number> {
   const call = apiCaller(options.api, ctx, 'an admin');
-  const path = resolve(ctx.cwd, file);
-  const text = await readFile(path, 'utf8').catch((error: unknown) => {
-    throw new CommandFailedError(`cannot read ${file}: ${(error as Error).message}`);
-  });
+  const { path, text } = await readCommandFile(file, ctx);
   let content: unknown;
   try {
     content = parse(text);

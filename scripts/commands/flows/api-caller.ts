@@ -12,11 +12,19 @@ export interface ProblemBody {
   readonly errors?: readonly { readonly path: string; readonly message: string }[];
 }
 
-/** One call to the API: its status and parsed body. */
+/** A body sent as it is (a flow file's text), with its media type. */
+export class TextBody {
+  constructor(
+    readonly text: string,
+    readonly contentType: string,
+  ) {}
+}
+
+/** One call to the API: its status and parsed body; an object body is sent as JSON. */
 export type ApiCall = (
   method: 'GET' | 'POST',
   path: string,
-  body?: object,
+  body?: object | TextBody,
 ) => Promise<{ readonly status: number; readonly body: unknown }>;
 
 /** The API caller for `ctx`; `who` names the token's roles in the message when FULLCYCLE_TOKEN is missing. */
@@ -27,13 +35,19 @@ export function apiCaller(api: string | undefined, ctx: CommandContext, who: str
   }
   const base = (api ?? ctx.env['FULLCYCLE_API_URL'] ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
   return async (method, path, body) => {
+    const sent =
+      body === undefined
+        ? undefined
+        : body instanceof TextBody
+          ? { type: body.contentType, text: body.text }
+          : { type: 'application/json', text: JSON.stringify(body) };
     const response = await fetch(`${base}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(sent === undefined ? {} : { 'content-type': sent.type }),
       },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(sent === undefined ? {} : { body: sent.text }),
     }).catch((error: unknown) => {
       // fetch says only "fetch failed"; why (ECONNREFUSED, ENOTFOUND, a bad URL) is in its cause.
       const cause = (error as Error).cause as { message?: string; code?: string } | undefined;

@@ -1,4 +1,6 @@
 /** How the flows commands talk to the user: injected output streams, exit codes, and user-facing errors. */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { ConfigInvalidError } from '../../../config/load-config';
 import { CalendarInvalidError } from '../../../config/calendars/calendar-errors';
 import { DirectoryInvalidError } from '../../../config/directory/directory-errors';
@@ -78,4 +80,16 @@ export async function runCommand(ctx: CommandContext, action: () => Promise<numb
     ctx.io.err(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return EXIT.failed;
   }
+}
+
+/** The file a command was given (relative to the context's cwd): its absolute path and text; exit 2 if unreadable. */
+export async function readCommandFile(
+  file: string,
+  ctx: CommandContext,
+): Promise<{ readonly path: string; readonly text: string }> {
+  const path = resolve(ctx.cwd, file);
+  const text = await readFile(path, 'utf8').catch((error: unknown) => {
+    throw new CommandFailedError(`cannot read ${file}: ${(error as Error).message}`);
+  });
+  return { path, text };
 }

@@ -5,17 +5,12 @@
  * its start; a revision published on the first makes the next case started on the second pin that revision, and its
  * deadline skips the new holiday.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { defaultPayloadConverter } from '@temporalio/common';
-import pino from 'pino';
 import request from 'supertest';
-import type { LedgerEngine, LedgerLocation } from '../../../ledger';
+import type { LedgerEngine } from '../../../ledger';
 import type { CaseInput } from '../../../workflows/engine/case-input';
 import { uniqueCaseId } from '../../helpers/case-fixtures';
-import { ledgerEngines, sharedPostgres, stopSharedPostgres } from '../../helpers/ledger-engines';
-import { withCaseWorker } from '../../helpers/temporal-test-env';
+import { ledgerEngines, stopSharedPostgres } from '../../helpers/ledger-engines';
 import {
   alwaysOpenFile,
   CALENDAR_ADMIN,
@@ -24,13 +19,8 @@ import {
   REVISION_FLOW_ID,
   REVISION_FLOWS_DIR,
 } from '../support/calendar-revision-fixture';
-import {
-  bearer,
-  expectStatus,
-  HttpCaseDriver,
-  startHttpHarness,
-  type HttpHarness,
-} from '../support/http-case-harness';
+import { bearer, expectStatus, HttpCaseDriver, type HttpHarness } from '../support/http-case-harness';
+import { useTwoApiInstances } from '../support/two-api-instances';
 
 const FLOW_ID = REVISION_FLOW_ID;
 const ADMIN = CALENDAR_ADMIN;
@@ -41,39 +31,7 @@ afterAll(stopSharedPostgres);
 describe.each(ledgerEngines())(
   'calendar revisions across API instances (%s ledger)',
   (engine: LedgerEngine) => {
-    let first: HttpHarness;
-    let second: HttpHarness;
-    let folder: string | undefined;
-    let stopWorker = (): void => undefined;
-    let worker: Promise<void> = Promise.resolve();
-
-    beforeAll(async () => {
-      let location: LedgerLocation;
-      if (engine === 'sqlite') {
-        folder = await mkdtemp(path.join(tmpdir(), 'calendar-instances-'));
-        location = { file: path.join(folder, 'ledger.sqlite') };
-      } else {
-        const postgres = await sharedPostgres();
-        if (postgres === undefined) throw new Error('PostgreSQL is not installed');
-        location = { databaseUrl: await postgres.createDatabase() };
-      }
-      const logger = pino({ level: 'silent' });
-      first = await startHttpHarness(logger, { flowsDir: FLOWS_DIR, ledger: location });
-      second = await startHttpHarness(logger, {
-        flowsDir: FLOWS_DIR,
-        ledger: location,
-        taskQueue: first.taskQueue,
-      });
-      const stopped = new Promise<void>((resolve) => (stopWorker = resolve));
-      worker = withCaseWorker(first.taskQueue, () => stopped, first.activityDependencies);
-    });
-    afterAll(async () => {
-      stopWorker();
-      await worker;
-      await second?.close();
-      await first?.close();
-      if (folder !== undefined) await rm(folder, { recursive: true });
-    });
+    const instances = useTwoApiInstances(engine, FLOWS_DIR);
 
     /** Starts a case of the fixture flow on `instance`; its id and its whole-case deadline less its start, in ms. */
     async function startOn(instance: HttpHarness) {
@@ -96,6 +54,7 @@ describe.each(ledgerEngines())(
     }
 
     it('gives the next case on the other instance the revision published on the first, with its days', async () => {
+      const { first, second } = instances;
       const before = await startOn(second);
       expect(before.allowed).toBe(3 * DAY);
       expect((await pinnedCalendar(second, before.caseId)).revision).toBeUndefined();

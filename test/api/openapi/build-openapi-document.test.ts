@@ -62,6 +62,8 @@ const ADDED_ROUTES = [
   'get /v1/calendars/{calendar}',
   'post /v1/calendars/{calendar}/revisions',
   'get /v1/calendars/{calendar}/revisions/{revision}',
+  // Flow versions published through the API (docs/flow-language.md).
+  'post /v1/flows',
 ];
 
 type Operation = { security?: unknown[]; responses: Record<string, unknown> };

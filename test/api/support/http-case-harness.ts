@@ -4,6 +4,7 @@ import { CaseViewSchema } from '../../../api/schemas';
  * port), the shipped directory with its systems pointed at a local stub, role tokens, and a driver that reads the
  * case view over HTTP and completes each active task as the department it is assigned to.
  */
+import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { Express } from 'express';
 import pino, { type Logger } from 'pino';
@@ -29,6 +30,8 @@ import {
 import { uniqueCaseId } from '../../helpers/case-fixtures';
 import { REFERENCE_CASES } from '../../helpers/reference-cases';
 import { createApiTestClient, uniqueTaskQueue, withCaseWorker } from '../../helpers/temporal-test-env';
+
+const SHIPPED_FLOWS_DIR = join(__dirname, '..', '..', '..', 'flows');
 
 export const SECRET = 'e2e-secret-e2e-secret-e2e-secret-0001';
 
@@ -59,7 +62,11 @@ export interface HttpHarness {
 export interface HttpHarnessOptions {
   /** Open311 api_keys (none by default). */
   readonly apiKeys?: ApiKeyStore;
-  /** Serve the flows of this folder instead of the shipped ones (validated against the shipped directory). */
+  /**
+   * Serve the flows of this folder instead of the shipped ones (validated against the shipped directory). Either
+   * way the harness has its own catalog, as every API instance has: a version published on one instance must not
+   * reach another through it.
+   */
   readonly flowsDir?: string;
   /** Read this ledger (its own connection, as another API instance would) instead of a throwaway SQLite one. */
   readonly ledger?: LedgerLocation;
@@ -76,7 +83,7 @@ export async function startHttpHarness(
   const { client, connection } = createApiTestClient();
   const stub = await startDepartmentSystemsStub();
   const data = await serviceData();
-  const flows = flowsDir === undefined ? data.flows : await loadFlowCatalog(flowsDir, data.validation);
+  const flows = await loadFlowCatalog(flowsDir ?? SHIPPED_FLOWS_DIR, data.validation);
   const service: ServiceData = {
     ...data,
     // Its own map, as every API instance has: publishing on one instance must not reach another's through it.

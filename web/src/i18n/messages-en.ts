@@ -159,6 +159,8 @@ export const en: Messages = {
     'calendar-revision-not-found': 'Calendar revision not found',
     conflict: 'Conflict',
     'case-already-exists': 'Case already exists',
+    'flow-version-taken': 'Flow version already published',
+    'open311-service-code-taken': 'Open311 service code offered by another flow',
     'step-not-active': 'Step not active',
     'case-closed': 'Case closed',
     'case-suspended': 'Case suspended',
