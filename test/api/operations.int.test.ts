@@ -1,30 +1,33 @@
-import { InterceptingCall, type Interceptor } from '@grpc/grpc-js';
+import { InterceptingCall, status as grpcStatus, type Interceptor } from '@grpc/grpc-js';
 import { Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import pino from 'pino';
 import request from 'supertest';
 import { createApp } from '../../api/app';
 import { createTemporalHealthCheck } from '../../api/operations/temporal-health-check';
-import { eventually } from '../helpers/eventually';
 import { testTemporalAddress } from '../helpers/temporal-test-env';
 
 const silent = pino({ level: 'silent' });
 
-/** gRPC calls started and ended, counted around the SDK's own retries (so one call spans all its attempts). */
-function callCounter(): { started: number; ended: number; interceptor: Interceptor } {
-  const counts = { started: 0, ended: 0 };
+/**
+ * gRPC calls counted around the SDK's own retries (so one call spans all its attempts): each started call's final
+ * status code, once it has one.
+ */
+function callCounter(): { statuses: Promise<number>[]; interceptor: Interceptor } {
+  const statuses: Promise<number>[] = [];
   const interceptor: Interceptor = (options, nextCall) => {
-    counts.started += 1;
+    let ended: (code: number) => void = () => undefined;
+    statuses.push(new Promise<number>((resolve) => (ended = resolve)));
     return new InterceptingCall(nextCall(options), {
       start: (metadata, listener, next) =>
         next(metadata, {
           onReceiveStatus: (status, nextStatus) => {
-            counts.ended += 1;
+            ended(status.code);
             nextStatus(status);
           },
         }),
     });
   };
-  return Object.assign(counts, { interceptor });
+  return { statuses, interceptor };
 }
 
 /** `probeTimeoutMs`: the readiness probe's deadline (the API's own default unless a test is about reachability). */
@@ -61,14 +64,12 @@ describe('operations endpoints', () => {
       const response = await request(app).get('/readyz').expect(503);
       expect(response.headers['retry-after']).toBeDefined();
       // The probe's deadline ends the SDK's retries with it: a retry outliving the probe would fail later,
-      // after the connection is closed ('Channel has been shut down').
-      expect(calls.started).toBeGreaterThan(0);
-      // The call's status reaches the interceptor a moment after the probe gives up (on a loaded machine, after
-      // the answer); the SDK's own retries would go on for seconds, far past this short wait.
-      await eventually(
-        () => Promise.resolve(calls.ended === calls.started),
-        () => `${calls.started - calls.ended} call(s) still retrying`,
-        { timeoutMs: 1_000, intervalMs: 20 },
+      // after the connection is closed ('Channel has been shut down'). Every call the probe started ends (its
+      // status may reach the interceptor just after the answer) with the deadline's status; a call left to the
+      // SDK's retries would end, seconds later, with the last attempt's UNAVAILABLE instead.
+      expect(calls.statuses.length).toBeGreaterThan(0);
+      expect(await Promise.all(calls.statuses)).toEqual(
+        calls.statuses.map(() => grpcStatus.DEADLINE_EXCEEDED),
       );
       await request(app).get('/healthz').expect(200);
     } finally {
