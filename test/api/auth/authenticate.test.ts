@@ -1,4 +1,5 @@
 import express from 'express';
+import { SignJWT } from 'jose';
 import request from 'supertest';
 import { actorOf, authenticate } from '../../../api/auth/authenticate';
 import { mintToken } from '../../../api/auth/mint-token';
@@ -61,6 +62,65 @@ describe('authenticate', () => {
       { expiresIn: '1h' },
     );
     await request(app).get('/me').set('Authorization', `Bearer ${token}`).expect(401);
+  });
+
+  /** A token signed with the right secret over claims `mintToken` would refuse to sign. */
+  const signed = (claims: Record<string, unknown>) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(SECRET));
+
+  it.each([
+    [
+      'a sub holding NUL',
+      { sub: 'u1\u0000admin', role: 'admin' },
+      'the sub claim must not hold control characters',
+    ],
+    [
+      'a sub holding a line break',
+      { sub: 'u1\nforged log line', role: 'admin' },
+      'the sub claim must not hold control characters',
+    ],
+    [
+      'a sub holding DEL',
+      { sub: 'u1\u007f', role: 'admin' },
+      'the sub claim must not hold control characters',
+    ],
+    [
+      'a sub holding an escape',
+      { sub: '\u001b[31mu1', role: 'admin' },
+      'the sub claim must not hold control characters',
+    ],
+    ['an empty sub', { sub: '', role: 'admin' }, 'the sub claim must not be empty'],
+    ['a sub of spaces only', { sub: '   ', role: 'admin' }, 'the sub claim must not be empty'],
+    [
+      'a dept holding a tab',
+      { sub: 'd1', role: 'department', dept: 'yuexiu\tsanitation' },
+      'the dept claim must not hold control characters',
+    ],
+    ['an empty dept', { sub: 'd1', role: 'department', dept: '' }, 'the dept claim must not be empty'],
+    [
+      'a region holding a carriage return',
+      { sub: 's1', role: 'supervisor', region: '440104\r' },
+      'the region claim must not hold control characters',
+    ],
+    ['an empty region', { sub: 's1', role: 'intake', region: '' }, 'the region claim must not be empty'],
+    [
+      'a role holding a control character',
+      { sub: 'a1', role: 'admin\u0000' },
+      'the role claim must be one of intake, department, supervisor, designer, admin',
+    ],
+  ])('returns 401 for a token with %s, naming the claim', async (_name, claims, reason) => {
+    const res = await request(app)
+      .get('/me')
+      .set('Authorization', `Bearer ${await signed(claims)}`);
+    expect([res.status, res.headers['content-type'], res.body.type, res.body.detail]).toEqual([
+      401,
+      expect.stringMatching(/^application\/problem\+json/),
+      'https://fullcycle.dev/problems/invalid-token',
+      `The bearer token was rejected: ${reason}`,
+    ]);
   });
 
   it('puts the verified actor on res.locals', async () => {
