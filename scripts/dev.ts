@@ -12,6 +12,7 @@ import { generateApiKey, hashApiKey } from '../api/open311/api-keys';
 import { startApi } from '../api/start-api';
 import { createLogger } from '../config/create-logger';
 import { loadConfig } from '../config/load-config';
+import { apiKeyEntryYaml } from '../config/open311/api-key-entry-yaml';
 import { createLedgerWriter, openLedger } from '../ledger';
 import { createCaseWorker } from '../worker/create-case-worker';
 import { startWorkerClosureReconciler } from '../worker/start-closure-reconciler';
@@ -40,7 +41,7 @@ async function devSecret(dataDir: string, name: string, create: () => string): P
 async function devOpen311Key(dataDir: string): Promise<{ key: string; keysPath: string }> {
   const key = await devSecret(dataDir, 'dev-open311-api-key', generateApiKey);
   const keysPath = path.join(dataDir, 'open311-api-keys.yaml');
-  const entry = `  - { sub: open311-demo, region: '440100', sha256: ${hashApiKey(key)} }`;
+  const entry = apiKeyEntryYaml({ sub: 'open311-demo', region: '440100', sha256: hashApiKey(key) });
   await writeFile(keysPath, `# Written by npm run dev: the demo api_key's hash only.\nkeys:\n${entry}\n`, {
     mode: 0o600,
   });

@@ -3,6 +3,7 @@
  * only its hash (docs/open311.md, "API keys"). The key goes to the app; the entry to OPEN311_API_KEYS_PATH.
  */
 import { Command } from 'commander';
+import { apiKeyEntryYaml } from '../../config/open311/api-key-entry-yaml';
 import { ApiKeyEntrySchema } from '../../config/open311/load-api-keys';
 import { generateApiKey, hashApiKey } from '../../api/open311/api-keys';
 
@@ -23,11 +24,10 @@ export function createOpen311KeyCommand(
       const key = generateApiKey();
       const entry = ApiKeyEntrySchema.safeParse({ ...options, sha256: hashApiKey(key) });
       if (!entry.success) this.error(`error: ${entry.error.issues.map((issue) => issue.message).join('; ')}`);
-      const { sub, region, sha256 } = entry.data;
       write(
         `api_key (give it to the app; it is not kept anywhere): ${key}\n` +
           `entry for the api_keys file (OPEN311_API_KEYS_PATH), under keys:\n` +
-          `  - { sub: ${sub}, region: '${region}', sha256: ${sha256} }\n`,
+          `${apiKeyEntryYaml(entry.data)}\n`,
       );
     });
 }
