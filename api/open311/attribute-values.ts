@@ -4,6 +4,7 @@
  * named as the client wrote it (`attribute[code]`).
  */
 import type { FieldMap, Open311Attribute } from '../../workflows/engine/flow-model';
+import { DECIMAL_INTEGER, DECIMAL_NUMBER, WHOLE_NUMBER_MESSAGE, decimalOf } from '../schemas/decimal-text';
 
 type Given = Readonly<Record<string, string | readonly string[]>>;
 
@@ -53,8 +54,10 @@ function readValues(
       return { value: value === 'true' };
     case 'number':
     case 'integer': {
-      const number = Number(value);
-      if (value.trim() === '' || !Number.isFinite(number)) return { problem: 'must be a number' };
+      const number = decimalOf(value, type === 'integer' ? DECIMAL_INTEGER : DECIMAL_NUMBER);
+      if (number === undefined || !Number.isFinite(number)) {
+        return { problem: type === 'integer' ? WHOLE_NUMBER_MESSAGE : 'must be a decimal number, like 2.5' };
+      }
       if (type === 'integer' && !Number.isSafeInteger(number)) return { problem: 'must be a whole number' };
       return { value: number };
     }

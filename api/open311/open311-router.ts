@@ -17,6 +17,7 @@ import type { PublicationFollower } from '../cases/publication-follower';
 import type { CaseGateway } from '../cases/case-gateway';
 import { createRateLimiter, requireMediaType } from '../limits';
 import { engineActor, requestLogger } from '../routes/route-context';
+import { decimalOf } from '../schemas/decimal-text';
 import type { ApiKeyStore } from './api-keys';
 import {
   CONTENT_TYPES,
@@ -211,7 +212,7 @@ function pointOf(form: PostRequestForm): GeoPoint | undefined {
 
 /** Decimal degrees (`23.124`, `-0.5`); NaN for anything else (`Number` would read ' ' as 0 and '0x17' as 23). */
 function degrees(text: string | undefined): number {
-  return text !== undefined && /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
+  return (text === undefined ? undefined : decimalOf(text)) ?? Number.NaN;
 }
 
 function requestsDocument(records: readonly GeoRecord[]): GeoDocument {

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { TimestampSchema } from './common-schemas';
+import { decimalIntegerParam } from './decimal-text';
 
 const CalendarNameSchema = z
   .string()
@@ -14,7 +15,7 @@ export const CalendarParamsSchema = z.object({ calendar: CalendarNameSchema });
 
 export const CalendarRevisionParamsSchema = z.object({
   calendar: CalendarNameSchema,
-  revision: z.coerce.number().int().positive().meta({ description: 'The revision number', example: 2 }),
+  revision: decimalIntegerParam({ min: 1 }).meta({ description: 'The revision number', example: 2 }),
 });
 
 /** The calendar file's content as JSON; checked as the file would be at start (422 with each problem located). */

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { LEVELS, STAGES } from '../../workflows/engine/flow-model';
 import { ROLES } from '../auth/actor';
+import { decimalIntegerParam } from './decimal-text';
 
 /** RFC 3339 with an offset: `2026-03-02T09:30:00+08:00`. */
 export const TimestampSchema = z.iso
@@ -40,7 +41,7 @@ export const StepIdSchema = IdSchema.meta({ example: 'handle' });
 export const FlowIdSchema = IdSchema.meta({ example: 'urban.exposed-garbage' });
 export const DepartmentIdSchema = IdSchema.meta({ example: 'yuexiu-sanitation' });
 export const RegionCodeSchema = z.string().min(1).max(32).meta({ example: '440104001001001' });
-export const FlowVersionSchema = z.coerce.number().int().positive();
+export const FlowVersionSchema = decimalIntegerParam({ min: 1 });
 
 /** Who did something, as the timeline shows it (`system` for the engine itself). */
 export const ActorRefSchema = z
@@ -49,7 +50,7 @@ export const ActorRefSchema = z
 
 /** `pageSize` (default 50, at most 500) and the opaque `pageToken` of the previous page's `nextPageToken`. */
 export const PageQuerySchema = z.object({
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  pageSize: decimalIntegerParam({ min: 1, max: 500 }).default(50),
   pageToken: z.string().min(1).optional(),
 });
 export type PageQuery = z.infer<typeof PageQuerySchema>;
