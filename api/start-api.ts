@@ -14,6 +14,7 @@ import { createTokenVerifier } from './auth';
 import { createCaseGateway, type CaseGateway } from './cases/case-gateway';
 import { createTemporalHealthCheck } from './operations/temporal-health-check';
 import { createApiRouters } from './create-api-routers';
+import { createClientErrorHandler } from './problems';
 import { createApiKeyStore } from './open311/api-keys';
 import { createWebAppRouter, webAppAuthConfig, WEB_DIST_DIR } from './web/web-app-router';
 import { openLedger, type Ledger } from '../ledger';
@@ -69,6 +70,7 @@ export async function startApi(
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.http.port, config.http.host, () => resolve(listening));
     listening.once('error', reject);
+    listening.on('clientError', createClientErrorHandler(logger));
   });
   return {
     url: `http://${config.http.host}:${config.http.port}`,

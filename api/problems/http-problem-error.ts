@@ -85,6 +85,20 @@ export class PayloadTooLargeProblemError extends HttpProblemError {
   }
 }
 
+/** Thrown when the request was not received in full within the server's time limit. */
+export class RequestTimeoutProblemError extends HttpProblemError {
+  constructor(detail: string, details?: ProblemDetails) {
+    super(408, detail, { slug: 'request-timeout', title: 'Request timeout' }, details);
+  }
+}
+
+/** Thrown when the request's header section is larger than the server reads. */
+export class RequestHeaderFieldsTooLargeProblemError extends HttpProblemError {
+  constructor(detail: string, details?: ProblemDetails) {
+    super(431, detail, { slug: 'headers-too-large', title: 'Request header fields too large' }, details);
+  }
+}
+
 /** Thrown when the request body comes in a media type or encoding the route does not read. */
 export class UnsupportedMediaTypeProblemError extends HttpProblemError {
   constructor(detail: string, details?: ProblemDetails) {

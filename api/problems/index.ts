@@ -2,6 +2,7 @@
 export * from './http-problem-error';
 export { PROBLEM_CONTENT_TYPE, problemTypeUri, toProblemDocument } from './problem-document';
 export type { ProblemDocument } from './problem-document';
+export { createClientErrorHandler } from './client-error-handler';
 export { createProblemHandler, notFoundHandler, sendProblem, toHttpProblem } from './problem-handler';
 export type { ProblemHandlerOptions } from './problem-handler';
 export { zodIssues } from './request-problems';
