@@ -1,22 +1,30 @@
 /**
  * `fullcycle ledger rebuild`: re-projects every running case from Temporal into the ledger (each case's whole
- * timeline and snapshot, from its `caseLedger` query). Idempotent: what the ledger already has stays as it is.
+ * timeline and snapshot, from its `caseLedger` query), then records every case whose workflow Temporal closed
+ * outside the engine (terminated, timed out, failed) and still keeps, as the worker's reconciler does
+ * (worker/closures/). Idempotent: what the ledger already has stays as it is.
  * For cases started before the feed existed, and after restoring a ledger from an older backup.
+ * `fullcycle ledger closures`: only the latter, now.
  * `fullcycle ledger stalled`: the open cases longest idle first, with whom each waits on and what is due (what
  * Temporal's visibility no longer carries for cases of engine revision 5 on).
  */
 import { existsSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { Command, InvalidArgumentError } from 'commander';
-import { loadConfig } from '../../config/load-config';
+import pino from 'pino';
+import { loadConfig, type Config } from '../../config/load-config';
 import { loadTemporalConnection } from '../../config/temporal-connection';
-import { openLedger, stalledCases, writeLedgerBatch, type StalledRequest } from '../../ledger';
+import { openLedger, stalledCases, writeLedgerBatch, type Ledger, type StalledRequest } from '../../ledger';
 import { caseLedgerQuery } from '../../workflows/messages';
+import { recordClosuresIn } from '../../worker/closures/closure-reconciler';
 
 const RUNNING_CASES = "WorkflowType = 'caseWorkflow' AND ExecutionStatus = 'Running'";
 
-/** Rebuilds the ledger rows of every running case; resolves with how many were written. */
-export async function rebuildLedger(env: NodeJS.ProcessEnv, report: (line: string) => void): Promise<number> {
+/** Runs `fn` with a Temporal client and the ledger of `env`, closing both after. */
+async function withTemporalAndLedger<T>(
+  env: NodeJS.ProcessEnv,
+  fn: (client: Client, ledger: Ledger, config: Config) => Promise<T>,
+): Promise<T> {
   const config = loadConfig(env, 'cli');
   const temporal = loadTemporalConnection(env);
   const connection = await Connection.connect(temporal.connectionOptions).catch((error: unknown) => {
@@ -24,23 +32,59 @@ export async function rebuildLedger(env: NodeJS.ProcessEnv, report: (line: strin
     throw new Error(`cannot reach Temporal at ${address} (TEMPORAL_ADDRESS): ${(error as Error).message}`);
   });
   const ledger = await openLedger(config.ledger);
-  let written = 0;
   try {
-    const client = new Client({ connection, namespace: temporal.namespace });
+    return await fn(new Client({ connection, namespace: temporal.namespace }), ledger, config);
+  } finally {
+    await ledger.close();
+    await connection.close();
+  }
+}
+
+/** Records every case closed outside the engine that Temporal keeps and the ledger shows running; how many. */
+async function recordClosures(
+  client: Client,
+  ledger: Ledger,
+  report: (line: string) => void,
+): Promise<number> {
+  const logger = pino({ level: 'silent' });
+  const { recorded } = await recordClosuresIn(
+    { client, ledger, logger },
+    { from: undefined, to: Date.now() },
+  );
+  report(`${recorded} cases closed outside the engine (terminated, timed out, failed) recorded as cancelled`);
+  return recorded;
+}
+
+/**
+ * Rebuilds the ledger rows of every running case, then records the cases closed outside the engine; resolves with
+ * how many running cases were written.
+ */
+export async function rebuildLedger(env: NodeJS.ProcessEnv, report: (line: string) => void): Promise<number> {
+  return withTemporalAndLedger(env, async (client, ledger, config) => {
+    let written = 0;
     for await (const execution of client.workflow.list({ query: RUNNING_CASES })) {
       const batch = await client.workflow.getHandle(execution.workflowId).query(caseLedgerQuery);
       await writeLedgerBatch(ledger, batch);
       written += 1;
       if (written % 500 === 0) report(`${written} cases re-projected`);
     }
-  } finally {
-    await ledger.close();
-    await connection.close();
-  }
-  report(
-    `${written} running cases re-projected into the ${config.ledger.databaseUrl ? 'PostgreSQL' : 'SQLite'} ledger`,
-  );
-  return written;
+    report(
+      `${written} running cases re-projected into the ${config.ledger.databaseUrl ? 'PostgreSQL' : 'SQLite'} ledger`,
+    );
+    await recordClosures(client, ledger, report);
+    return written;
+  });
+}
+
+/**
+ * `fullcycle ledger closures`: records now what the worker's reconciler records every LEDGER_RECONCILE_INTERVAL_MS
+ * (every case closed outside the engine that Temporal keeps); resolves with how many it recorded.
+ */
+export async function recordLedgerClosures(
+  env: NodeJS.ProcessEnv,
+  report: (line: string) => void,
+): Promise<number> {
+  return withTemporalAndLedger(env, (client, ledger) => recordClosures(client, ledger, report));
 }
 
 /** Filters of `fullcycle ledger stalled`, as `GET /v1/supervision/stalled` takes them. */
@@ -85,6 +129,14 @@ export function createLedgerCommand(): Command {
     .description('re-project every running case from Temporal into the ledger (DATABASE_URL or LEDGER_FILE)')
     .action(async () => {
       await rebuildLedger(process.env, (line) => void process.stdout.write(`${line}\n`));
+    });
+  ledger
+    .command('closures')
+    .description(
+      'record now the cases whose workflow Temporal closed outside the engine (the worker does it every interval)',
+    )
+    .action(async () => {
+      await recordLedgerClosures(process.env, (line) => void process.stdout.write(`${line}\n`));
     });
   ledger
     .command('stalled')

@@ -98,18 +98,32 @@ export async function recordClosure(
   return true;
 }
 
+/** Records the closures of one CloseTime window the ledger lacks (`from` undefined: all Temporal keeps). */
+export async function recordClosuresIn(
+  deps: Pick<ClosureReconcilerDependencies, 'client' | 'ledger' | 'logger'>,
+  window: { from: number | undefined; to: number },
+): Promise<ClosurePass> {
+  let listed = 0;
+  let recorded = 0;
+  for await (const execution of deps.client.workflow.list({
+    query: closedOutsideQuery(window.from, window.to),
+  })) {
+    if (!execution.workflowId.startsWith(WORKFLOW_ID_PREFIX)) continue;
+    listed += 1;
+    if (await recordClosure(deps, execution.workflowId.slice(WORKFLOW_ID_PREFIX.length))) recorded += 1;
+  }
+  return { listed, recorded };
+}
+
 /** Lists the windows since the watermark and records each closure the ledger lacks; moves the watermark. */
 export async function reconcileClosures(deps: ClosureReconcilerDependencies): Promise<ClosurePass> {
   const now = (deps.now ?? Date.now)();
   let listed = 0;
   let recorded = 0;
   for (const window of closureWindows(await readWatermark(deps.ledger, WATERMARK), now)) {
-    const query = closedOutsideQuery(window.from, window.to);
-    for await (const execution of deps.client.workflow.list({ query })) {
-      if (!execution.workflowId.startsWith(WORKFLOW_ID_PREFIX)) continue;
-      listed += 1;
-      if (await recordClosure(deps, execution.workflowId.slice(WORKFLOW_ID_PREFIX.length))) recorded += 1;
-    }
+    const pass = await recordClosuresIn(deps, window);
+    listed += pass.listed;
+    recorded += pass.recorded;
     await advanceWatermark(deps.ledger, WATERMARK, window.to);
   }
   return { listed, recorded };

@@ -14,11 +14,10 @@ import {
 } from '../../../worker/closures/closure-reconciler';
 import { caseRow } from '../../../ledger/case-projection';
 import { ledgerSnapshot } from '../../../workflows/engine/case/ledger-snapshot';
-import { at, CN_MAINLAND } from '../../workflows/engine/case/fixtures/calendars';
-import { CaseDriver, caseInput } from '../../workflows/engine/case/fixtures/case-driver';
-import { exposedGarbage } from '../../workflows/engine/case/fixtures/exposed-garbage';
+import { at } from '../../workflows/engine/case/fixtures/calendars';
+import type { CaseDriver } from '../../workflows/engine/case/fixtures/case-driver';
+import { runningGarbageCase, START } from './running-garbage-case';
 
-const START = at('2026-03-02T09:00:00+08:00');
 const CLOSED = at('2026-03-03T10:00:00+08:00');
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
@@ -28,17 +27,10 @@ const closeEvent = (attributes: Partial<HistoryEvent>): HistoryEvent => ({
 });
 
 /** A garbage case with `handle` active for its department. */
-function runningCase(): CaseDriver {
-  const input = caseInput(exposedGarbage(), {
-    caseId: 'C-CLOSURE',
-    calendar: CN_MAINLAND,
-    data: { address: '北京街道 1 号', category: 'household' },
-  });
-  return new CaseDriver(input, START)
-    .complete('verify', { confirmed: true }, START + 10 * 60_000)
+const runningCase = (): CaseDriver =>
+  runningGarbageCase('C-CLOSURE')
     .complete('file', {}, START + 20 * 60_000)
     .serve('dispatch', { ok: true, result: {} }, START + 21 * 60_000);
-}
 
 describe('closureOfCloseEvent', () => {
   it('reads who terminated the workflow and why', () => {
