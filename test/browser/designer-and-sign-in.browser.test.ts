@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 /**
  * The designer's pages in Chromium (the catalogue, a flow's diagram and deadlines, the YAML editor marking each
- * problem at its line), and signing in: a pasted token, a refused one, and the English switch.
+ * problem at its line and publishing a valid flow), and signing in: a pasted token, a refused one, and the English
+ * switch.
  */
 import type { Actor } from '../../api/auth';
 import { browserSuite } from './support/browser-suite';
@@ -54,6 +55,36 @@ describe('designer pages and sign-in in a browser', () => {
     // The editor underlines the bad value itself: line 7 is `    stage: acton`, column 12 its first letter.
     await expect(page.locator('.cm-lintRange-error').first().textContent()).resolves.toBe('acton');
     await checkPage(page, 'designer-editor-errors');
+  });
+
+  it('publishes a flow once it validates, and the catalogue lists the new version', async () => {
+    // The editor opens on a small valid flow, demo.new-flow (新流程).
+    const page = await pageFor(DESIGNER, 'flows/editor');
+    await page.getByTestId('yaml-editor').locator('.cm-content').waitFor();
+    const publish = page.getByRole('button', { name: '发 布' });
+    expect(await publish.count()).toBe(0);
+    await page.getByRole('button', { name: '校 验' }).click();
+    await page.getByRole('status').filter({ hasText: '校验通过' }).waitFor();
+    await publish.click();
+    const published = page.getByRole('status').filter({ hasText: '已发布 demo.new-flow 第 1 版' });
+    await published.waitFor();
+    await expect(published.textContent()).resolves.toContain(DESIGNER.sub);
+    await checkPage(page, 'designer-editor-published');
+
+    // The same text again: already published, nothing stored; an edit hides the button until it validates again.
+    await page.getByRole('button', { name: '校 验' }).click();
+    await publish.click();
+    await page.getByRole('status').filter({ hasText: '内容相同' }).waitFor();
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('# edited\n');
+    await publish.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: '校 验' }).click();
+    await page.getByRole('status').filter({ hasText: '校验通过' }).waitFor();
+    await publish.waitFor();
+
+    await page.goto(`${server().url}/app/flows`);
+    await page.getByRole('link', { name: '新流程' }).waitFor();
   });
 
   it('signs in with a pasted token, refuses a bad one, and switches to English', async () => {

@@ -363,5 +363,9 @@ export const en: Messages = {
     invalid: '{{count}} problems found',
     line: 'line {{line}}, column {{column}}',
     open: 'Open',
+    publish: 'Publish',
+    published: 'Published {{id}} version {{version}} ({{by}}, {{at}}): every API instance serves it now',
+    alreadyPublished:
+      '{{id}} version {{version}} was already published with this content ({{by}}, {{at}}); nothing stored',
   },
 };

@@ -357,6 +357,9 @@ export const zh = {
     invalid: '发现 {{count}} 处问题',
     line: '第 {{line}} 行，第 {{column}} 列',
     open: '查看',
+    publish: '发布',
+    published: '已发布 {{id}} 第 {{version}} 版（{{by}}，{{at}}），各接口实例即刻生效',
+    alreadyPublished: '{{id}} 第 {{version}} 版已发布且内容相同（{{by}}，{{at}}），未重复保存',
   },
 };
 export type Messages = typeof zh;
