@@ -1,7 +1,7 @@
 /**
  * GeoReport's own error format, mapped once at the edge of the Open311 router: a list of `{ code, description }`
- * in the requested format, with 404 for what does not exist, 403 for a missing or bad api_key, 429 over the rate
- * limit and 400 for every other problem of the request (the specification's rule). Faults of the server keep
+ * in the requested format, with 404 for what does not exist, 403 for a missing or bad api_key, 409 for an
+ * Idempotency-Key reused with another request, 429 over the rate limit and 400 for every other problem of the request (the specification's rule). Faults of the server keep
  * their 5xx (never for bad input); their details are logged, not shown.
  */
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
@@ -49,7 +49,7 @@ export function toGeoReportError(error: unknown): GeoReportError | undefined {
   const status =
     problem.status === 401 || problem.status === 403
       ? 403
-      : [404, 429].includes(problem.status) || problem.status >= 500
+      : [404, 409, 429].includes(problem.status) || problem.status >= 500
         ? problem.status
         : 400;
   const descriptions = problem.errors?.length

@@ -4,7 +4,6 @@
  * lies in) and following requests. Each resource ends in `.xml` or `.json`; errors are GeoReport error lists.
  * GETs are public; `POST requests` needs an api_key. Every request is rate-limited: per key, else per client IP.
  */
-import { randomUUID } from 'node:crypto';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { RateLimitOverrides } from '../../config/rate-limits';
@@ -13,6 +12,7 @@ import type { Ledger } from '../../ledger';
 import { isWithinRegion } from '../../workflows/engine/directory';
 import { actorOf } from '../auth';
 import { buildCaseInput } from '../cases/build-case-input';
+import { newCaseId } from '../cases/new-case-id';
 import type { PublicationFollower } from '../cases/publication-follower';
 import type { CaseGateway } from '../cases/case-gateway';
 import { createRateLimiter, requireMediaType } from '../limits';
@@ -131,22 +131,28 @@ export function createOpen311Router(deps: Open311Dependencies): Router {
       const built = requestData(geo, form, { ...(point ? { point } : {}), regionName });
       if ('problems' in built) throw badRequest(...built.problems);
       const fields = {
-        caseId: randomUUID(),
+        caseId: newCaseId(req, actor),
         flowId: geo.flow.id,
         flowVersion: geo.flow.version,
         region,
         data: built.data,
       };
-      await deps.gateway.start(buildCaseInput(service, fields, engineActor(actor)), fields);
-      requestLogger(deps.logger, req, actor, fields.caseId).info(
-        { flowId: geo.flow.id, flowVersion: geo.flow.version, serviceCode: geo.open311.serviceCode },
-        'Case started',
-      );
+      // A retry under the same Idempotency-Key is told from another request by the form as sent (its api_key
+      // aside: the key's subject is already in the case id), not by what this deployment made of it.
+      const sent = { caseId: fields.caseId, form: { ...form, api_key: undefined } };
+      const { created } = await deps.gateway.start(buildCaseInput(service, fields, engineActor(actor)), sent);
+      const log = requestLogger(deps.logger, req, actor, fields.caseId);
+      if (created) {
+        log.info(
+          { flowId: geo.flow.id, flowVersion: geo.flow.version, serviceCode: geo.open311.serviceCode },
+          'Case started',
+        );
+      } else log.info('Case start repeated; nothing new started');
       const format = formatOf(req);
       res.location(`${OPEN311_BASE}/requests/${fields.caseId}.${format}`);
       send(
         req,
-        res.status(201),
+        res.status(created ? 201 : 200),
         filedRequestDocument(fields.caseId, textIn(geo.open311.notice, place.language ?? 'zh')),
       );
     },

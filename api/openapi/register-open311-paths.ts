@@ -16,6 +16,7 @@ import {
   JurisdictionQuerySchema,
 } from '../open311/open311-schemas';
 import { PostRequestFormSchema } from '../open311/request-form';
+import { OptionalIdempotencyKeyHeadersSchema } from '../schemas';
 
 const TAG = ['Open311 GeoReport v2'];
 const PUBLIC: Record<string, string[]>[] = [];
@@ -70,16 +71,24 @@ export function registerOpen311Paths(registry: OpenAPIRegistry): void {
     path: `${BASE}/requests.{format}`,
     tags: TAG,
     summary: 'File a request: a case of the service flow, in the region its point lies in',
-    description: 'Needs an api_key. attribute[code]=value for attributes, attribute[code][]=value for lists.',
+    description:
+      'Needs an api_key. attribute[code]=value for attributes, attribute[code][]=value for lists. ' +
+      'Idempotency-Key (an extension of GeoReport v2): a retry under the same key (per api_key) answers the ' +
+      'request it filed (200) and files nothing new; the same key with another form is 409.',
     security: PUBLIC,
     request: {
+      headers: OptionalIdempotencyKeyHeadersSchema,
       params: GeoReportFormatParamsSchema,
       body: {
         required: true,
         content: { 'application/x-www-form-urlencoded': { schema: PostRequestFormSchema } },
       },
     },
-    responses: { 201: answer(GeoReportFiledRequestSchema, 'Filed'), ...errors(400, 403, 404) },
+    responses: {
+      201: answer(GeoReportFiledRequestSchema, 'Filed'),
+      200: answer(GeoReportFiledRequestSchema, 'Filed before under this Idempotency-Key; nothing new filed'),
+      ...errors(400, 403, 404, 409),
+    },
   });
   registry.registerPath({
     method: 'get',

@@ -2,11 +2,10 @@
  * `POST /v1/cases` (start, idempotent by caseId, or by Idempotency-Key without one), `GET /v1/cases/{caseId}` and its
  * timeline.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { Router, type Request } from 'express';
-import { idempotencyKeyOf } from '../actions/idempotency-key';
-import { actorOf, isRegionWithin, requireRole, type Actor } from '../auth';
+import { Router } from 'express';
+import { actorOf, isRegionWithin, requireRole } from '../auth';
 import { buildCaseInput } from '../cases/build-case-input';
+import { newCaseId } from '../cases/new-case-id';
 import { ForbiddenProblemError } from '../problems';
 import { CaseParamsSchema, StartCaseRequestSchema } from '../schemas';
 import { readableCase, readableTimeline } from '../ledger/ledger-case-reads';
@@ -58,18 +57,4 @@ export function createCasesRouter(deps: RouteDependencies): Router {
   });
 
   return router;
-}
-
-/**
- * The id of a case started without a `caseId`: random, or, with an `Idempotency-Key`, derived from the key and the
- * caller's token subject (in a UUID's shape), so that a retry meets the case its first attempt started (200, or 409
- * for another body) instead of starting a second one.
- */
-function newCaseId(req: Request, actor: Actor): string {
-  const key = idempotencyKeyOf(req, 'optional');
-  if (key === undefined) return randomUUID();
-  const hex = createHash('sha256').update(`${actor.sub}\n${key}`).digest('hex');
-  return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20, 32)].join(
-    '-',
-  );
 }

@@ -21,6 +21,8 @@ import {
 import { firstOfEach, SPEC_ERRORS, SPEC_REQUESTS, xmlShape } from './georeport-spec-shapes';
 
 const API_KEY = 'k'.repeat(8) + 'f3a9c0d2e4b6a8c1e3f5a7b9d1c3e5f7';
+/** A second app's key: its Idempotency-Keys are its own. */
+const OTHER_API_KEY = 'o'.repeat(8) + 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const BASE = '/open311/v2';
 /** In the outline of 大塘社区第1网格 (config/directory.yaml). */
 const AT_DATANG_GRID_1 = { lat: '23.124', long: '113.2695' };
@@ -72,6 +74,15 @@ describe('Open311 GeoReport v2 over HTTP, against the real worker', () => {
     answers.push(response.text);
     return response;
   };
+  const postOnce = async (format: 'xml' | 'json', body: string, key: string) => {
+    const response = await request(harness.app)
+      .post(`${BASE}/requests.${format}`)
+      .set('Content-Type', 'application/x-www-form-urlencoded; charset=utf-8')
+      .set('Idempotency-Key', key)
+      .send(body);
+    answers.push(response.text);
+    return response;
+  };
   const get = async (path: string) => {
     const response = await request(harness.app).get(`${BASE}/${path}`);
     answers.push(response.text);
@@ -115,6 +126,7 @@ describe('Open311 GeoReport v2 over HTTP, against the real worker', () => {
   beforeAll(async () => {
     const apiKeys = createApiKeyStore([
       { sub: 'open311-test-app', region: '440100', sha256: hashApiKey(API_KEY) },
+      { sub: 'open311-other-app', region: '440100', sha256: hashApiKey(OTHER_API_KEY) },
     ]);
     harness = await startHttpHarness(logger, { apiKeys });
     driver = new HttpCaseDriver(harness.app, harness.service);
@@ -239,6 +251,70 @@ describe('Open311 GeoReport v2 over HTTP, against the real worker', () => {
       expect(logged).not.toContain(value);
     }
     expect(logged).not.toContain(API_KEY);
+  });
+
+  it('files a request once per Idempotency-Key: a retry answers the same service_request_id, another form 409', async () => {
+    // A repeat answers from the case (its view), so the case's worker runs as in any deployment.
+    await withCaseWorker(
+      harness.taskQueue,
+      async () => {
+        const key = `retry-${Date.now()}-${Math.random()}`;
+        const first = await postOnce('json', filing(), key);
+        expectStatus(first, 201, 'first attempt');
+        const id = (first.body as { service_request_id: string }[])[0]!.service_request_id;
+        const retry = await postOnce('json', filing(), key);
+        expect([retry.status, retry.body, retry.headers['location']]).toEqual([
+          200,
+          first.body,
+          first.headers['location'],
+        ]);
+        const retryAsXml = await postOnce('xml', filing(), key);
+        expect(retryAsXml.status).toBe(200);
+        expect(retryAsXml.text).toContain(`<service_request_id>${id}</service_request_id>`);
+
+        const changed = await postOnce('json', filing({ description: '另一处的垃圾' }), key);
+        GeoReportErrorsSchema.parse(changed.body);
+        expect([changed.status, changed.body]).toEqual([
+          409,
+          [{ code: 409, description: `Case '${id}' exists with a different request` }],
+        ]);
+        const changedAsXml = await postOnce('xml', filing({ 'attribute[category]': 'construction' }), key);
+        expect(changedAsXml.status).toBe(409);
+        expect(xml.parse(changedAsXml.text)).toMatchObject({ errors: { error: [{ code: '409' }] } });
+
+        // One case: started once, each retry logged as a repeat.
+        const about = lines().filter((line) => line['caseId'] === id);
+        expect(about.map((line) => line['msg'])).toEqual([
+          'Case started',
+          'Case start repeated; nothing new started',
+          'Case start repeated; nothing new started',
+        ]);
+
+        // The key is the api_key's own: another app's same key files its own request.
+        const otherApp = await postOnce('json', filing({ api_key: OTHER_API_KEY }), key);
+        expectStatus(otherApp, 201, 'another app, the same key');
+        expect((otherApp.body as { service_request_id: string }[])[0]!.service_request_id).not.toBe(id);
+      },
+      harness.activityDependencies,
+    );
+  });
+
+  it('files a request again for each POST without an Idempotency-Key, as GeoReport v2 does', async () => {
+    const once = await post('json', filing());
+    const twice = await post('json', filing());
+    expect([once.status, twice.status]).toEqual([201, 201]);
+    const ids = [once, twice].map(
+      (response) => (response.body as { service_request_id: string }[])[0]!.service_request_id,
+    );
+    expect(new Set(ids).size).toBe(2);
+  });
+
+  it('refuses a malformed Idempotency-Key with 400 naming the header', async () => {
+    const response = await postOnce('json', filing(), 'k'.repeat(201));
+    expect([response.status, response.body]).toEqual([
+      400,
+      [{ code: 400, description: expect.stringMatching(/^idempotency-key: /) }],
+    ]);
   });
 
   it('refuses a missing or bad api_key with 403 in the specification error format', async () => {
