@@ -10,19 +10,26 @@ import type { CaseView } from './engine/case/case-view';
 import type { MigrationPlan } from './engine/migration/migration-model';
 import {
   CASE_ACTION_UPDATES as U,
+  servedActionUpdate,
   type ActionOf,
   type ActionPayload,
+  type ActionRequestDigest,
   type ActionResult,
   type ActionUpdate,
+  type DigestedAnswer,
+  type ServedActionUpdate,
 } from './messages';
+
+/** An action's answer, with the request's digest when it was sent with one (engine revision 8). */
+type Answer<T> = T | DigestedAnswer<T>;
 
 /**
  * What the shell does with an action: apply it (answering the view after it; a migration answers its plan), or
- * check it before accepting.
+ * check it before accepting. `request` is the digest the API sent after the payload, if any.
  */
 export interface CaseActionHandlers {
-  readonly apply: (action: CaseAction) => CaseView;
-  readonly migrate: (action: ActionOf<'migrate'>) => MigrationPlan;
+  readonly apply: (action: CaseAction, request?: ActionRequestDigest) => Answer<CaseView>;
+  readonly migrate: (action: ActionOf<'migrate'>, request?: ActionRequestDigest) => Answer<MigrationPlan>;
   readonly validate: (action: CaseAction) => void;
 }
 
@@ -32,14 +39,14 @@ export function setCaseActionHandlers(handlers: CaseActionHandlers): void {
   const on = <K extends CaseActionType>(
     update: ActionUpdate<K>,
     toAction: (payload: ActionPayload<K>) => ActionOf<K>,
-    answer: (action: ActionOf<K>) => ActionResult<K>,
+    answer: (action: ActionOf<K>, request?: ActionRequestDigest) => Answer<ActionResult<K>>,
   ): [
-    ActionUpdate<K>,
-    (payload: ActionPayload<K>) => ActionResult<K>,
-    { validator: (payload: ActionPayload<K>) => void },
+    ServedActionUpdate<K>,
+    (payload: ActionPayload<K>, request?: ActionRequestDigest) => Answer<ActionResult<K>>,
+    { validator: (payload: ActionPayload<K>, request?: ActionRequestDigest) => void },
   ] => [
-    update,
-    (payload) => answer(toAction(payload)),
+    servedActionUpdate(update),
+    (payload, request) => answer(toAction(payload), request),
     { validator: (payload) => handlers.validate(toAction(payload)) },
   ];
   const { apply } = handlers;

@@ -41,7 +41,9 @@ import {
   caseViewQuery,
   migrationPlanQuery,
   reviseCalendarUpdate,
+  type ActionRequestDigest,
   type CaseWorkflowInput,
+  type DigestedAnswer,
 } from './messages';
 import { checkCalendarRevision, reviseCaseCalendar } from './engine/calendar-revision';
 import { previewMigration } from './engine/migration/preview-migration';
@@ -55,13 +57,7 @@ import { compactState, needsCompacting } from './engine/case/compact-state';
 import { createSearchAttributeSync } from './search-attribute-sync';
 import { runCommand } from './case-commands';
 import { createWakeTimer } from './wake-timer';
-
-/**
- * How many applied update ids a case remembers and carries across continue-as-new. Within one run Temporal
- * itself answers a repeated update id with the first outcome; after continue-as-new a repeat gets the current
- * view and changes nothing.
- */
-const REMEMBERED_UPDATE_IDS = 2_000;
+import { createAppliedUpdates } from './applied-updates';
 
 /** Patch id: the loop also wakes at the next step deadline. */
 const WAKE_AT_STEP_DEADLINES = 'wake-at-step-deadlines';
@@ -85,7 +81,7 @@ function toFailure(error: unknown): ApplicationFailure {
 /** Runs one case from intake to closure (or cancellation); returns the final case view. */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
   let state: CaseState;
-  const appliedUpdateIds = new Set<string>(input.kind === 'continued' ? input.appliedUpdateIds : []);
+  const appliedUpdates = createAppliedUpdates(input);
   const serviceResults: ServiceResult[] = [];
   let commandsInFlight = 0;
   /** Bumped by every transition, so that the main loop re-plans its timer after an update. */
@@ -126,27 +122,50 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   /** Whether the running Update's id was applied before (a repeat, after continue-as-new too). */
   const isRepeat = (): boolean => {
     const id = currentUpdateInfo()?.id;
-    return id !== undefined && appliedUpdateIds.has(id);
+    return id !== undefined && appliedUpdates.has(id);
   };
   /** Runs an Update's effect once per update id; a repeat (after continue-as-new too) answers `repeat()`. */
-  const once = <T>(run: () => T, repeat: () => T): T => {
+  const once = <T>(run: () => T, repeat: () => T, requestDigest?: string): T => {
     const id = currentUpdateInfo()?.id;
     if (isRepeat()) return repeat();
     const answer = run();
-    if (id !== undefined) remember(appliedUpdateIds, id);
+    if (id !== undefined) appliedUpdates.add(id, requestDigest);
     // From engine revision 4 the loop's pass after the workflow task's Updates syncs once for all of them.
     if (!behaves(state, 'syncSearchAttributesPerPass')) syncSearchAttributes();
     return answer;
   };
+  /**
+   * An action's `once`. From engine revision 8 an action sent with its request's digest answers with the digest
+   * of the request applied under its id: this one, or for a repeat the one remembered with the id (none: the
+   * answer alone, as before).
+   */
+  const onceForRequest = <T>(
+    request: ActionRequestDigest | undefined,
+    run: () => T,
+    repeat: () => T,
+  ): T | DigestedAnswer<T> => {
+    // A digest that is not a string (no sender of ours writes one) is taken as none.
+    const digest = typeof request?.requestDigest === 'string' ? request.requestDigest : undefined;
+    if (digest === undefined || !behaves(state, 'answersCarryRequestDigest')) return once(run, repeat);
+    const id = currentUpdateInfo()?.id;
+    const applied = isRepeat() ? appliedUpdates.digestOf(id!) : digest;
+    const answer = once(run, repeat, digest);
+    return applied === undefined ? answer : { requestDigest: applied, answer };
+  };
   const view = (): CaseView => caseView(state, Date.now());
   setCaseActionHandlers({
-    apply: (action) =>
-      once(() => {
-        commit(applyAction(state, action, Date.now()));
-        return view();
-      }, view),
-    migrate: (action) =>
-      once(
+    apply: (action, request) =>
+      onceForRequest(
+        request,
+        () => {
+          commit(applyAction(state, action, Date.now()));
+          return view();
+        },
+        view,
+      ),
+    migrate: (action, request) =>
+      onceForRequest(
+        request,
         () => {
           const { plan, transition } = previewMigration(state, action, Date.now());
           if (transition === undefined) throw toFailure(new MigrationRefusedError(plan.errors));
@@ -233,7 +252,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
       await continueAsNew<typeof caseWorkflow>({
         kind: 'continued',
         state: compactState(state),
-        appliedUpdateIds: [...appliedUpdateIds],
+        ...appliedUpdates.carried(),
         ...(feed === undefined ? {} : { ledgerSent: feed.sent() }),
         options: input.options,
       });
@@ -289,9 +308,4 @@ function repeatedRevision(state: CaseState, revision: number): CalendarRevisionR
     effectiveFrom: '',
     deadlines: [],
   };
-}
-
-function remember(ids: Set<string>, id: string): void {
-  ids.add(id);
-  if (ids.size > REMEMBERED_UPDATE_IDS) ids.delete(ids.values().next().value!);
 }

@@ -26,11 +26,48 @@ export type ActionPayload<K extends CaseActionType> = Omit<ActionOf<K>, 'type'>;
  */
 export type ActionResult<K extends CaseActionType> = K extends 'migrate' ? MigrationPlan : CaseView;
 
+/**
+ * Sent with an action's Update, after its payload, by an API that binds an `Idempotency-Key` to its request: the
+ * digest of the request (action, case, step, actor and validated body; docs/api.md, "Idempotency").
+ */
+export interface ActionRequestDigest {
+  readonly requestDigest: string;
+}
+
+/**
+ * What an action's Update answers to a request sent with its digest, from engine revision 8
+ * (`answersCarryRequestDigest`): the digest of the request that took effect under this update id, then the answer.
+ * Keys in this order, so that its JSON is `{"requestDigest":"…","answer":…}` (api/cases/json-answer.ts reads it so).
+ */
+export interface DigestedAnswer<T> {
+  readonly requestDigest: string;
+  readonly answer: T;
+}
+
 /** The Update of one action: named by the action type, takes its payload, answers its ActionResult. */
 export type ActionUpdate<K extends CaseActionType> = UpdateDefinition<ActionResult<K>, [ActionPayload<K>], K>;
 
+/**
+ * The same Update as the workflow serves it: the request's digest may follow the payload, and the answer is then
+ * a DigestedAnswer (on a case of revision 8 or later).
+ */
+export type ServedActionUpdate<K extends CaseActionType> = UpdateDefinition<
+  ActionResult<K> | DigestedAnswer<ActionResult<K>>,
+  [ActionPayload<K>, ActionRequestDigest?],
+  K
+>;
+
 function actionUpdate<K extends CaseActionType>(type: K): ActionUpdate<K> {
   return defineUpdate<ActionResult<K>, [ActionPayload<K>], K>(type);
+}
+
+/** The action's Update as the workflow registers it (ServedActionUpdate). */
+export function servedActionUpdate<K extends CaseActionType>(update: ActionUpdate<K>): ServedActionUpdate<K> {
+  return defineUpdate<
+    ActionResult<K> | DigestedAnswer<ActionResult<K>>,
+    [ActionPayload<K>, ActionRequestDigest?],
+    K
+  >(update.name);
 }
 
 /**
@@ -97,6 +134,11 @@ export type CaseWorkflowInput =
       readonly state: unknown;
       /** Update ids already applied, so that a repeat after continue-as-new changes nothing. */
       readonly appliedUpdateIds: readonly string[];
+      /**
+       * The request digest each of those ids was applied with, when it came with one (revision 8): a repeat after
+       * continue-as-new answers it as a repeat within the run would. Absent when there is none.
+       */
+      readonly appliedRequestDigests?: Readonly<Record<string, string>>;
       /** Timeline events the ledger feed already wrote. */
       readonly ledgerSent?: number;
       readonly options?: CaseWorkflowOptions;

@@ -64,6 +64,8 @@ export type ActionRequest<K extends CaseActionType> = {
   readonly caseId: string;
   readonly stepId?: string;
   readonly key?: string;
+  /** The body as validated (what an `Idempotency-Key` is bound to, with the action, case, step and actor). */
+  readonly body: unknown;
   readonly guard: ActionGuard;
   readonly dryRun: boolean;
 } & (

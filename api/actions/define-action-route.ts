@@ -63,7 +63,7 @@ export function stepAction<K extends CaseActionType, S extends z.ZodType>(
       const key = idempotencyKeyOf(req, spec.idempotencyKey ?? 'optional');
       const body = spec.request.parse(req.body ?? {});
       const payload = (context: ActionContext) => spec.payload(body, { ...context, stepId });
-      const request = { caseId, stepId, key, dryRun: false, payload };
+      const request = { caseId, stepId, key, body, dryRun: false, payload };
       return spec.access === 'assignee'
         ? { ...request, guard: { access: spec.access, stepId }, readsCase: false }
         : { ...request, guard: { access: spec.access }, readsCase: true };
@@ -86,7 +86,7 @@ export function caseAction<K extends CaseActionType, S extends z.ZodType>(
       const body = spec.request.parse(req.body ?? {});
       const dryRun = spec.dryRun?.requested(body) ?? false;
       const payload = (context: ReadCaseContext) => spec.payload(body, context);
-      return { caseId, key, guard: { access: spec.access }, dryRun, readsCase: true, payload };
+      return { caseId, key, body, guard: { access: spec.access }, dryRun, readsCase: true, payload };
     },
     ...(spec.dryRun !== undefined ? { preview: spec.dryRun.preview } : {}),
   };

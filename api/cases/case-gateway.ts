@@ -3,7 +3,6 @@
  * action as an Update (update id = idempotency key), plan a migration, and start and follow batch migrations.
  * Lists of cases are the ledger's (api/ledger/), never visibility's.
  */
-import { createHash } from 'node:crypto';
 import {
   type Client,
   type WorkflowHandle,
@@ -45,12 +44,25 @@ import {
   caseWorkflowId,
   migrationPlanQuery,
   type ActionPayload,
+  type ActionRequestDigest,
   type ActionResult,
+  type DigestedAnswer,
 } from '../../workflows/messages';
 import { caseView } from '../../workflows/engine/case';
 import { ConflictProblemError } from '../problems';
 import { caseStart } from './case-start';
 import { JsonAnswer } from './json-answer';
+import { requestFingerprint } from './request-digest';
+
+/**
+ * An action sent with an `Idempotency-Key`: the Update id made of it, and the digest of the request, which the
+ * case binds to that id (from engine revision 8) so that the key with another request is refused.
+ */
+export interface KeyedAction {
+  readonly key: string;
+  readonly updateId: string;
+  readonly requestDigest: string;
+}
 
 export interface CaseGateway {
   /** Starts the case; the same caseId with the same request again answers `created: false` and the view. */
@@ -58,12 +70,15 @@ export interface CaseGateway {
   /** The case view as the workflow's Query answered it (its JSON, decoded only when a route looks into it). */
   view(caseId: string): Promise<JsonAnswer<CaseView>>;
   timeline(caseId: string): Promise<TimelineEntry[]>;
-  /** Runs the action's Update; its answer as the workflow encoded it. */
+  /**
+   * Runs the action's Update; its answer as the workflow encoded it. A keyed action whose key the case has
+   * applied with another request is a 409 (`idempotency-key-reused`).
+   */
   act<K extends CaseActionType>(
     caseId: string,
     type: K,
     payload: ActionPayload<K>,
-    updateId?: string,
+    keyed?: KeyedAction,
   ): Promise<JsonAnswer<ActionResult<K>>>;
   /** A migration's plan without applying it (a Query: no history, the case untouched). */
   planMigration(caseId: string, payload: ActionPayload<'migrate'>): Promise<MigrationPlan>;
@@ -88,23 +103,6 @@ async function startBatch(started: Promise<unknown>): Promise<boolean> {
   }
 }
 
-/** A stable fingerprint of a start request, kept in the workflow's memo to tell a retry from a conflict. */
-export function requestFingerprint(request: unknown): string {
-  const canonical = (value: unknown): unknown =>
-    Array.isArray(value)
-      ? value.map(canonical)
-      : value && typeof value === 'object'
-        ? Object.fromEntries(
-            Object.keys(value)
-              .sort()
-              .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
-          )
-        : value;
-  return createHash('sha256')
-    .update(JSON.stringify(canonical(request)))
-    .digest('hex');
-}
-
 /** Asks for a result as the payload the workflow wrote, not decoded (sent on as JSON by the routes). */
 const RAW_RESULT = { typeInfo: { outputType: rawValueTypeInfo } } as const;
 
@@ -116,20 +114,34 @@ async function queryAnswer<Ret>(
   return JsonAnswer.ofResult<Ret>(await handle.queryWithOptions<RawValue>(query.name, RAW_RESULT));
 }
 
-/** Runs an Update; its answer as the workflow wrote it, typed by the Update's definition. */
-async function updateAnswer<Ret, Arg>(
+/**
+ * Runs an action's Update; its answer as the workflow wrote it. A keyed action sends its request's digest after
+ * the payload; a case of revision 8 answers it in an envelope with the digest of the request applied under the
+ * key, which must be this one. A case of an earlier revision (or a worker older than this API) ignores the digest
+ * and answers as before: the answer alone, passed on as it is.
+ */
+async function actionAnswer<Ret, Arg>(
   handle: WorkflowHandle,
   update: UpdateDefinition<Ret, [Arg]>,
   arg: Arg,
-  updateId: string | undefined,
+  keyed: KeyedAction | undefined,
 ): Promise<JsonAnswer<Ret>> {
-  const result = await handle.executeUpdate<RawValue, [Arg]>(update.name, {
-    args: [arg],
+  const result = await handle.executeUpdate<RawValue, [Arg, ActionRequestDigest?]>(update.name, {
+    args: keyed ? [arg, { requestDigest: keyed.requestDigest }] : [arg],
     ...RAW_RESULT,
-    ...(updateId ? { updateId } : {}),
+    ...(keyed ? { updateId: keyed.updateId } : {}),
   });
-  return JsonAnswer.ofResult<Ret>(result);
+  const { requestDigest, answer } = JsonAnswer.ofResult<Ret | DigestedAnswer<Ret>>(result).unwrapped<Ret>();
+  if (keyed && requestDigest !== undefined && requestDigest !== keyed.requestDigest)
+    throw keyReused(keyed.key);
+  return answer;
 }
+
+const keyReused = (key: string) =>
+  new ConflictProblemError(
+    `Idempotency-Key '${key}' was used for another request on this case; nothing was changed`,
+    { slug: 'idempotency-key-reused', title: 'Idempotency key reused' },
+  );
 
 /** Builds the gateway over a Temporal client and the task queue the case worker polls. */
 export function createCaseGateway(client: Client, taskQueue: string): CaseGateway {
@@ -204,7 +216,7 @@ export function createCaseGateway(client: Client, taskQueue: string): CaseGatewa
         .getHandle(calendarPublicationId(calendar, revision))
         .query(calendarPublicationProgressQuery),
     timeline: (caseId) => handle(caseId).query(caseTimelineQuery),
-    act: (caseId, type, payload, updateId) =>
-      updateAnswer(handle(caseId), CASE_ACTION_UPDATES[type], payload, updateId),
+    act: (caseId, type, payload, keyed) =>
+      actionAnswer(handle(caseId), CASE_ACTION_UPDATES[type], payload, keyed),
   };
 }

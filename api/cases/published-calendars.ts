@@ -12,7 +12,7 @@ import {
   readCalendarRevision,
 } from '../../ledger/calendar-revisions';
 import type { WorkingCalendar } from '../../workflows/engine/calendar-model';
-import { requestFingerprint } from './case-gateway';
+import { requestFingerprint } from './request-digest';
 import { publicationFollower, type PublicationFollower } from './publication-follower';
 
 /**

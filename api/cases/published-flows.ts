@@ -14,7 +14,7 @@ import {
   readFlowVersion,
   type PublishedFlowVersion,
 } from '../../ledger/flow-versions';
-import { requestFingerprint } from './case-gateway';
+import { requestFingerprint } from './request-digest';
 import { publicationFollower, type PublicationFollower } from './publication-follower';
 
 /**

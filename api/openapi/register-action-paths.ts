@@ -15,6 +15,12 @@ const WHO: { readonly [A in ActionAccess]: string } = {
   designer: 'Roles: designer, admin (any case; the answer carries no case data).',
 };
 
+/** What an `Idempotency-Key` does on every action (docs/api.md, "Idempotency"). */
+const IDEMPOTENCY =
+  'The same Idempotency-Key again with the same request (action, step, body, caller) answers the first answer and ' +
+  'applies nothing twice; with another request it is 409 `idempotency-key-reused` and changes nothing (cases ' +
+  'started before engine revision 8 answer the first answer).';
+
 /** Registers every action route. */
 export function registerActionPaths(registry: OpenAPIRegistry, tags: string[]): void {
   for (const route of Object.values(CASE_ACTION_ROUTES)) {
@@ -25,7 +31,7 @@ export function registerActionPaths(registry: OpenAPIRegistry, tags: string[]): 
       path: route.path,
       tags,
       summary: route.summary,
-      description: WHO[route.access],
+      description: `${WHO[route.access]} ${IDEMPOTENCY}`,
       request: {
         params: route.params,
         headers,

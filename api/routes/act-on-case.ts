@@ -9,6 +9,7 @@ import type { Actor } from '../auth';
 import type { CaseView } from '../../workflows/engine/case/case-view';
 import type { CaseActionType } from '../../workflows/engine/case/case-actions';
 import type { ActionPayload, ActionResult } from '../../workflows/messages';
+import type { KeyedAction } from '../cases/case-gateway';
 import type { JsonAnswer } from '../cases/json-answer';
 import { ConflictProblemError, isActionNotDelivered } from '../problems';
 import { assertMayAct, visibleCase } from './case-access';
@@ -29,12 +30,12 @@ export async function actOnCase<K extends CaseActionType>(
   view: CaseView,
   type: K,
   payload: ActionPayload<K>,
-  updateId: string | undefined,
+  keyed: KeyedAction | undefined,
 ): Promise<JsonAnswer<ActionResult<K>>> {
   const ended = hasEnded(view);
-  if (ended && updateId === undefined) throw closed(view);
+  if (ended && keyed === undefined) throw closed(view);
   try {
-    return await deps.gateway.act(view.caseId, type, payload, updateId);
+    return await deps.gateway.act(view.caseId, type, payload, keyed);
   } catch (error) {
     if (ended && error instanceof WorkflowNotFoundError) throw closed(view);
     throw error;
@@ -54,11 +55,11 @@ export async function actOnOwnStep<K extends CaseActionType>(
   guard: ActionGuard,
   type: K,
   payload: ActionPayload<K>,
-  updateId: string | undefined,
+  keyed: KeyedAction | undefined,
   caseId: string,
 ): Promise<JsonAnswer<ActionResult<K>>> {
   try {
-    return await deps.gateway.act(caseId, type, payload, updateId);
+    return await deps.gateway.act(caseId, type, payload, keyed);
   } catch (error) {
     if (!isRefusal(error)) throw error;
     const view = await visibleCase(deps, caseId, actor);

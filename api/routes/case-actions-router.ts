@@ -12,6 +12,7 @@ import { ACCESS_ROLES, type ActionRoute } from '../actions/action-route';
 import { CASE_ACTION_ROUTES, type OfferedActionType } from '../actions/case-action-routes';
 import { actorOf, requireRole } from '../auth';
 import { stepNamedIn } from '../actions/define-action-route';
+import { keyedAction } from '../actions/idempotency-key';
 import { actOnCase, actOnOwnStep, assertCaseOpen } from './act-on-case';
 import { assertMayAct, caseForAction } from './case-access';
 import { sendJsonAnswer } from './send-json-answer';
@@ -33,12 +34,14 @@ function serve<K extends OfferedActionType>(router: Router, deps: RouteDependenc
     const { caseId, key, guard } = request;
     const context = { actor: engineActor(actor), directory, flows, calendars };
     const log = requestLogger(deps.logger, req, actor, caseId);
-    const updateIdOf = (stepId: string | undefined) =>
-      key === undefined ? undefined : `${route.type}:${stepId ?? 'case'}:${key}`;
+    const keyed = (stepId: string | undefined) =>
+      key === undefined
+        ? undefined
+        : keyedAction({ key, type: route.type, caseId, stepId, actor: context.actor, body: request.body });
     if (!request.readsCase) {
       const payload = request.payload(context);
       const stepId = request.stepId ?? stepNamedIn(payload);
-      const after = await actOnOwnStep(deps, actor, guard, route.type, payload, updateIdOf(stepId), caseId);
+      const after = await actOnOwnStep(deps, actor, guard, route.type, payload, keyed(stepId), caseId);
       log.info({ action: route.type, stepId }, 'Case action applied');
       sendJsonAnswer(res, route.status, after);
       return;
@@ -56,7 +59,7 @@ function serve<K extends OfferedActionType>(router: Router, deps: RouteDependenc
       res.status(200).json(planned);
       return;
     }
-    const after = await actOnCase(deps, view, route.type, payload, updateIdOf(stepId));
+    const after = await actOnCase(deps, view, route.type, payload, keyed(stepId));
     log.info({ action: route.type, stepId }, 'Case action applied');
     sendJsonAnswer(res, route.status, after);
   });

@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { DateTime } from 'luxon';
+import { isDeepStrictEqual } from 'node:util';
 import { migrationRequestFor } from '../../api/cases/build-migration';
+import { keyedAction } from '../../api/actions/idempotency-key';
 import type { Actor } from '../../workflows/engine/case-input';
 import type { CalendarRevision } from '../../workflows/engine/calendar-revision/calendar-revision-model';
 import type { CaseView } from '../../workflows/engine/case';
@@ -76,7 +78,9 @@ export const RECORDED_FLOWS: Readonly<Record<string, RecordedFlow>> = {
     completed: ['accept', 'seal', 'tax', 'insurance', 'register'],
     // continue-as-new-idempotency recorded on engine revision 5: a continued run's first upsert compares with
     // what that run started with.
-    scenarios: ['parallel-tasks-complete', 'continue-as-new-idempotency'],
+    // idempotency-key-reused from engine revision 8 (0.2.0 on): a keyed completion repeated with the same and
+    // another body, within the run and after continue-as-new.
+    scenarios: ['parallel-tasks-complete', 'continue-as-new-idempotency', 'idempotency-key-reused'],
   },
   'fixture.claim-limit': {
     yaml: fixtureFlow('claim-rework', 'claim-limit.yaml'),
@@ -578,6 +582,65 @@ export const HISTORY_SCENARIOS: readonly HistoryScenario[] = [
         // Ids applied in the earlier run, repeated: the case must answer without applying them again.
         await complete();
         await urge(1, next.id);
+      }),
+  },
+  {
+    // Engine revision 8 (answersCarryRequestDigest): a completion sent as the API sends a keyed one (its
+    // request's digest after the payload) answers in an envelope with that digest; the same key again, with the
+    // same body and with another, answers the first digest (within the run Temporal answers, nothing in the
+    // history). The case continues as new; the other body again, now answered by the case from the digest it
+    // carried across.
+    name: 'idempotency-key-reused',
+    optIn: true,
+    appliesTo: (flow, recorded) => hasParallelTasks(flow, recorded),
+    options: { historyEventLimit: 40 },
+    run: (c) =>
+      runThrough(c, async (handle) => {
+        const twoOpen = (v: CaseView) => v.steps.filter(isOpenTask).length >= 2;
+        const view = await driveUntil(handle, c.flow, twoOpen, drive(c));
+        const open = view.steps.filter(isOpenTask);
+        const [first, next] = [required(open[0], 'open task'), required(open[1], 'second open task')];
+        const actor = assignee(view, first.id);
+        const complete = async (result: Record<string, unknown>) => {
+          const body = { result };
+          const { updateId, requestDigest } = keyedAction({
+            key: 'K-1',
+            type: 'complete',
+            caseId: c.caseId,
+            stepId: first.id,
+            actor,
+            body,
+          });
+          const answer: unknown = await handle.executeUpdate(CASE_ACTION_UPDATES.complete.name, {
+            args: [{ actor, stepId: first.id, result }, { requestDigest }],
+            updateId,
+          });
+          return { requestDigest, answer };
+        };
+        const result = c.recorded.results?.[first.id] ?? happyResult(taskForm(c.flow, first.id));
+        const other = { ...result, note: '另一结果' };
+        const applied = await complete(result);
+        const expectAppliedDigest = async (sent: Promise<{ answer: unknown }>) => {
+          const { answer } = await sent;
+          if (!isDeepStrictEqual(Object.keys(answer as object), ['requestDigest', 'answer']))
+            throw new Error(`not an envelope: ${JSON.stringify(answer)}`);
+          if ((answer as { requestDigest: unknown }).requestDigest !== applied.requestDigest)
+            throw new Error("a repeat answered another digest than the applied request's");
+        };
+        await expectAppliedDigest(Promise.resolve(applied));
+        await expectAppliedDigest(complete(result));
+        await expectAppliedDigest(complete(other));
+        let urges = 0;
+        while ((await handle.describe()).runId === handle.firstExecutionRunId) {
+          urges += 1;
+          if (urges > 40) throw new Error('the case never continued as new');
+          await handle.executeUpdate(CASE_ACTION_UPDATES.urge, {
+            args: [{ actor: SUPERVISOR, stepId: next.id, note: `催办 ${urges}` }],
+          });
+        }
+        // The other body first: the case itself answers it (within the run, Temporal answers the next).
+        await expectAppliedDigest(complete(other));
+        await expectAppliedDigest(complete(result));
       }),
   },
 ];

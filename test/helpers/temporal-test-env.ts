@@ -50,7 +50,7 @@ export async function withCaseWorker<T>(
   taskQueue: string,
   fn: () => Promise<T>,
   activityDependencies: ActivityDependencies = { env: {} },
-  options: Pick<CaseWorkerOptions, 'askLedgerResend'> = {},
+  options: Pick<CaseWorkerOptions, 'askLedgerResend' | 'workflowBundle'> = {},
 ): Promise<T> {
   installQuietRuntime();
   const { worker, connection } = await createCaseWorker({

@@ -73,4 +73,29 @@ describe('a workflow answer sent on as its JSON bytes', () => {
     expect(answer.bytes.toString('utf8')).toBe(JSON.stringify(awkward));
     expect(answer.value()).toBe(awkward);
   });
+
+  describe("an action's answer in its request digest's envelope (engine revision 8)", () => {
+    it.each([
+      ['a case view', fakeView()],
+      ['awkward JSON', awkward],
+    ])('takes out the digest and the bytes res.json writes for the answer: %s', (_name, value) => {
+      const { requestDigest, answer } = asWorkflowAnswer({
+        requestDigest: 'rNLfuIT_6LWtli5EC4gScQ',
+        answer: value,
+      }).unwrapped();
+      expect(requestDigest).toBe('rNLfuIT_6LWtli5EC4gScQ');
+      expect(answer.bytes.toString('utf8')).toBe(JSON.stringify(value));
+    });
+
+    it.each([
+      ['a case view', fakeView()],
+      ['a value whose first key is the digest, with no answer after it', { requestDigest: 'abc', other: 1 }],
+      ['a digest that would need escaping', { requestDigest: 'a"b', answer: 1 }],
+    ])('takes an answer without the envelope as it is: %s', (_name, value) => {
+      const sent = asWorkflowAnswer<unknown>(value);
+      const { requestDigest, answer } = sent.unwrapped();
+      expect(requestDigest).toBeUndefined();
+      expect(answer.bytes).toBe(sent.bytes);
+    });
+  });
 });

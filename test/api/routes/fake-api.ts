@@ -116,7 +116,7 @@ function departmentRefusal(payload: object): WorkflowUpdateFailedError | undefin
 
 /** Calls the fake gateway saw (actions: the ones the fake case applied). */
 export interface GatewayCalls {
-  act: { caseId: string; type: string; payload: unknown; updateId?: string }[];
+  act: { caseId: string; type: string; payload: unknown; updateId?: string; requestDigest?: string }[];
   started: unknown[];
   planned: { caseId: string; payload: unknown }[];
   batches: BatchMigrationRequest[];
@@ -164,12 +164,13 @@ export function createFakeGateway(): {
       calls.planned.push({ caseId, payload });
       return Promise.resolve({ ...fakePlan(), applied: false });
     },
-    act(caseId, type, payload, updateId) {
+    act(caseId, type, payload, keyed) {
       if (caseId !== CASE_ID)
         return Promise.reject(new WorkflowNotFoundError('not found', `case-${caseId}`, undefined));
       const refusal = departmentRefusal(payload);
       if (refusal !== undefined) return Promise.reject(refusal);
-      calls.act.push({ caseId, type, payload, ...(updateId === undefined ? {} : { updateId }) });
+      const { updateId, requestDigest } = keyed ?? {};
+      calls.act.push({ caseId, type, payload, ...(keyed === undefined ? {} : { updateId, requestDigest }) });
       return Promise.resolve(JsonAnswer.ofValue(ANSWERS[type]()));
     },
   };

@@ -14,6 +14,7 @@ import { createTokenVerifier, mintToken, type Actor } from '../../../api/auth';
 import { createCaseGateway } from '../../../api/cases/case-gateway';
 import { createApiRouters } from '../../../api/create-api-routers';
 import type { ActivityDependencies } from '../../../activities';
+import type { CaseWorkerOptions } from '../../../worker/create-case-worker';
 import { createLedgerWriter, openLedger, type Ledger, type LedgerLocation } from '../../../ledger';
 import type { ApiKeyStore } from '../../../api/open311/api-keys';
 import type { ServiceData } from '../../../config/load-service-data';
@@ -72,6 +73,8 @@ export interface HttpHarnessOptions {
   readonly ledger?: LedgerLocation;
   /** Start cases on this task queue (another instance's) instead of a new one. */
   readonly taskQueue?: string;
+  /** The workflow code the case worker runs (read when the harness starts); the project's own by default. */
+  readonly workflowBundle?: () => Promise<CaseWorkerOptions['workflowBundle']>;
 }
 
 /** Builds the app over the dev server, with a stub for the departmental systems and no practical rate limit. */
@@ -140,7 +143,13 @@ export function useHttpHarness(options: HttpHarnessOptions = {}): LiveHttpHarnes
     const harness = await startHttpHarness(pino({ level: 'silent' }), options);
     live = { harness, driver: new HttpCaseDriver(harness.app, harness.service) };
     const stopped = new Promise<void>((resolve) => (stopWorker = resolve));
-    worker = withCaseWorker(harness.taskQueue, () => stopped, harness.activityDependencies);
+    const workflowBundle = await options.workflowBundle?.();
+    worker = withCaseWorker(
+      harness.taskQueue,
+      () => stopped,
+      harness.activityDependencies,
+      workflowBundle === undefined ? {} : { workflowBundle },
+    );
   });
   afterAll(async () => {
     stopWorker();

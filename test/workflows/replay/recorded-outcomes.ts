@@ -12,6 +12,7 @@ import type { temporal } from '@temporalio/proto';
 import type { CaseView } from '../../../workflows/engine/case';
 import type { CalendarRevisionReport } from '../../../workflows/engine/calendar-revision/calendar-revision-model';
 import type { MigrationPlan } from '../../../workflows/engine/migration';
+import type { DigestedAnswer } from '../../../workflows/messages';
 import type { UpdateOutcome } from './outcome-interceptor';
 
 type History = temporal.api.history.v1.IHistory;
@@ -131,7 +132,13 @@ const isRevisionReport = (value: UpdateAnswer): value is CalendarRevisionReport 
 const isMigrationPlan = (value: UpdateAnswer): value is MigrationPlan =>
   'toVersion' in value && 'applied' in value;
 
-function answerBehaviour(value: UpdateAnswer): unknown {
+/** An action's answer with its request's digest (engine revision 8): the digest is behaviour too. */
+const isDigested = (
+  value: UpdateAnswer | DigestedAnswer<UpdateAnswer>,
+): value is DigestedAnswer<UpdateAnswer> => 'requestDigest' in value && 'answer' in value;
+
+function answerBehaviour(value: UpdateAnswer | DigestedAnswer<UpdateAnswer>): unknown {
+  if (isDigested(value)) return { requestDigest: value.requestDigest, answer: answerBehaviour(value.answer) };
   if (isRevisionReport(value)) return revisionBehaviour(value);
   if (isMigrationPlan(value)) return migrationBehaviour(value);
   return caseBehaviour(value);
@@ -162,7 +169,9 @@ function resultBehaviour(result: WorkflowResult | undefined): unknown {
 }
 
 const behaviourOf = (outcome: UpdateOutcome): unknown =>
-  outcome.ok ? answerBehaviour(outcome.value as UpdateAnswer) : { failure: outcome.failure };
+  outcome.ok
+    ? answerBehaviour(outcome.value as UpdateAnswer | DigestedAnswer<UpdateAnswer>)
+    : { failure: outcome.failure };
 
 /** `path: recorded → replayed` for every leaf that differs. */
 function differences(recorded: unknown, replayed: unknown, path: string): string[] {

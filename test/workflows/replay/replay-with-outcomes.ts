@@ -7,6 +7,7 @@ import {
   bundleWorkflowCode,
   DefaultLogger,
   Worker,
+  type BundleOptions,
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
 import type { InjectedSinks } from '@temporalio/worker';
@@ -28,31 +29,35 @@ export interface NamedHistory {
  * The case workflows bundled with the outcome interceptor; `replaceModule` swaps one module of the workflow code
  * for another (webpack's NormalModuleReplacementPlugin), to build a bundle with a rule changed.
  */
-export function bundleForReplay(replaceModule?: {
-  readonly request: RegExp;
-  readonly withFile: string;
-}): Promise<WorkflowBundleWithSourceMap> {
+export function bundleForReplay(replaceModule?: ModuleReplacement): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
     ...caseWorkflowBundleOptions(),
     workflowInterceptorModules: [require.resolve('./outcome-interceptor')],
     logger: new DefaultLogger('WARN'),
-    ...(replaceModule
-      ? {
-          webpackConfigHook: (config) => ({
-            ...config,
-            plugins: [
-              ...(config.plugins ?? []),
-              {
-                apply: (compiler) =>
-                  new compiler.webpack.NormalModuleReplacementPlugin(
-                    replaceModule.request,
-                    replaceModule.withFile,
-                  ).apply(compiler),
-              },
-            ],
-          }),
-        }
-      : {}),
+    ...(replaceModule ? { webpackConfigHook: replacingModule(replaceModule) } : {}),
+  });
+}
+
+/** One module of the workflow code and the file that stands in for it. */
+export interface ModuleReplacement {
+  readonly request: RegExp;
+  readonly withFile: string;
+}
+
+/** A bundle's webpack hook that swaps one module for another (webpack's NormalModuleReplacementPlugin). */
+export function replacingModule({
+  request,
+  withFile,
+}: ModuleReplacement): NonNullable<BundleOptions['webpackConfigHook']> {
+  return (config) => ({
+    ...config,
+    plugins: [
+      ...(config.plugins ?? []),
+      {
+        apply: (compiler) =>
+          new compiler.webpack.NormalModuleReplacementPlugin(request, withFile).apply(compiler),
+      },
+    ],
   });
 }
 

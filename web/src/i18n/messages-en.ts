@@ -161,6 +161,7 @@ export const en: Messages = {
     'case-already-exists': 'Case already exists',
     'flow-version-taken': 'Flow version already published',
     'open311-service-code-taken': 'Open311 service code offered by another flow',
+    'idempotency-key-reused': 'Idempotency key used for another request',
     'step-not-active': 'Step not active',
     'case-closed': 'Case closed',
     'case-suspended': 'Case suspended',

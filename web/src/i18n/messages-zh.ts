@@ -157,6 +157,7 @@ export const zh = {
     'case-already-exists': '该案件编号已存在',
     'flow-version-taken': '该流程版本已发布且内容不同，请以新版本号发布',
     'open311-service-code-taken': '该 Open311 服务代码已被其他流程使用',
+    'idempotency-key-reused': '幂等键已用于另一请求',
     'step-not-active': '该环节当前不可办理',
     'case-closed': '案件已结案',
     'case-suspended': '案件已挂起',

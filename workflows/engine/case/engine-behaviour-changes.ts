@@ -92,4 +92,15 @@ export const ENGINE_BEHAVIOUR_CHANGES = {
    * a name passed as a field of every form (its lookup found the property every object has).
    */
   formFieldsByOwnName: 7,
+  /*
+   * Revision 8: the shell, what an action's Update answers (docs/api.md, "Idempotency").
+   */
+  /**
+   * An action's Update sent with the digest of its request (the API does when the request carries an
+   * `Idempotency-Key`) answers `{ requestDigest, answer }`: the digest of the request that took effect under this
+   * update id (the first one; after continue-as-new, the one remembered with the id) and the answer, so the API
+   * refuses the same key with another request (409) instead of passing the first request's answer off as its own.
+   * Before, the answer alone, whatever request was repeated under the id.
+   */
+  answersCarryRequestDigest: 8,
 } as const;
