@@ -98,13 +98,11 @@ export class LazyCoreConnection implements ConnectionLike {
   private callThrough(service: 'workflowService' | 'operatorService'): RpcImpl {
     return (method, requestData, callback) => {
       const context = this.callContextStorage.getStore() ?? {};
-      // Core's client ends a call whose deadline passed with CANCELLED "Timeout expired"; grpc-js (and the server)
-      // say DEADLINE_EXCEEDED, which the client and our problems read as "Temporal did not answer in time".
-      const answer: RpcCallback =
-        context.deadline === undefined
-          ? callback
-          : (error, response) =>
-              callback(error && isCoreTimeout(error) ? deadlineExceeded(error) : error, response);
+      // Core's client ends a call whose deadline passed with CANCELLED "Timeout expired", ours or its own (a Query
+      // no worker answers ends so after about 30 s); grpc-js (and the server) say DEADLINE_EXCEEDED, which the
+      // client and our problems read as "Temporal did not answer in time".
+      const answer: RpcCallback = (error, response) =>
+        callback(error && isCoreTimeout(error) ? deadlineExceeded(error) : error, response);
       this.connected(context.deadline).then(
         (connection) => {
           if (this.closed) return callback(closedError());

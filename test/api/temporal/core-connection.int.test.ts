@@ -127,6 +127,22 @@ describe("the API's connection to Temporal (Core's client)", () => {
     }
   });
 
+  it('ends a Query no worker answers as DEADLINE_EXCEEDED (a 503 to retry), not as a cancelled call', async () => {
+    const connection = new LazyCoreConnection({ address: testTemporalAddress() });
+    const client = new Client({ connection, namespace: 'default' });
+    try {
+      const options = { taskQueue: uniqueTaskQueue('nobody'), workflowId: `case-${uniqueCaseId()}` };
+      const handle = await client.workflow.start('caseWorkflowNobodyRuns', options);
+      // No worker polls the queue: Core's client gives the Query up at its own deadline (about 30 s).
+      const unanswered = await failureOf(() => handle.query('caseView'));
+      expect(isGrpcDeadlineError(unanswered)).toBe(true);
+      expect(temporalProblemOf(unanswered, 5)).toMatchObject({ status: 503, slug: 'temporal-unavailable' });
+      await handle.terminate();
+    } finally {
+      await connection.close();
+    }
+  }, 90_000);
+
   it('ends a call at its deadline as DEADLINE_EXCEEDED when Temporal stops answering, connected or not', async () => {
     const connectedFirst = await forwardToDevServer(await freePort());
     const neverAnswers = await forwardToDevServer(await freePort());
