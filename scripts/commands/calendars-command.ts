@@ -1,6 +1,6 @@
 /** `fullcycle calendars …`: the admin's commands on working calendars (docs/calendar-revisions.md). */
 import { Command } from 'commander';
-import { processContext, runCommand, type CommandContext } from './flows/command-io';
+import { commandRunner, processContext, type CommandContext } from './flows/command-io';
 import { publishCalendarCommand, type PublishCommandOptions } from './calendars/publish-calendar';
 import {
   listCalendarsCommand,
@@ -10,6 +10,7 @@ import {
 
 /** The `calendars` command; `context` is the process unless a test gives its own. */
 export function createCalendarsCommand(context: () => CommandContext = processContext): Command {
+  const run = commandRunner(context);
   const calendars = new Command('calendars').description(
     'read working calendars and publish them to running cases',
   );
@@ -24,20 +25,16 @@ export function createCalendarsCommand(context: () => CommandContext = processCo
       'after',
       '\nExit codes: 0 every running case took it (or was not concerned), 1 some refused or failed, 2 could not run.',
     )
-    .action(async (file: string, options: PublishCommandOptions) => {
-      const ctx = context();
-      process.exitCode = await runCommand(ctx, () => publishCalendarCommand(file, options, ctx));
-    });
+    .action((file: string, options: PublishCommandOptions) =>
+      run((ctx) => publishCalendarCommand(file, options, ctx)),
+    );
   calendars
     .command('list')
     .description(
       'every calendar the API serves, with the revision new cases start on (FULLCYCLE_TOKEN, admin)',
     )
     .option('--api <url>', 'the API (default: FULLCYCLE_API_URL, else http://127.0.0.1:3000)')
-    .action(async (options: ShowCommandOptions) => {
-      const ctx = context();
-      process.exitCode = await runCommand(ctx, () => listCalendarsCommand(options, ctx));
-    });
+    .action((options: ShowCommandOptions) => run((ctx) => listCalendarsCommand(options, ctx)));
   calendars
     .command('show')
     .description(
@@ -53,9 +50,8 @@ export function createCalendarsCommand(context: () => CommandContext = processCo
       'after',
       '\nExit codes: 0 shown, 2 could not run (unknown calendar, no source kept, file exists).',
     )
-    .action(async (calendar: string, options: ShowCommandOptions) => {
-      const ctx = context();
-      process.exitCode = await runCommand(ctx, () => showCalendarCommand(calendar, options, ctx));
-    });
+    .action((calendar: string, options: ShowCommandOptions) =>
+      run((ctx) => showCalendarCommand(calendar, options, ctx)),
+    );
   return calendars;
 }

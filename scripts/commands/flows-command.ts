@@ -4,7 +4,7 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import type { CommandContext } from './flows/command-io';
-import { processContext, runCommand } from './flows/command-io';
+import { commandRunner, processContext } from './flows/command-io';
 import { diagramFlow } from './flows/diagram-flow';
 import { migrateFlowCommand, type MigrateCommandOptions } from './flows/migrate-flow';
 import { publishFlowCommand, type PublishFlowOptions } from './flows/publish-flow';
@@ -14,10 +14,7 @@ import { validateFlows } from './flows/validate-flows';
 
 /** The `flows` command with its subcommands; `context` is the process unless a test gives its own. */
 export function createFlowsCommand(context: () => CommandContext = processContext): Command {
-  const run = async (action: (ctx: CommandContext) => Promise<number>) => {
-    const ctx = context();
-    process.exitCode = await runCommand(ctx, () => action(ctx));
-  };
+  const run = commandRunner(context);
   const flows = new Command('flows').description('check, draw, explain and publish service flows');
   flows
     .command('validate')

@@ -93,3 +93,16 @@ export async function readCommandFile(
   });
   return { path, text };
 }
+
+/**
+ * What a command's actions run through: `action` in a fresh context, its exit code the process's (errors the
+ * user can fix as `runCommand` reports them).
+ */
+export function commandRunner(
+  context: () => CommandContext,
+): (action: (ctx: CommandContext) => Promise<number>) => Promise<void> {
+  return async (action) => {
+    const ctx = context();
+    process.exitCode = await runCommand(ctx, () => action(ctx));
+  };
+}
