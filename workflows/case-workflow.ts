@@ -4,13 +4,10 @@
  * call departmental systems through activities; one durable timer sleeps until the engine's next due instant.
  */
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
-  currentUpdateInfo,
   log,
-  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -23,7 +20,6 @@ import type {
   CalendarRevisionReport,
 } from './engine/calendar-revision/calendar-revision-model';
 import {
-  CURRENT_ENGINE_REVISION,
   applyAction,
   behaves,
   applyServiceResult,
@@ -31,7 +27,6 @@ import {
   caseTimeline,
   caseView,
   isFinished,
-  nextWakeAt,
   startCase,
   validateAction,
 } from './engine/case';
@@ -41,9 +36,7 @@ import {
   caseViewQuery,
   migrationPlanQuery,
   reviseCalendarUpdate,
-  type ActionRequestDigest,
   type CaseWorkflowInput,
-  type DigestedAnswer,
 } from './messages';
 import { checkCalendarRevision, reviseCaseCalendar } from './engine/calendar-revision';
 import { previewMigration } from './engine/migration/preview-migration';
@@ -58,25 +51,15 @@ import { createSearchAttributeSync } from './search-attribute-sync';
 import { runCommand } from './case-commands';
 import { createWakeTimer } from './wake-timer';
 import { createAppliedUpdates } from './applied-updates';
+import { createUpdateOnce } from './update-once';
+import { toFailure } from './engine-failure';
+import { nextWake } from './next-wake';
+import { engineRevisionOfNewCase } from './new-case-revision';
 
-/** Patch id: the loop also wakes at the next step deadline. */
-const WAKE_AT_STEP_DEADLINES = 'wake-at-step-deadlines';
 /** Patch id: the case completes only once the activities it started have finished. */
 const DRAIN_COMMANDS_BEFORE_CLOSE = 'drain-commands-before-close';
 /** Patch id: a state nearing the payload limit continues as new, compacted. */
 const CONTINUE_WHEN_STATE_LARGE = 'continue-when-state-large';
-/** Patch id of engine revision `n`: a new case starts on it (a replayed case without its marker did not). */
-const engineRevisionPatch = (n: number): string => `engine-revision-${n}`;
-/** The last revision decided by asking every revision's patch from 1 up (revision 3 on, the newest first). */
-const LAST_REVISION_ASKED_UPWARDS = 2;
-
-/** Turns an engine error into an ApplicationFailure of the same type, with its field errors as details. */
-function toFailure(error: unknown): ApplicationFailure {
-  if (error instanceof ApplicationFailure) return error;
-  const err = error instanceof Error ? error : new Error(String(error));
-  const details = 'errors' in err ? [(err as { errors: unknown }).errors] : [];
-  return ApplicationFailure.create({ type: err.name, message: err.message, nonRetryable: true, details });
-}
 
 /** Runs one case from intake to closure (or cancellation); returns the final case view. */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> {
@@ -119,39 +102,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
     : startLedgerFeed(() => state, ledgerSent);
   feed?.push();
 
-  /** Whether the running Update's id was applied before (a repeat, after continue-as-new too). */
-  const isRepeat = (): boolean => {
-    const id = currentUpdateInfo()?.id;
-    return id !== undefined && appliedUpdates.has(id);
-  };
-  /** Runs an Update's effect once per update id; a repeat (after continue-as-new too) answers `repeat()`. */
-  const once = <T>(run: () => T, repeat: () => T, requestDigest?: string): T => {
-    const id = currentUpdateInfo()?.id;
-    if (isRepeat()) return repeat();
-    const answer = run();
-    if (id !== undefined) appliedUpdates.add(id, requestDigest);
-    // From engine revision 4 the loop's pass after the workflow task's Updates syncs once for all of them.
-    if (!behaves(state, 'syncSearchAttributesPerPass')) syncSearchAttributes();
-    return answer;
-  };
-  /**
-   * An action's `once`. From engine revision 8 an action sent with its request's digest answers with the digest
-   * of the request applied under its id: this one, or for a repeat the one remembered with the id (none: the
-   * answer alone, as before).
-   */
-  const onceForRequest = <T>(
-    request: ActionRequestDigest | undefined,
-    run: () => T,
-    repeat: () => T,
-  ): T | DigestedAnswer<T> => {
-    // A digest that is not a string (no sender of ours writes one) is taken as none.
-    const digest = typeof request?.requestDigest === 'string' ? request.requestDigest : undefined;
-    if (digest === undefined || !behaves(state, 'answersCarryRequestDigest')) return once(run, repeat);
-    const id = currentUpdateInfo()?.id;
-    const applied = isRepeat() ? appliedUpdates.digestOf(id!) : digest;
-    const answer = once(run, repeat, digest);
-    return applied === undefined ? answer : { requestDigest: applied, answer };
-  };
+  const { isRepeat, once, onceForRequest } = createUpdateOnce(
+    appliedUpdates,
+    () => state,
+    syncSearchAttributes,
+  );
   const view = (): CaseView => caseView(state, Date.now());
   setCaseActionHandlers({
     apply: (action, request) =>
@@ -265,37 +220,6 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseView> 
   await feed?.drained();
   syncSearchAttributes();
   return caseView(state, Date.now());
-}
-
-/**
- * When the loop must run next: the engine's next event, and (since the patch) the next step deadline, so that
- * `FcOverdue` turns true when a step without escalation rungs passes its deadline.
- */
-function nextWake(state: CaseState): number | undefined {
-  const engineWake = nextWakeAt(state);
-  if (!patchedBefore3(state, WAKE_AT_STEP_DEADLINES) || state.status !== 'open') return engineWake;
-  const now = Date.now();
-  const upcoming = Object.values(state.steps)
-    .filter((step) => (step.status === 'active' || step.status === 'claimed') && !step.parked)
-    .map((step) => step.deadline?.at)
-    .filter((at): at is number => at !== undefined && at > now);
-  const wakes = engineWake === undefined ? upcoming : [...upcoming, engineWake];
-  return wakes.length === 0 ? undefined : Math.min(...wakes);
-}
-
-/**
- * The engine revision of a case starting now. From revision 3 on, one marker per case: the newest revision whose
- * patch this run records (the current one on a fresh run; replaying, the one the case recorded). A history with
- * none of those was recorded on revision 2 or before: as then, every revision whose marker it records, asked from
- * 1 up, so that such a case keeps the revision it started with.
- */
-function engineRevisionOfNewCase(): number {
-  for (let revision = CURRENT_ENGINE_REVISION; revision > LAST_REVISION_ASKED_UPWARDS; revision -= 1) {
-    if (patched(engineRevisionPatch(revision))) return revision;
-  }
-  let revision = 0;
-  while (revision < LAST_REVISION_ASKED_UPWARDS && patched(engineRevisionPatch(revision + 1))) revision += 1;
-  return revision;
 }
 
 /** The answer to a repeated revision Update: the case is on it already, nothing moved this time. */
