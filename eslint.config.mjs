@@ -136,6 +136,13 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['closures/**/*.ts'],
+    rules: restrict(
+      ['**/api/**', '**/worker/**', '**/activities/**', '@temporalio/workflow', '@temporalio/worker'],
+      'closures/ read Temporal through a client for the API, the worker and the CLI alike',
+    ),
+  },
+  {
     files: ['config/**/*.ts'],
     rules: restrict(
       ['**/api/**', '**/worker/**', '**/activities/**', '@temporalio/workflow'],

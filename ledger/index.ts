@@ -40,9 +40,12 @@ export {
 export { PERIODS, type Period } from './local-periods';
 export {
   closureBatch,
+  unrecordedClosureBatch,
   isRunningRecord,
+  CLOSURE_SEQ,
   CLOSURE_EVENT_TYPES,
   type ClosureKind,
   type ExecutionClosure,
 } from './closures/closure-batch';
 export { readWatermark, advanceWatermark } from './closures/watermarks';
+export { recordClosure, type ClosureRecording, type ClosureSource } from './closures/record-closure';

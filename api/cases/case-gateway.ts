@@ -49,6 +49,8 @@ import {
   type DigestedAnswer,
 } from '../../workflows/messages';
 import { caseView } from '../../workflows/engine/case';
+import { temporalClosureSource } from '../../closures/temporal-closure-source';
+import type { ClosureSource } from '../../ledger';
 import { ConflictProblemError } from '../problems';
 import { caseStart } from './case-start';
 import { JsonAnswer } from './json-answer';
@@ -90,6 +92,8 @@ export interface CaseGateway {
   startCalendarPublication(request: CalendarPublicationRequest): Promise<boolean>;
   /** A calendar publication's progress; WorkflowNotFoundError when Temporal keeps none. */
   calendarPublication(calendar: string, revision: number): Promise<CalendarPublicationProgress>;
+  /** How Temporal closed a case's workflow outside the engine, and how it started (api/ledger/closure-on-sight.ts). */
+  readonly closures: ClosureSource;
 }
 
 /** Whether a batch workflow started: false when one with its id runs (or, per its reuse policy, ran) already. */
@@ -155,6 +159,7 @@ export function createCaseGateway(client: Client, taskQueue: string): CaseGatewa
   });
   const view = (caseId: string) => queryAnswer(views.getHandle(caseWorkflowId(caseId)), caseViewQuery);
   return {
+    closures: temporalClosureSource(client),
     async start(input, request) {
       const fingerprint = requestFingerprint(request);
       const startedAt = Date.now();

@@ -9,6 +9,7 @@ import { QueryRejectedError, WorkflowNotFoundError } from '@temporalio/client';
 import { caseViewOfRecord, readCaseRecord, type CaseRecord } from '../../ledger';
 import type { CaseView } from '../../workflows/engine/case/case-view';
 import { JsonAnswer } from '../cases/json-answer';
+import { recordClosureOnSight } from './closure-on-sight';
 import type { RouteDependencies } from '../routes/route-context';
 
 /** The view, and the ledger's record when the view was built from it; the gateway's error when neither has it. */
@@ -20,6 +21,7 @@ export async function viewOrRecord(
     return { view: await deps.gateway.view(caseId) };
   } catch (error) {
     if (!(error instanceof WorkflowNotFoundError || error instanceof QueryRejectedError)) throw error;
+    if (error instanceof QueryRejectedError) await recordClosureOnSight(deps, caseId);
     const record = await readCaseRecord(deps.ledger, caseId);
     if (record === undefined) throw error;
     return { view: JsonAnswer.ofValue(caseViewOfRecord(record.snapshot, false, deps.now())), record };

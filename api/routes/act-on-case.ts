@@ -12,6 +12,7 @@ import type { ActionPayload, ActionResult } from '../../workflows/messages';
 import type { KeyedAction } from '../cases/case-gateway';
 import type { JsonAnswer } from '../cases/json-answer';
 import { ConflictProblemError, isActionNotDelivered } from '../problems';
+import { recordClosureOnSight } from '../ledger/closure-on-sight';
 import { assertMayAct, visibleCase } from './case-access';
 import type { RouteDependencies } from './route-context';
 
@@ -37,7 +38,10 @@ export async function actOnCase<K extends CaseActionType>(
   try {
     return await deps.gateway.act(view.caseId, type, payload, keyed);
   } catch (error) {
-    if (ended && error instanceof WorkflowNotFoundError) throw closed(view);
+    if (!(error instanceof WorkflowNotFoundError)) throw error;
+    if (ended) throw closed(view);
+    // Closed outside the engine since the route read it: recorded now, the action is refused as on a closed case.
+    if (await recordClosureOnSight(deps, view.caseId)) throw closed({ ...view, status: 'cancelled' });
     throw error;
   }
 }

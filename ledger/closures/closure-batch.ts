@@ -34,6 +34,15 @@ export const CLOSURE_EVENT_TYPES: Readonly<Record<ClosureKind, string>> = {
   cancelled: 'workflow-cancelled',
 };
 
+/**
+ * The sequence number of a closure outside the engine: its timeline entry's and its snapshot's, past any number a
+ * case's own events reach. A late write of the workflow (sent before it was closed, committed after the closure)
+ * carries an older snapshot, which the ledger writer never puts over a newer one, so the case stays closed; its
+ * timeline entries, numbered before the closure, still land before it. Keyed by `(case_id, seq)`, the entry is
+ * there once whatever the record each writer started from. Within PostgreSQL's `integer`.
+ */
+export const CLOSURE_SEQ = 2_000_000_000;
+
 /** Whom the entry names when Temporal records no identity (a timeout, a failure). */
 const TEMPORAL: Actor = { sub: 'temporal', role: 'system' };
 
@@ -64,12 +73,12 @@ function endedStep(step: LedgerStep): LedgerStep {
 
 /**
  * The batch that records the closure on the case's last known snapshot: one timeline entry after its newest event
- * (sequence number `snapshot.seq + 1`) and the snapshot as a cancellation leaves a case (status `cancelled`, stage
+ * (sequence number CLOSURE_SEQ) and the snapshot as a cancellation leaves a case (status `cancelled`, stage
  * `closed`, closed at the close event's time, open steps cancelled, no emergency, no suspension). Written twice, or
  * by two processes, it changes nothing the second time (docs/ledger.md, "Exactly once, in effect").
  */
 export function closureBatch(snapshot: LedgerSnapshot, closure: ExecutionClosure): LedgerBatch {
-  const seq = snapshot.seq + 1;
+  const seq = CLOSURE_SEQ;
   const event: LedgerEvent = {
     seq,
     at: closure.at,
@@ -91,4 +100,14 @@ export function closureBatch(snapshot: LedgerSnapshot, closure: ExecutionClosure
       steps: snapshot.steps.map(endedStep),
     },
   };
+}
+
+/**
+ * The batch that records the closure of a case the ledger has no row of (closed before its first write): the case
+ * as its workflow started it (`first`, the engine's first batch: its opening entries and snapshot) and the closure
+ * over it, in one write.
+ */
+export function unrecordedClosureBatch(first: LedgerBatch, closure: ExecutionClosure): LedgerBatch {
+  const closing = closureBatch(first.snapshot, closure);
+  return { ...closing, events: [...first.events, ...closing.events] };
 }

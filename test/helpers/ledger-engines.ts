@@ -3,7 +3,7 @@
  * (test/helpers/postgres-server.ts; skipped where none is installed, required on CI). Each suite gets a fresh,
  * migrated ledger.
  */
-import { openLedger, type Ledger, type LedgerEngine } from '../../ledger';
+import { openLedger, type Ledger, type LedgerEngine, type LedgerLocation } from '../../ledger';
 import { postgresTestsRun, startPostgres, type PostgresServer } from './postgres-server';
 
 /** The engines the suites run on here. */
@@ -26,12 +26,17 @@ export async function stopSharedPostgres(): Promise<void> {
   await started?.remove();
 }
 
-/** A new, empty, migrated ledger on `engine`. */
-export async function freshLedger(engine: LedgerEngine): Promise<Ledger> {
-  if (engine === 'sqlite') return openLedger({ file: ':memory:' });
+/** Where a new, empty ledger on `engine` is: an in-memory SQLite one, or a new database on the file's server. */
+export async function freshLedgerLocation(engine: LedgerEngine): Promise<LedgerLocation> {
+  if (engine === 'sqlite') return { file: ':memory:' };
   const postgres = await sharedPostgres();
   if (postgres === undefined) throw new Error('PostgreSQL is not installed');
-  return openLedger({ databaseUrl: await postgres.createDatabase() });
+  return { databaseUrl: await postgres.createDatabase() };
+}
+
+/** A new, empty, migrated ledger on `engine`. */
+export async function freshLedger(engine: LedgerEngine): Promise<Ledger> {
+  return openLedger(await freshLedgerLocation(engine));
 }
 
 /** Defines `suite` once per engine, each with its own fresh ledger (`ledger()` inside tests). */

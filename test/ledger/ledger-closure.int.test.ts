@@ -6,7 +6,7 @@
  */
 import pino from 'pino';
 import request from 'supertest';
-import { openCaseCounts, type LedgerEngine, type LedgerLocation } from '../../ledger';
+import { openCaseCounts } from '../../ledger';
 import { startClosureReconciler } from '../../worker/closures/closure-reconciler';
 import { problemTypeUri } from '../../api/problems/problem-document';
 import { caseWorkflowId } from '../../workflows/messages';
@@ -24,19 +24,12 @@ import {
   type HttpHarness,
 } from '../api/support/http-case-harness';
 import { eventually } from '../helpers/eventually';
-import { ledgerEngines, sharedPostgres, stopSharedPostgres } from '../helpers/ledger-engines';
+import { freshLedgerLocation, ledgerEngines, stopSharedPostgres } from '../helpers/ledger-engines';
 import { withCaseWorker } from '../helpers/temporal-test-env';
 
 const silent = pino({ level: 'silent' });
 const totalOf = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 afterAll(stopSharedPostgres);
-
-async function locationOn(engine: LedgerEngine): Promise<LedgerLocation> {
-  if (engine === 'sqlite') return { file: ':memory:' };
-  const postgres = await sharedPostgres();
-  if (postgres === undefined) throw new Error('PostgreSQL is not installed');
-  return { databaseUrl: await postgres.createDatabase() };
-}
 
 describe.each(ledgerEngines())('a case terminated in Temporal (%s ledger)', (engine) => {
   let harness: HttpHarness;
@@ -46,7 +39,7 @@ describe.each(ledgerEngines())('a case terminated in Temporal (%s ledger)', (eng
   let reconciler: { stop(): Promise<void> } | undefined;
 
   beforeAll(async () => {
-    harness = await startHttpHarness(silent, { ledger: await locationOn(engine) });
+    harness = await startHttpHarness(silent, { ledger: await freshLedgerLocation(engine) });
     driver = new HttpCaseDriver(harness.app, harness.service);
     const stopped = new Promise<void>((resolve) => (stopWorker = resolve));
     worker = withCaseWorker(harness.taskQueue, () => stopped, harness.activityDependencies);

@@ -3,23 +3,15 @@
  * cancelled through Temporal): they never write their end themselves. Each pass lists, through visibility, the
  * case workflows closed that way since a watermark on CloseTime (kept in `ledger_watermarks`, less a margin for
  * visibility's eventual consistency), reads each one's close event, and writes the closure over the case's last
- * known record (ledger/closures/closure-batch.ts). Only such closures are listed, never the open cases; a case
+ * known record, or over its start when the ledger has none (ledger/closures/record-closure.ts). Only such closures are listed, never the open cases; a case
  * the ledger already shows ended costs one row read. Idempotent: passes of several workers, or one repeated, write
  * the same rows. docs/ledger.md, "Closed outside the engine".
  */
 import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { caseWorkflowId } from '../../workflows/messages';
-import {
-  advanceWatermark,
-  closureBatch,
-  isRunningRecord,
-  readCaseRecord,
-  readWatermark,
-  writeLedgerBatch,
-  type Ledger,
-} from '../../ledger';
-import { readExecutionClosure } from './close-event';
+import { advanceWatermark, readWatermark, recordClosure, type Ledger } from '../../ledger';
+import { temporalClosureSource } from '../../closures/temporal-closure-source';
 
 /** The watermark's name in `ledger_watermarks`. */
 const WATERMARK = 'closure-reconciler';
@@ -76,28 +68,6 @@ export function closureWindows(
   return windows;
 }
 
-/** Records one case's closure when the ledger still shows the case running; true when it wrote. */
-export async function recordClosure(
-  deps: Pick<ClosureReconcilerDependencies, 'client' | 'ledger' | 'logger'>,
-  caseId: string,
-): Promise<boolean> {
-  const record = await readCaseRecord(deps.ledger, caseId);
-  if (record === undefined) {
-    // Nothing of it to correct: the ledger never listed it (it closed before its first write).
-    deps.logger.debug({ caseId }, 'Case closed outside the engine before the ledger had any record of it');
-    return false;
-  }
-  if (!isRunningRecord(record.snapshot)) return false;
-  const closure = await readExecutionClosure(deps.client, caseId);
-  if (closure === undefined) return false;
-  await writeLedgerBatch(deps.ledger, closureBatch(record.snapshot, closure));
-  deps.logger.info(
-    { caseId, closure: closure.kind, by: closure.identity, reason: closure.reason },
-    'Case closed outside the engine recorded in the ledger',
-  );
-  return true;
-}
-
 /** Records the closures of one CloseTime window the ledger lacks (`from` undefined: all Temporal keeps). */
 export async function recordClosuresIn(
   deps: Pick<ClosureReconcilerDependencies, 'client' | 'ledger' | 'logger'>,
@@ -105,12 +75,14 @@ export async function recordClosuresIn(
 ): Promise<ClosurePass> {
   let listed = 0;
   let recorded = 0;
+  const recording = { ledger: deps.ledger, logger: deps.logger, source: temporalClosureSource(deps.client) };
   for await (const execution of deps.client.workflow.list({
     query: closedOutsideQuery(window.from, window.to),
   })) {
     if (!execution.workflowId.startsWith(WORKFLOW_ID_PREFIX)) continue;
     listed += 1;
-    if (await recordClosure(deps, execution.workflowId.slice(WORKFLOW_ID_PREFIX.length))) recorded += 1;
+    const caseId = execution.workflowId.slice(WORKFLOW_ID_PREFIX.length);
+    if (await recordClosure(recording, caseId)) recorded += 1;
   }
   return { listed, recorded };
 }

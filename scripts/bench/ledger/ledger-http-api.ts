@@ -28,6 +28,7 @@ const NO_TEMPORAL: CaseGateway = {
   flowMigration: refuse,
   startCalendarPublication: refuse,
   calendarPublication: refuse,
+  closures: { closure: refuse, firstBatch: refuse },
 };
 
 export interface LedgerHttpApi {

@@ -156,6 +156,8 @@ export function createFakeGateway(): {
       return Promise.resolve(batchProgress(request, [], []));
     },
     startCalendarPublication: () => Promise.resolve(true),
+    // Temporal closed no case outside the engine here.
+    closures: { closure: () => Promise.resolve(undefined), firstBatch: () => Promise.resolve(undefined) },
     calendarPublication: (calendar, revision) =>
       Promise.reject(
         new WorkflowNotFoundError('not found', `calendar-publication-${calendar}-${revision}`, undefined),

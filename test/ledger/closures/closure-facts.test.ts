@@ -4,8 +4,8 @@
  */
 import { msToTs } from '@temporalio/common/lib/time';
 import type { temporal } from '@temporalio/proto';
-import { closureBatch, isRunningRecord } from '../../../ledger';
-import { closureOfCloseEvent } from '../../../worker/closures/close-event';
+import { CLOSURE_SEQ, closureBatch, isRunningRecord } from '../../../ledger';
+import { closureOfCloseEvent } from '../../../closures/close-event';
 import {
   closedOutsideQuery,
   closureWindows,
@@ -85,19 +85,20 @@ describe('closureOfCloseEvent', () => {
 describe('closureBatch', () => {
   const closure = { kind: 'terminated', at: CLOSED, reason: 'duplicate', identity: 'ops@host' } as const;
 
-  it('appends one entry of its own type after the newest event, naming who and why', () => {
+  it('appends one entry of its own type after every event of the case, naming who and why', () => {
     const c = runningCase();
     const batch = closureBatch(ledgerSnapshot(c.state), closure);
+    expect(CLOSURE_SEQ).toBeGreaterThan(c.state.timeline.length);
     expect(batch.events).toEqual([
       {
-        seq: c.state.timeline.length,
+        seq: CLOSURE_SEQ,
         at: CLOSED,
         type: 'workflow-terminated',
         actor: { sub: 'ops@host', role: 'system' },
         detail: expect.stringContaining('by ops@host: duplicate'),
       },
     ]);
-    expect(batch.snapshot.seq).toBe(c.state.timeline.length);
+    expect(batch.snapshot.seq).toBe(CLOSURE_SEQ);
     const timedOut = closureBatch(ledgerSnapshot(c.state), { kind: 'timed-out', at: CLOSED });
     expect(timedOut.events[0]).toMatchObject({ type: 'workflow-timed-out', actor: { sub: 'temporal' } });
   });

@@ -5,6 +5,7 @@
  */
 import {
   advanceWatermark,
+  CLOSURE_SEQ,
   closureBatch,
   departmentInbox,
   readCaseEvents,
@@ -46,13 +47,37 @@ describeEachLedger('a closure outside the engine in the ledger', (ledger) => {
 
     const events = await readCaseEvents(ledger(), 'L-TERMINATED');
     expect(events.filter((event) => event.type === 'workflow-terminated')).toHaveLength(1);
-    expect(events.at(-1)).toMatchObject({ seq: c.state.timeline.length, actor: { sub: 'ops@host' } });
+    expect(events.at(-1)).toMatchObject({ seq: CLOSURE_SEQ, actor: { sub: 'ops@host' } });
     expect((await readCaseRecord(ledger(), 'L-TERMINATED'))?.snapshot).toMatchObject({
       status: 'cancelled',
       closedAt: CLOSED,
     });
     expect(await inbox()).not.toContain('L-TERMINATED');
     expect(await stalled()).not.toContain('L-TERMINATED');
+  });
+
+  it('stays closed when a write the workflow sent before it was terminated lands after the closure', async () => {
+    const c = runningGarbageCase('L-LATE');
+    await writeLedgerBatch(ledger(), ledgerBatch(c.state, 0), NOW);
+    const recorded = ledgerSnapshot(c.state);
+    // The workflow went on (its case filed and dispatched); the sink's write of that is delivered late.
+    c.complete('file', {}, CLOSED - 20 * 60_000).serve('dispatch', { ok: true, result: {} }, CLOSED - 60_000);
+    const late = ledgerBatch(c.state, recorded.seq + 1);
+    expect(late.events.length).toBeGreaterThan(1);
+
+    const closure = { kind: 'terminated', at: CLOSED, identity: 'ops@host' } as const;
+    await writeLedgerBatch(ledger(), closureBatch(recorded, closure), NOW);
+    await writeLedgerBatch(ledger(), late, NOW);
+    // A second worker's pass that read the record after the late write would close it again over it: still once.
+    await writeLedgerBatch(ledger(), closureBatch(ledgerSnapshot(c.state), closure), NOW);
+
+    const record = await readCaseRecord(ledger(), 'L-LATE');
+    expect(record?.snapshot).toMatchObject({ status: 'cancelled', closedAt: CLOSED });
+    const events = await readCaseEvents(ledger(), 'L-LATE');
+    expect(events.map((event) => event.type)).toEqual([
+      ...c.state.timeline.map((event) => event.type),
+      'workflow-terminated',
+    ]);
   });
 
   it("keeps the reconciler's watermark, moving it forward only", async () => {

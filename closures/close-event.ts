@@ -5,8 +5,8 @@
 import type { Client } from '@temporalio/client';
 import { optionalTsToMs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
-import type { ExecutionClosure } from '../../ledger';
-import { caseWorkflowId } from '../../workflows/messages';
+import type { ExecutionClosure } from '../ledger';
+import { caseWorkflowId } from '../workflows/messages';
 
 const text = (value: string | null | undefined): string | undefined =>
   value === null || value === undefined || value.trim() === '' ? undefined : value;
