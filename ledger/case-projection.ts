@@ -163,6 +163,7 @@ export function stepRows(snapshot: LedgerSnapshot): StepsTable[] {
     round: step.round,
     department: step.department ?? null,
     due_at: step.dueAt ?? null,
+    due_clock: step.dueClock ?? null,
     sort_due_at: step.dueAt ?? NO_DEADLINE,
     overdue_from: overdueFrom(snapshot, stepDeadline(step)),
     claim_due_at: step.claimDueAt ?? null,

@@ -86,6 +86,8 @@ export interface StepsTable {
   round: number;
   department: string | null;
   due_at: number | null;
+  /** The clock `due_at` runs on (`working` or `calendar`); null for rows written before migration 010. */
+  due_clock: string | null;
   /** `due_at`, or a far future for steps without one: the inbox's sort key. */
   sort_due_at: number;
   overdue_from: number | null;

@@ -42,6 +42,14 @@ export const InboxItemSchema = z
       description:
         'Working minutes from now until dueAt on the calendar the case pinned; negative: working minutes overdue (addition)',
     }),
+    dueClock: z.enum(['working', 'calendar']).optional().meta({
+      description:
+        "The clock dueAt runs on: working time on the case's calendar, or calendar (wall-clock) time; absent for steps the ledger recorded before it kept the clock (addition)",
+    }),
+    remainingMinutes: z.number().int().optional().meta({
+      description:
+        'Minutes from now until dueAt on dueClock: wall-clock minutes for a calendar clock, working minutes for a working clock; negative once past it; present with dueClock (addition)',
+    }),
     dueProvisional: z.string().optional().meta({
       description:
         'Present when the working time until dueAt runs through a year whose holiday arrangement is not published yet: why (addition)',

@@ -9,6 +9,7 @@ import * as metricsByDepartment from './006-metrics-by-department';
 import * as calendarRevisionSource from './007-calendar-revision-source';
 import * as watermarks from './008-watermarks';
 import * as flowVersions from './009-flow-versions';
+import * as stepClock from './010-step-clock';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-create-ledger': createLedger,
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '007-calendar-revision-source': calendarRevisionSource,
   '008-watermarks': watermarks,
   '009-flow-versions': flowVersions,
+  '010-step-clock': stepClock,
 };
 
 /** Kysely's migrator reads the migrations from here (no file-system scan: they are bundled code). */

@@ -1,12 +1,13 @@
 /**
  * A department's inbox from the ledger: the active or claimed steps assigned to it in open cases, soonest
  * deadline first (steps without one last), then by case and step; keyset-paged, with no cap on its length. Each
- * item with a deadline carries the working minutes left to it on the calendar its case pinned (as the ledger holds
- * it), never on today's calendar files: a case keeps the calendar it started with.
+ * item with a deadline carries the time left to it on the deadline's own clock (`remainingMinutes`), and the
+ * working minutes left on the calendar its case pinned (as the ledger holds it), never on today's calendar files: a
+ * case keeps the calendar it started with.
  */
 import type { StepStatus } from '../../workflows/engine/case/case-state';
 import type { WorkingCalendar } from '../../workflows/engine/calendar-model';
-import type { Stage } from '../../workflows/engine/flow-model';
+import type { Clock, Stage } from '../../workflows/engine/flow-model';
 import { formatInstant, provisionalNote, workingMillisBetween } from '../../workflows/engine/time';
 import { NO_DEADLINE } from '../case-projection';
 import type { Ledger } from '../open-ledger';
@@ -41,6 +42,14 @@ export interface InboxTask {
    * Absent without a deadline, or while the ledger does not hold the case's calendar yet.
    */
   readonly remainingWorkingMinutes?: number;
+  /** The clock `dueAt` runs on; absent while the ledger does not hold it (rows written before it was kept). */
+  readonly dueClock?: Clock;
+  /**
+   * Minutes from now to `dueAt` on `dueClock`, rounded toward zero, negative once past it: wall-clock minutes for a
+   * calendar clock (an urgent 1-hour step at night still has its minutes), working minutes for a working clock.
+   * Absent without a deadline, or when neither the clock nor (for a working clock) the calendar is known.
+   */
+  readonly remainingMinutes?: number;
   /** Why that count may still change: it runs through a year whose holiday arrangement that calendar lacks. */
   readonly dueProvisional?: string;
 }
@@ -61,6 +70,11 @@ function calendarParser(): (text: string | null) => WorkingCalendar | undefined 
   };
 }
 
+/** A stored clock name, if it is one (a row written before the clock was kept holds none). */
+function clockOf(text: string | null): Clock | undefined {
+  return text === 'working' || text === 'calendar' ? text : undefined;
+}
+
 /** One page of the inbox and the cursor of the next, if any. */
 export async function departmentInbox(
   ledger: Ledger,
@@ -76,6 +90,7 @@ export async function departmentInbox(
       's.stage',
       's.status',
       's.due_at',
+      's.due_clock',
       's.sort_due_at',
       's.overdue_from',
       's.claim_due_at',
@@ -105,11 +120,18 @@ export async function departmentInbox(
     .limit(request.limit + 1)
     .execute();
   const calendarOf = calendarParser();
-  const remaining = (dueAt: number, calendar: WorkingCalendar | undefined) => {
-    if (calendar === undefined) return {};
+  const remaining = (dueAt: number, clock: Clock | undefined, calendar: WorkingCalendar | undefined) => {
+    const calendarMinutes = Math.trunc((dueAt - request.now) / MINUTE);
+    if (calendar === undefined) {
+      return clock === 'calendar' ? { dueClock: clock, remainingMinutes: calendarMinutes } : {};
+    }
     const provisional = provisionalNote(calendar, request.now, dueAt);
+    const workingMinutes = Math.trunc(workingMillisBetween(calendar, request.now, dueAt) / MINUTE);
     return {
-      remainingWorkingMinutes: Math.trunc(workingMillisBetween(calendar, request.now, dueAt) / MINUTE),
+      remainingWorkingMinutes: workingMinutes,
+      ...(clock === undefined
+        ? {}
+        : { dueClock: clock, remainingMinutes: clock === 'calendar' ? calendarMinutes : workingMinutes }),
       ...(provisional === undefined ? {} : { dueProvisional: provisional }),
     };
   };
@@ -124,7 +146,7 @@ export async function departmentInbox(
         ? {}
         : {
             dueAt: formatInstant(Number(row.due_at), row.timezone),
-            ...remaining(Number(row.due_at), calendarOf(row.calendar)),
+            ...remaining(Number(row.due_at), clockOf(row.due_clock), calendarOf(row.calendar)),
           }),
       overdue: isOverdueAt(row.overdue_from, request.now),
       ...(row.claim_due_at === null

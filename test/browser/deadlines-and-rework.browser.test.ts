@@ -232,6 +232,30 @@ describe('deadlines and rework decisions in the workbench', () => {
     await checkPage(page, 'case-provisional-deadline');
   });
 
+  it("counts an urgent step's time left on its own wall clock in the inbox, working time on a working clock", async () => {
+    const now = Date.now();
+    const urgent = `WEB-WALL-CLOCK-${now}`;
+    const ordinary = `WEB-WORKING-CLOCK-${now}`;
+    const common = {
+      status: 'open',
+      openedAt: now - 60_000,
+      department: 'yuexiu-sanitation',
+      grid: GRID,
+    } as const;
+    await madeUp(harness().ledger, [
+      // 30 hours on the wall clock: a day and (after the seconds the page takes) 5 hours.
+      { ...common, caseId: urgent, stepDueAt: now + 30 * 3_600_000, stepDueClock: 'calendar' },
+      { ...common, caseId: ordinary, stepDueAt: now + 30 * 3_600_000, stepDueClock: 'working' },
+    ]);
+
+    const inbox = await pageFor(SANITATION);
+    const wall = (await rowAfter(inbox, '刷 新', urgent)).getByTestId('inbox-remaining');
+    await expect(wall.textContent()).resolves.toMatch(/^1 天 5 小时 （自然时间）/);
+    const working = (await rowAfter(inbox, '刷 新', ordinary)).getByTestId('inbox-remaining');
+    await expect(working.textContent()).resolves.toContain('（工作时间）');
+    await expect(working.textContent()).resolves.not.toContain('天');
+  });
+
   it("finds cases by the days they were opened and closed on, in the calendar's zone, not the browser's", async () => {
     const stamp = Date.now().toString(36).toUpperCase();
     const prefix = `WEB-DAY-${stamp}-`;

@@ -6,6 +6,7 @@
 import type { WorkingCalendar } from '../../workflows/engine/calendar-model';
 import type { LedgerBatch, LedgerEvent, LedgerStep } from '../../workflows/engine/case/ledger-snapshot';
 import type { CaseStatus } from '../../workflows/engine/case/case-state';
+import type { Clock } from '../../workflows/engine/flow-model';
 
 export interface MadeUpCase {
   readonly caseId: string;
@@ -20,6 +21,8 @@ export interface MadeUpCase {
   readonly grid: string;
   readonly flowId?: string;
   readonly stepDueAt?: number;
+  /** The clock of the step's deadline, as the feed sends it (absent: as rows written before it was kept). */
+  readonly stepDueClock?: Clock;
   readonly reworked?: boolean;
   readonly extended?: boolean;
   readonly satisfaction?: 'satisfied' | 'basically-satisfied' | 'unsatisfied';
@@ -55,6 +58,7 @@ export function madeUpBatch(c: MadeUpCase, calendar: WorkingCalendar): LedgerBat
       activatedAt: c.openedAt,
       ...(open ? {} : { completedAt: c.resolvedAt }),
       ...(c.stepDueAt === undefined ? {} : { dueAt: c.stepDueAt }),
+      ...(c.stepDueClock === undefined ? {} : { dueClock: c.stepDueClock }),
       parked: false,
     },
   ];

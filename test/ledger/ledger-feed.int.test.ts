@@ -307,6 +307,9 @@ describe('the ledger feed', () => {
           caseId: input.caseId,
           stepId: 'file',
           remainingWorkingMinutes: expect.any(Number),
+          // The flow's 1 working hour: the time left is counted in working minutes.
+          dueClock: 'working',
+          remainingMinutes: expect.any(Number),
         }),
       ]);
     } finally {

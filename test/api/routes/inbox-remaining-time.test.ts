@@ -3,12 +3,18 @@ import { openLedger, writeLedgerBatch } from '../../../ledger';
 import { InboxPageSchema } from '../../../api/schemas';
 import { madeUpBatch } from '../../helpers/ledger-cases';
 import type { WorkingCalendar } from '../../../workflows/engine/calendar-model';
+import type { Clock } from '../../../workflows/engine/flow-model';
 import type { LedgerBatch } from '../../../workflows/engine/case/ledger-snapshot';
 import { CN_MAINLAND } from '../../workflows/engine/case/fixtures/calendars';
 import { bearer, createFakeApp, createFakeGateway } from './fake-api';
 
 /** One open step of yuexiu-sanitation per deadline, in an exposed-garbage case pinned on `calendar`. */
-const listed = (caseId: string, dueAt?: string, calendar: WorkingCalendar = CN_MAINLAND) =>
+const listed = (
+  caseId: string,
+  dueAt?: string,
+  calendar: WorkingCalendar = CN_MAINLAND,
+  stepDueClock?: Clock,
+) =>
   madeUpBatch(
     {
       caseId,
@@ -17,6 +23,7 @@ const listed = (caseId: string, dueAt?: string, calendar: WorkingCalendar = CN_M
       department: 'yuexiu-sanitation',
       grid: '440104001001001',
       ...(dueAt === undefined ? {} : { stepDueAt: Date.parse(dueAt) }),
+      ...(stepDueClock === undefined ? {} : { stepDueClock }),
     },
     calendar,
   );
@@ -108,5 +115,38 @@ describe('remaining working time in the inbox', () => {
     expect(InboxPageSchema.parse(response.body).items).toEqual([
       expect.objectContaining({ caseId: 'GZ-LATER', remainingWorkingMinutes: (5.5 + 1) * 60 }),
     ]);
+  });
+
+  it("counts the time left on each deadline's own clock: wall-clock minutes for an urgent calendar-clock step", async () => {
+    // Thursday 2026-03-05 10:00 in Shanghai; the working day ends at 17:30.
+    const ledger = await openLedger({ file: ':memory:' });
+    for (const batch of [
+      listed('GZ-TONIGHT', '2026-03-05T20:00:00+08:00', CN_MAINLAND, 'calendar'),
+      listed('GZ-WORKING', '2026-03-05T20:00:00+08:00', CN_MAINLAND, 'working'),
+      listed('GZ-EARLIER', '2026-03-05T09:00:00+08:00', CN_MAINLAND, 'calendar'),
+      withoutCalendar(listed('GZ-NO-CALENDAR', '2026-03-05T11:30:00+08:00', CN_MAINLAND, 'calendar')),
+      listed('GZ-OLD-ROW', '2026-03-05T20:00:00+08:00'),
+    ])
+      await writeLedgerBatch(ledger, batch);
+    const response = await request(await createFakeApp(createFakeGateway().gateway, ledger))
+      .get('/v1/departments/yuexiu-sanitation/tasks')
+      .set('Authorization', await bearer('sanitation'));
+    const left = Object.fromEntries(
+      InboxPageSchema.parse(response.body).items.map((item) => [
+        item.caseId,
+        [item.dueClock, item.remainingMinutes, item.remainingWorkingMinutes],
+      ]),
+    );
+    expect(left).toEqual({
+      // 10 hours to 20:00 tonight, of which 10:00–12:00 and 14:00–17:30 are working time.
+      'GZ-TONIGHT': ['calendar', 10 * 60, 5.5 * 60],
+      'GZ-WORKING': ['working', 5.5 * 60, 5.5 * 60],
+      // An hour past it (09:00–10:00, working time too).
+      'GZ-EARLIER': ['calendar', -60, -60],
+      // A wall clock needs no calendar.
+      'GZ-NO-CALENDAR': ['calendar', 90, undefined],
+      // A row written before the clock was kept: the working minutes alone, as before.
+      'GZ-OLD-ROW': [undefined, undefined, 5.5 * 60],
+    });
   });
 });

@@ -5,6 +5,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Grid, List, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
 import { ProblemAlert } from '../app/StatusPages';
@@ -16,7 +17,7 @@ import { formatInstant } from '../common/time';
 export type InboxItem = Schemas['InboxItem'];
 type InboxPage = Schemas['InboxPage'];
 
-/** Less working time left than this counts as soon due. */
+/** Less time left than this (on the deadline's own clock) counts as soon due. */
 const SOON_MINUTES = 2 * 60;
 
 function DueTags({ item }: { item: InboxItem }) {
@@ -29,7 +30,8 @@ function DueTags({ item }: { item: InboxItem }) {
         {claim}
       </>
     );
-  if (item.remainingWorkingMinutes !== undefined && item.remainingWorkingMinutes < SOON_MINUTES) {
+  const left = minutesLeft(item);
+  if (left !== undefined && left < SOON_MINUTES) {
     return (
       <>
         <Tag color="orange">{t('inbox.soonDue')}</Tag>
@@ -56,21 +58,42 @@ function DueAt({ item }: { item: InboxItem }) {
   );
 }
 
+/** The time left on the deadline's own clock; the working time left for steps recorded before the clock was kept. */
+function minutesLeft(item: InboxItem): number | undefined {
+  return item.remainingMinutes ?? item.remainingWorkingMinutes;
+}
+
+/** Minutes as the largest units that read well: days only for wall-clock time (a working day is not 24 h). */
+function durationText(t: TFunction, minutes: number, wallClock: boolean): string {
+  if (minutes < 60) return t('inbox.minutes', { count: minutes });
+  if (wallClock && minutes >= 24 * 60) {
+    return t('inbox.days', { days: Math.floor(minutes / (24 * 60)), hours: Math.floor(minutes / 60) % 24 });
+  }
+  return t('inbox.hours', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
+}
+
 /**
- * The working time left (the API counts it on the case's calendar), marked 暂定 when that count may still move;
- * nothing once overdue or without a deadline.
+ * The time left on the deadline's clock (wall-clock time for an urgent calendar-clock step, else working time on the
+ * case's calendar, as the API counts it), marked 暂定 when a working-time count may still move; nothing once overdue
+ * or without a deadline.
  */
 function Remaining({ item }: { item: InboxItem }) {
   const { t } = useTranslation();
-  const minutes = item.remainingWorkingMinutes;
+  const minutes = minutesLeft(item);
   if (minutes === undefined || minutes < 0) return null;
-  const left =
-    minutes < 60
-      ? t('inbox.minutes', { count: minutes })
-      : t('inbox.hours', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
+  const wallClock = item.dueClock === 'calendar';
   return (
     <span data-testid="inbox-remaining">
-      {left} <ProvisionalMark reason={item.dueProvisional} />
+      {durationText(t, minutes, wallClock)}{' '}
+      <Typography.Text type="secondary">
+        {t(wallClock ? 'inbox.wallClock' : 'inbox.workingTime')}
+      </Typography.Text>
+      {wallClock ? null : (
+        <>
+          {' '}
+          <ProvisionalMark reason={item.dueProvisional} />
+        </>
+      )}
     </span>
   );
 }

@@ -5,7 +5,7 @@
  */
 import type { Priority } from '../case-input';
 import type { WorkingCalendar } from '../calendar-model';
-import type { Level, StepKind, Stage } from '../flow-model';
+import type { Clock, Level, StepKind, Stage } from '../flow-model';
 import type { CaseState, CaseStatus, StepStatus, TimelineEvent } from './case-state';
 import { caseResolvedOnTime } from './case-clock';
 import { allSteps, stageOf, stepTitle } from './flow-graph';
@@ -32,6 +32,8 @@ export interface LedgerStep {
   readonly dueAt?: number;
   readonly dueExplanation?: string;
   readonly dueProvisional?: string;
+  /** The clock `dueAt` runs on: working time on the case's calendar, or calendar (wall-clock) time. */
+  readonly dueClock?: Clock;
   /** The last finished round met its deadline (absent without one, or parked). */
   readonly onTime?: boolean;
   readonly parked: boolean;
@@ -189,6 +191,7 @@ function ledgerSteps(state: CaseState): LedgerStep[] {
         ...optional('dueAt', current.deadline?.at),
         ...optional('dueExplanation', current.deadline?.explanation),
         ...optional('dueProvisional', current.deadline?.provisional),
+        ...optional('dueClock', current.deadline?.clock),
         ...optional('onTime', current.status === 'completed' ? last?.onTime : undefined),
         parked: current.parked,
         ...optional('claimDueAt', current.claimDeadline?.at),

@@ -71,6 +71,7 @@ describe('the ledger batch of a case', () => {
       round: 1,
       department: 'sanitation-district',
       dueAt: at('2026-03-02T16:00:00+08:00'),
+      dueClock: 'working',
       title: 'handle',
       stage: 'action',
     });
