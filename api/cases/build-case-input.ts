@@ -8,7 +8,7 @@ import { fieldErrors } from '../../workflows/engine/case/field-validation';
 import type { Directory } from '../../workflows/engine/directory-model';
 import { resolveCaseDirectory } from '../../workflows/engine/directory';
 import type { Flow } from '../../workflows/engine/flow-model';
-import { NotFoundProblemError, UnprocessableProblemError } from '../problems';
+import { flowNotFound, UnprocessableProblemError } from '../problems';
 
 /** The flows the API can start, by id and optional version (latest when absent). */
 export interface FlowLookup {
@@ -35,10 +35,7 @@ export interface StartCaseFields {
 /** Builds the pinned input; throws 404 for an unknown flow and 422 for data, profile or region problems. */
 export function buildCaseInput(ctx: CaseIntakeContext, request: StartCaseFields, actor: Actor): CaseInput {
   const flow = ctx.flows.get(request.flowId, request.flowVersion);
-  if (!flow) {
-    const version = request.flowVersion === undefined ? '' : ` version ${request.flowVersion}`;
-    throw new NotFoundProblemError(`No flow '${request.flowId}'${version}`);
-  }
+  if (!flow) throw flowNotFound(request.flowId, request.flowVersion);
   const errors = fieldErrors(flow.data, request.data, 'data');
   if (request.profile !== undefined && !Object.hasOwn(flow.profiles, request.profile)) {
     errors.push({ path: 'profile', message: `flow '${flow.id}' has no profile '${request.profile}'` });

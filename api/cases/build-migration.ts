@@ -14,7 +14,7 @@ import {
   type MigrationPlan,
   type MigrationRequest,
 } from '../../workflows/engine/migration';
-import { NotFoundProblemError, UnprocessableProblemError } from '../problems';
+import { flowNotFound, UnprocessableProblemError } from '../problems';
 import type { FlowMigrationRequest, MigrateCaseRequest } from '../schemas';
 import type { CaseIntakeContext } from './build-case-input';
 
@@ -58,9 +58,7 @@ export function batchMigrationRequestFor(
   body: FlowMigrationRequest,
   by: { readonly migrationId: string; readonly actor: Actor; readonly now: number },
 ): BatchMigrationRequest {
-  if (ctx.flows.get(flowId) === undefined) {
-    throw new NotFoundProblemError(`No flow '${flowId}'`, { slug: 'flow-not-found' });
-  }
+  if (ctx.flows.get(flowId) === undefined) throw flowNotFound(flowId);
   const { fromVersion, toVersion, region } = body;
   const source = ctx.flows.get(flowId, fromVersion);
   const flow = ctx.flows.get(flowId, toVersion);

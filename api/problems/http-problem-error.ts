@@ -133,3 +133,9 @@ export class ServiceUnavailableProblemError extends HttpProblemError {
     );
   }
 }
+
+/** The 404 for a flow (or one version of it) the catalogue does not hold. */
+export function flowNotFound(flowId: string, version?: number): NotFoundProblemError {
+  const which = version === undefined ? '' : ` version ${version}`;
+  return new NotFoundProblemError(`No flow '${flowId}'${which}`, { slug: 'flow-not-found' });
+}

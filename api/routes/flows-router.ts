@@ -7,7 +7,7 @@ import type { FlowFile } from '../../config/flow/load-flows';
 import { readSourceDocument } from '../../config/flow/source-document';
 import type { WorkingCalendar } from '../../workflows/engine/calendar-model';
 import { flowToMermaid } from '../../workflows/engine/flow-diagram';
-import { NotFoundProblemError } from '../problems';
+import { flowNotFound } from '../problems';
 import { FlowParamsSchema, FlowVersionParamsSchema, type FlowListItem } from '../schemas';
 import type { RouteDependencies } from './route-context';
 
@@ -32,10 +32,7 @@ export function createFlowsRouter(deps: RouteDependencies): Router {
 
   const definition = (flowId: string, version?: number) => {
     const file = flows.source(flowId, version);
-    if (!file) {
-      const which = version === undefined ? '' : ` version ${version}`;
-      throw new NotFoundProblemError(`No flow '${flowId}'${which}`, { slug: 'flow-not-found' });
-    }
+    if (!file) throw flowNotFound(flowId, version);
     const written = readSourceDocument(file.text, file.format).value as Record<string, unknown>;
     return {
       ...written,

@@ -8,7 +8,7 @@ import { Router } from 'express';
 import { explainFlow, FlowProfileUnknownError } from '../../workflows/engine/flow-explain';
 import { parseInstant } from '../../workflows/engine/time';
 import { actorOf } from '../auth';
-import { BadRequestProblemError, NotFoundProblemError } from '../problems';
+import { BadRequestProblemError, flowNotFound } from '../problems';
 import { ExplanationQuerySchema, FlowParamsSchema, type Me } from '../schemas';
 import type { RouteDependencies } from './route-context';
 
@@ -55,7 +55,7 @@ export function createWorkbenchRouter(deps: RouteDependencies): Router {
     // Explained as a case started now would run: the versions and calendar days published on any instance.
     await deps.published.catchUp();
     const flow = flows.get(flowId, query.version);
-    if (flow === undefined) throw new NotFoundProblemError(`No flow '${flowId}'`, { slug: 'flow-not-found' });
+    if (flow === undefined) throw flowNotFound(flowId, query.version);
     const calendar = calendars.get(flow.calendar);
     if (calendar === undefined)
       throw new Error(`calendar '${flow.calendar}' of flow '${flowId}' is not loaded`);

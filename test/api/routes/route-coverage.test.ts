@@ -97,6 +97,19 @@ describe('POST /v1/cases authorization and validation', () => {
     expect(calls.started).toHaveLength(0);
   });
 
+  it('names the flow and the version it does not hold, as the flow routes do', async () => {
+    const { gateway } = createFakeGateway();
+    const response = await request(await createFakeApp(gateway))
+      .post('/v1/cases')
+      .set('Authorization', await bearer('admin'))
+      .send({ ...body, flowVersion: 99 });
+    expect(response.status).toBe(404);
+    expect(response.body).toMatchObject({
+      type: 'https://fullcycle.dev/problems/flow-not-found',
+      detail: `No flow '${body.flowId}' version 99`,
+    });
+  });
+
   it('refuses an intake seat outside the region before looking at the flow or the data', async () => {
     const { gateway } = createFakeGateway();
     const response = await request(await createFakeApp(gateway))

@@ -87,6 +87,13 @@ describe('workbench reads: me, regions, departments, flow explanation', () => {
     expect(profile.status).toBe(400);
     expect(profile.body.errors).toEqual([expect.objectContaining({ path: 'profile' })]);
     expect((await get(`/v1/flows/no.such-flow/explanation?start=${start}`)).status).toBe(404);
+    // A version the flow does not have: the answer names it, as GET /v1/flows/{id}/versions/{version} does.
+    const version = await get(`/v1/flows/urban.exposed-garbage/explanation?start=${start}&version=99`);
+    expect(version.status).toBe(404);
+    expect(version.body).toMatchObject({
+      type: 'https://fullcycle.dev/problems/flow-not-found',
+      detail: "No flow 'urban.exposed-garbage' version 99",
+    });
     expect((await get('/v1/flows/urban.exposed-garbage/explanation?start=tomorrow')).status).toBe(400);
   });
 });
