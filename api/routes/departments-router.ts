@@ -1,14 +1,16 @@
 /**
  * `GET /v1/departments/{dept}/tasks`, the inbox, from the case ledger: the active or claimed steps assigned to the
  * department in open cases, soonest deadline first across the whole inbox (no cap on its length), keyset-paged,
- * each with its remaining working time on the calendar its case pinned.
+ * each with its remaining working time on the calendar its case pinned. A department the directory does not know, with
+ * nothing in the ledger either, is a 404 (a mistyped id is not an empty inbox); one dropped from the directory
+ * while it still holds steps keeps its inbox.
  */
 import { Router } from 'express';
 import { z } from 'zod';
 import { departmentInbox } from '../../ledger';
 import { actorOf, canReadDepartmentTasks } from '../auth';
 import { cursorValues, pageBody } from '../ledger/ledger-cursor';
-import { ForbiddenProblemError } from '../problems';
+import { ForbiddenProblemError, NotFoundProblemError } from '../problems';
 import { DepartmentIdSchema, InboxQuerySchema } from '../schemas';
 import type { RouteDependencies } from './route-context';
 
@@ -39,6 +41,12 @@ export function createDepartmentsRouter(deps: RouteDependencies): Router {
       ...(after === undefined ? {} : { after }),
       now,
     });
+    const known = deps.service.directory.departments.some((department) => department.id === dept);
+    if (!known && after === undefined && page.items.length === 0) {
+      throw new NotFoundProblemError(`No department '${dept}' in the directory`, {
+        slug: 'department-not-found',
+      });
+    }
     res.json(pageBody(scope, page));
   });
   return router;

@@ -128,12 +128,33 @@ describe('case, inbox, supervision and flow reads', () => {
     expect(response.status).toBe(status);
   });
 
-  it('treats a department id with quotes as a department with no tasks (values are bound, never SQL)', async () => {
+  it('treats a department id with quotes as an unknown department (values are bound, never SQL)', async () => {
     const response = await request(await createFakeApp(createFakeGateway().gateway, await seededLedger()))
       .get(`/v1/departments/${encodeURIComponent("x' OR 'a'='a")}/tasks`)
       .set('Authorization', await bearer('admin'));
-    expect(response.status).toBe(200);
-    expect(response.body).toEqual({ items: [] });
+    expect(response.status).toBe(404);
+    expect(response.body).not.toHaveProperty('items');
+  });
+
+  it('answers 404 for a department the directory does not know, unless the ledger still holds its steps', async () => {
+    const retired: MadeUpCase = { ...LEDGER_CASE, caseId: 'YX-RETIRED', department: 'yuexiu-retired-office' };
+    const app = await createFakeApp(createFakeGateway().gateway, await seededLedger([retired]));
+    const read = async (dept: string) =>
+      request(app)
+        .get(`/v1/departments/${dept}/tasks`)
+        .set('Authorization', await bearer('admin'));
+    const mistyped = await read('yuexiu-sanitaton');
+    expect(mistyped.status).toBe(404);
+    expect(mistyped.body).toMatchObject({
+      type: 'https://fullcycle.dev/problems/department-not-found',
+      detail: "No department 'yuexiu-sanitaton' in the directory",
+    });
+    // Dropped from the directory while it still holds a step: its work stays visible, to be reassigned.
+    const kept = await read('yuexiu-retired-office');
+    expect(kept.status).toBe(200);
+    expect(kept.body.items).toEqual([expect.objectContaining({ caseId: 'YX-RETIRED' })]);
+    // A department of the directory with nothing to do: an empty inbox.
+    expect((await read('gz-cdc')).body).toEqual({ items: [] });
   });
 
   it('answers 400 for a page size over 500', async () => {

@@ -157,6 +157,7 @@ export const en: Messages = {
     'case-not-found': 'Case not found',
     'step-not-found': 'Step not found',
     'flow-not-found': 'Flow not found',
+    'department-not-found': 'Department not found',
     'migration-not-found': 'Migration not found',
     'calendar-not-found': 'Calendar not found',
     'calendar-revision-not-found': 'Calendar revision not found',

@@ -153,6 +153,7 @@ export const zh = {
     'case-not-found': '未找到该案件',
     'step-not-found': '该案件没有这个环节',
     'flow-not-found': '未找到该事项流程',
+    'department-not-found': '目录中没有该部门',
     'migration-not-found': '未找到该迁移批次',
     'calendar-not-found': '未找到该日历',
     'calendar-revision-not-found': '未找到该日历版本',
