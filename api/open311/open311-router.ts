@@ -213,6 +213,15 @@ function pointOf(form: PostRequestForm): GeoPoint | undefined {
       : []),
   ];
   if (problems.length > 0) throw badRequest(...problems);
+  // (0, 0) is in the Gulf of Guinea: what a phone without a position fix sends, never where a report is.
+  if (lat === 0 && long === 0) {
+    if (form.address_string === undefined && form.address_id === undefined) {
+      throw badRequest(
+        'lat, long: 0, 0 is no position (a device without a fix): give lat and long, address_string or address_id',
+      );
+    }
+    return undefined;
+  }
   return { lat, long };
 }
 

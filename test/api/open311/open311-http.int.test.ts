@@ -185,6 +185,14 @@ describe('Open311 GeoReport v2 over HTTP, against the real worker', () => {
         });
         expect((await driver.view(xmlId)).data['hazards']).toEqual(['sharp']);
 
+        // A device without a position fix sends (0, 0): the address it also gave locates the request, not the point.
+        const noFix = await post('json', filing({ lat: '0', long: '0', address_string: '北京路 1 号' }));
+        expectStatus(noFix, 201, 'POST requests.json at (0, 0) with an address');
+        const noFixId = String(GeoReportFiledRequestSchema.parse(noFix.body)[0]?.['service_request_id']);
+        const noFixRecord = await readJson(noFixId);
+        expect(noFixRecord).toMatchObject({ address: '北京路 1 号' });
+        expect(noFixRecord['lat'] ?? null).toBeNull();
+
         expect(await readJson(jsonId)).toMatchObject({
           status: 'open',
           service_code: 'exposed-garbage',
@@ -364,6 +372,17 @@ describe('Open311 GeoReport v2 over HTTP, against the real worker', () => {
     });
     const nowhere = await post('json', filing({ lat: 'north' }));
     expect(nowhere.body).toEqual([{ code: 400, description: 'lat: must be a latitude (WGS84) with long' }]);
+    const noFix = await post('json', filing({ lat: '0', long: '0.0' }));
+    expect({ status: noFix.status, body: noFix.body as unknown }).toEqual({
+      status: 400,
+      body: [
+        {
+          code: 400,
+          description:
+            'lat, long: 0, 0 is no position (a device without a fix): give lat and long, address_string or address_id',
+        },
+      ],
+    });
 
     const span = await get('requests.json?start_date=2026-01-01T00:00:00Z&end_date=2026-04-02T00:00:00Z');
     expect({ status: span.status, body: span.body as unknown }).toEqual({
