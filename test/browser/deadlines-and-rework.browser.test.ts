@@ -104,6 +104,8 @@ describe('deadlines and rework decisions in the workbench', () => {
     await stalled.getByRole('checkbox', { name: '仅签收超时' }).check();
     const row = await rowAfter(stalled, '查 询', caseId);
     await row.getByText('签收超时').waitFor();
+    // The flow by its title, as the search shows it, not its id.
+    await row.getByText('签收时限测试').waitFor();
     await expect(row.getByText('待决定返工').count()).resolves.toBe(0);
     // Every case the filter lists is one not claimed in time.
     const rows = stalled.locator('.ant-table-row');

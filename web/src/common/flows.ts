@@ -3,6 +3,7 @@
  * parts the app generates forms from: the `data` field map and each task's `form`.
  */
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 
 export type FieldType =
@@ -85,6 +86,13 @@ export function useFlowList() {
     staleTime: 60_000,
     queryFn: async () => unwrap(await api.GET('/v1/flows')).items,
   });
+}
+
+/** Each flow's title in the user's language, by flow id (empty until the list has loaded). */
+export function useFlowTitles(): ReadonlyMap<string, string> {
+  const { i18n } = useTranslation();
+  const flows = useFlowList().data ?? [];
+  return new Map(flows.map((flow) => [flow.id, localized(flow.title, i18n.language, flow.id)]));
 }
 
 /** The step of a definition (main steps and emergency steps). */

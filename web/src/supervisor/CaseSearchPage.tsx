@@ -13,7 +13,7 @@ import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
 import { ProblemAlert } from '../app/StatusPages';
 import { useRegionName } from '../common/directory';
-import { localized, useFlowList } from '../common/flows';
+import { useFlowList, useFlowTitles } from '../common/flows';
 import { dayStartIn, formatInstant } from '../common/time';
 import {
   DepartmentFilter,
@@ -100,11 +100,11 @@ function searchQuery(filters: Filters, zone: string | undefined) {
 }
 
 export function CaseSearchPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [filters, setFilters] = useState<Filters>({});
   const flows = useFlowList().data ?? [];
   const regionName = useRegionName();
-  const flowTitles = new Map(flows.map((flow) => [flow.id, localized(flow.title, i18n.language, flow.id)]));
+  const flowTitles = useFlowTitles();
   const [form] = Form.useForm<Filters>();
   const pickedFlow = Form.useWatch('flowId', form);
   const zone = calendarZone(flows, pickedFlow);

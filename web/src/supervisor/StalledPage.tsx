@@ -11,6 +11,7 @@ import { api, unwrap, type Schemas } from '../api/client';
 import { ProblemAlert } from '../app/StatusPages';
 import { AwaitingDecisionTag, ClaimOverdueTag } from '../common/DeadlineTags';
 import { useDepartmentName, useRegionName } from '../common/directory';
+import { useFlowTitles } from '../common/flows';
 import { formatInstant } from '../common/time';
 import {
   DepartmentFilter,
@@ -45,6 +46,7 @@ export function StalledList() {
   const [filters, setFilters] = useState<Filters>({});
   const departmentName = useDepartmentName();
   const regionName = useRegionName();
+  const flowTitles = useFlowTitles();
   const query = {
     pageSize: 100,
     ...(filters.department === undefined ? {} : { department: filters.department }),
@@ -101,7 +103,11 @@ export function StalledList() {
             dataIndex: 'caseId',
             render: (caseId: string) => <Link to={`/cases/${encodeURIComponent(caseId)}`}>{caseId}</Link>,
           },
-          { title: t('case.flow'), dataIndex: 'flowId' },
+          {
+            title: t('case.flow'),
+            dataIndex: 'flowId',
+            render: (flowId: string) => flowTitles.get(flowId) ?? flowId,
+          },
           {
             title: t('supervision.stage'),
             dataIndex: 'stage',
