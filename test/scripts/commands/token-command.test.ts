@@ -38,6 +38,19 @@ describe('fullcycle token', () => {
     });
   });
 
+  it('warns of a department or region the directory does not know, and mints the token all the same', async () => {
+    const known = await run(['--role', 'department', '--dept', 'yuexiu-sanitation']);
+    expect(known.err).toBe('');
+    const { out, err, error } = await run(['--role', 'department', '--dept', 'yuexiu-sanitaton']);
+    expect(error).toBeUndefined();
+    expect(err).toMatch(
+      /^warning: department 'yuexiu-sanitaton' is not in the directory .*directory\.yaml\n$/,
+    );
+    await expect(verifier.verify(out.trim())).resolves.toMatchObject({ dept: 'yuexiu-sanitaton' });
+    const region = await run(['--role', 'supervisor', '--region', '99']);
+    expect(region.err).toContain("warning: region '99' is not in the directory");
+  });
+
   it('defaults the subject to cli-<role>', async () => {
     const { out } = await run(['--role', 'supervisor', '--region', '440104', '--expires', '30m']);
     await expect(verifier.verify(out.trim())).resolves.toMatchObject({
