@@ -18,7 +18,10 @@ export function firstBatchOfInput(input: CaseWorkflowInput, eventTime: number): 
   return ledgerBatch(state, 0);
 }
 
-/** The batch of the case as its workflow's current run started; undefined when Temporal has no such workflow. */
+/**
+ * The batch of the case as its workflow's current run started; undefined when Temporal has no such workflow or the
+ * engine cannot start a case from its input (one such case must not stop a reconciler's pass).
+ */
 export async function readFirstBatch(client: Client, caseId: string): Promise<LedgerBatch | undefined> {
   const response = await client.workflowService.getWorkflowExecutionHistory({
     namespace: client.options.namespace,
@@ -29,10 +32,14 @@ export async function readFirstBatch(client: Client, caseId: string): Promise<Le
   const started = first?.workflowExecutionStartedEventAttributes;
   const at = optionalTsToMs(first?.eventTime);
   if (!started || at === undefined) return undefined;
-  const input = await decodeFromPayloadsAtIndex<CaseWorkflowInput>(
-    client.options.loadedDataConverter,
-    0,
-    started.input?.payloads,
-  );
-  return firstBatchOfInput(input, at);
+  try {
+    const input = await decodeFromPayloadsAtIndex<CaseWorkflowInput>(
+      client.options.loadedDataConverter,
+      0,
+      started.input?.payloads,
+    );
+    return firstBatchOfInput(input, at);
+  } catch {
+    return undefined;
+  }
 }

@@ -121,7 +121,14 @@ async function main(): Promise<void> {
     tuning: config.workerTuning,
   });
   const workerRun = worker.run();
-  const reconciler = startWorkerClosureReconciler({ connection, temporal, ledger, logger, config });
+  const reconciler = startWorkerClosureReconciler({
+    connection,
+    temporal,
+    ledger,
+    logger,
+    config,
+    metricsRegistry,
+  });
   const api = await startApi(config, logger, temporal, ledger);
   const tokens = await demoTokens(secret);
   await seedDemoCases(api.url, tokens['intake (越秀区)']!, logger);

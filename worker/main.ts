@@ -38,7 +38,14 @@ async function main(): Promise<void> {
     },
     'Worker started',
   );
-  const reconciler = startWorkerClosureReconciler({ connection, temporal, ledger, logger, config });
+  const reconciler = startWorkerClosureReconciler({
+    connection,
+    temporal,
+    ledger,
+    logger,
+    config,
+    metricsRegistry,
+  });
   try {
     await worker.run();
   } finally {

@@ -49,7 +49,10 @@ export async function recordClosure(
   } else {
     const first = await deps.source.firstBatch(caseId);
     if (first === undefined) {
-      deps.logger.warn({ caseId }, 'Case closed outside the engine has no start input to record it from');
+      deps.logger.warn(
+        { caseId },
+        'Case closed outside the engine before its first ledger write: no start input to record it from',
+      );
       return undefined;
     }
     batch = unrecordedClosureBatch(first, closure);

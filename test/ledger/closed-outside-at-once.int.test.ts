@@ -5,13 +5,15 @@
  * `case-closed` at once, not a 404 until the next pass. No reconciler runs in the background here.
  */
 import pino from 'pino';
+import { Registry } from 'prom-client';
 import request from 'supertest';
 import { buildCaseInput } from '../../api/cases/build-case-input';
 import { createCaseGateway } from '../../api/cases/case-gateway';
 import { problemTypeUri } from '../../api/problems/problem-document';
 import { engineActor } from '../../api/routes/route-context';
-import { readCaseRecord } from '../../ledger';
-import { recordClosuresIn } from '../../worker/closures/closure-reconciler';
+import { openLedger, readCaseRecord } from '../../ledger';
+import { closureMetrics } from '../../worker/closures/closure-metrics';
+import { recordClosuresIn, startClosureReconciler } from '../../worker/closures/closure-reconciler';
 import type { CaseView } from '../../workflows/engine/case/case-view';
 import { caseWorkflowId } from '../../workflows/messages';
 import {
@@ -31,11 +33,17 @@ import { uniqueCaseId } from '../helpers/case-fixtures';
 import { eventually } from '../helpers/eventually';
 import { freshLedgerLocation, ledgerEngines, stopSharedPostgres } from '../helpers/ledger-engines';
 import { REFERENCE_CASES } from '../helpers/reference-cases';
-import { uniqueTaskQueue, withCaseWorker } from '../helpers/temporal-test-env';
+import { createTestClient, uniqueTaskQueue, withCaseWorker } from '../helpers/temporal-test-env';
 
 const silent = pino({ level: 'silent' });
 const FLOW = 'urban.exposed-garbage';
 afterAll(stopSharedPostgres);
+
+/** The value of one series in Prometheus text (`name{labels} value`), undefined when it has none. */
+function seriesValue(text: string, series: string): number | undefined {
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+}
 
 describe.each(ledgerEngines())(
   'a case closed outside the engine, not yet reconciled (%s ledger)',
@@ -118,5 +126,54 @@ describe.each(ledgerEngines())(
       );
       expect(closures).toHaveLength(1);
     }, 60_000);
+
+    it("counts the reconciler's closures by kind and passes, and its watermark's lag, for the worker's /metrics", async () => {
+      const caseId = await terminatedBeforeItsFirstTask('COUNTED');
+      const registry = new Registry();
+      // Scraped a minute after the pass: the lag is at least that minute.
+      const metrics = closureMetrics(registry, () => Date.now() + 60_000);
+      const deps = { client: harness.client, ledger: harness.ledger, logger: silent, metrics };
+      const reconciler = startClosureReconciler(deps, 100);
+      try {
+        await eventually(
+          async () => (await readCaseRecord(harness.ledger, caseId))?.snapshot.status === 'cancelled',
+          'the case recorded by a pass',
+        );
+      } finally {
+        await reconciler.stop();
+      }
+      const text = await registry.metrics();
+      const recorded = 'fullcycle_ledger_closures_recorded_total{kind="terminated"}';
+      expect(seriesValue(text, recorded)).toBeGreaterThanOrEqual(1);
+      expect(seriesValue(text, 'fullcycle_ledger_closure_passes_total')).toBeGreaterThanOrEqual(1);
+      expect(seriesValue(text, 'fullcycle_ledger_closure_pass_failures_total')).toBe(0);
+      expect(seriesValue(text, 'fullcycle_ledger_closure_watermark_lag_seconds')).toBeGreaterThanOrEqual(60);
+    }, 60_000);
   },
 );
+
+describe("the closure reconciler's metrics when its passes fail", () => {
+  it('counts each failed pass; the lag stays 0 until a pass has read the watermark', async () => {
+    const { client, connection } = await createTestClient();
+    const ledger = await openLedger({ file: ':memory:' });
+    await ledger.close(); // the database unreachable
+    const registry = new Registry();
+    const reconciler = startClosureReconciler(
+      { client, ledger, logger: silent, metrics: closureMetrics(registry) },
+      50,
+    );
+    try {
+      await eventually(
+        async () =>
+          (seriesValue(await registry.metrics(), 'fullcycle_ledger_closure_pass_failures_total') ?? 0) >= 2,
+        'two failed passes counted',
+      );
+    } finally {
+      await reconciler.stop();
+      await connection.close();
+    }
+    const text = await registry.metrics();
+    expect(seriesValue(text, 'fullcycle_ledger_closure_passes_total')).toBeGreaterThanOrEqual(2);
+    expect(seriesValue(text, 'fullcycle_ledger_closure_watermark_lag_seconds')).toBe(0);
+  });
+});

@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import { caseWorkflowId } from '../../workflows/messages';
 import { advanceWatermark, readWatermark, recordClosure, type Ledger } from '../../ledger';
 import { temporalClosureSource } from '../../closures/temporal-closure-source';
+import type { ClosureMetrics } from './closure-metrics';
 
 /** The watermark's name in `ledger_watermarks`. */
 const WATERMARK = 'closure-reconciler';
@@ -28,6 +29,8 @@ export interface ClosureReconcilerDependencies {
   readonly ledger: Ledger;
   readonly logger: Logger;
   readonly now?: () => number;
+  /** Where it reports what it does (the worker's /metrics, worker/closures/closure-metrics.ts); none by default. */
+  readonly metrics?: ClosureMetrics;
 }
 
 /** What a pass did. */
@@ -70,7 +73,7 @@ export function closureWindows(
 
 /** Records the closures of one CloseTime window the ledger lacks (`from` undefined: all Temporal keeps). */
 export async function recordClosuresIn(
-  deps: Pick<ClosureReconcilerDependencies, 'client' | 'ledger' | 'logger'>,
+  deps: Pick<ClosureReconcilerDependencies, 'client' | 'ledger' | 'logger' | 'metrics'>,
   window: { from: number | undefined; to: number },
 ): Promise<ClosurePass> {
   let listed = 0;
@@ -82,7 +85,10 @@ export async function recordClosuresIn(
     if (!execution.workflowId.startsWith(WORKFLOW_ID_PREFIX)) continue;
     listed += 1;
     const caseId = execution.workflowId.slice(WORKFLOW_ID_PREFIX.length);
-    if (await recordClosure(recording, caseId)) recorded += 1;
+    const closure = await recordClosure(recording, caseId);
+    if (closure === undefined) continue;
+    recorded += 1;
+    deps.metrics?.recorded(closure.kind);
   }
   return { listed, recorded };
 }
@@ -92,11 +98,14 @@ export async function reconcileClosures(deps: ClosureReconcilerDependencies): Pr
   const now = (deps.now ?? Date.now)();
   let listed = 0;
   let recorded = 0;
-  for (const window of closureWindows(await readWatermark(deps.ledger, WATERMARK), now)) {
+  const watermark = await readWatermark(deps.ledger, WATERMARK);
+  if (watermark !== undefined) deps.metrics?.watermark(watermark);
+  for (const window of closureWindows(watermark, now)) {
     const pass = await recordClosuresIn(deps, window);
     listed += pass.listed;
     recorded += pass.recorded;
     await advanceWatermark(deps.ledger, WATERMARK, window.to);
+    deps.metrics?.watermark(window.to);
   }
   return { listed, recorded };
 }
@@ -115,7 +124,9 @@ export function startClosureReconciler(
   const pass = async (): Promise<void> => {
     try {
       await reconcileClosures(deps);
+      deps.metrics?.passed(false);
     } catch (error) {
+      deps.metrics?.passed(true);
       deps.logger.warn({ err: error }, 'Closure reconciler pass failed; the next pass covers it again');
     }
     if (!stopped)
