@@ -51,7 +51,7 @@ export default function CasePage() {
         ) : null}
       </Space>
       <Card size="small">
-        <StageProgress stage={data.stage} emergencyLevel={data.emergencyLevel} />
+        <StageProgress view={data} />
       </Card>
       {supervises ? (
         <Card size="small" title={<h2 className="section-title">{t('role.supervisor')}</h2>}>
