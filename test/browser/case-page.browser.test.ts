@@ -2,13 +2,15 @@
 /**
  * What the case page tells the people who read it, in Chromium against the real API and worker, with the shipped
  * flows: the stage bar marks only the stages the case went through (an emergency neither finishes the stages the
- * case has not reached nor counts as done in a case that never had one).
+ * case has not reached nor counts as done in a case that never had one); what each step reported (its result) is
+ * shown with the form's titles, and the case data in words (是/否, not true/false).
  */
 import type { Page } from 'playwright-core';
 import type { Flow } from '../../workflows/engine/flow-model';
 import { REFERENCE_CASES } from '../helpers/reference-cases';
 import {
   HttpCaseDriver,
+  INTAKE,
   SUPERVISOR,
   expectStatus,
   startReferenceCase,
@@ -66,5 +68,29 @@ describe('the case page', () => {
       review: 'wait',
     });
     await checkPage(page, 'case-emergency-stages');
+  });
+
+  it('shows what each step reported, with the titles of its form, and the case data in words', async () => {
+    const app = suite.server().harness.app;
+    const caseId = await startReferenceCase(app, 'urban.exposed-garbage', 'RESULTS');
+    await driver().driveToClosure(caseId, flow('urban.exposed-garbage'), {
+      verify: { confirmed: true, note: '现场约 2 立方米' },
+      handle: { done: true, note: '已清运完毕' },
+    });
+    // The intake seat, as for a follow-up call: what was found and what was done.
+    const page = await pageFor(INTAKE, `cases/${caseId}`);
+    const handle = page.getByTestId('result-handle');
+    // Labelled once the flow's definition has come (the values show before it).
+    await handle.getByText('已处置:').waitFor();
+    await expect(handle.innerText()).resolves.toBe('已处置: 是\n处置说明（公开）: 已清运完毕');
+    await expect(page.getByTestId('result-verify').innerText()).resolves.toBe(
+      '情况属实: 是\nnote: 现场约 2 立方米',
+    );
+    await checkPage(page, 'case-step-results');
+
+    const manhole = await startReferenceCase(app, 'urban.missing-manhole-cover', 'DATA-WORDS');
+    const manholePage = await pageFor(SUPERVISOR, `cases/${manhole}`);
+    const injuries = manholePage.locator('.ant-descriptions-item', { hasText: '有人员受伤或交通事故' });
+    await expect(injuries.locator('.ant-descriptions-item-content').innerText()).resolves.toBe('否');
   });
 });

@@ -17,6 +17,7 @@ import { caseOffset } from './DepartmentStepActions';
 import { FeedbackForm } from './FeedbackForm';
 import { ReworkDecision } from './ReworkDecision';
 import { StageProgress } from './StageProgress';
+import { labelledValues } from '../common/field-values';
 import { StepsTable } from './StepsTable';
 import { SupervisorActions } from './SupervisorActions';
 
@@ -88,12 +89,9 @@ export default function CasePage() {
           {data.title === undefined ? null : (
             <Descriptions.Item label={t('intake.caseTitle')}>{data.title}</Descriptions.Item>
           )}
-          {Object.entries(data.data).map(([name, value]) => (
-            <Descriptions.Item
-              key={name}
-              label={localized(definition.data?.data?.[name]?.title, i18n.language, name)}
-            >
-              {typeof value === 'string' ? value : JSON.stringify(value)}
+          {labelledValues(data.data, definition.data?.data, i18n.language, t).map(({ name, label, text }) => (
+            <Descriptions.Item key={name} label={label}>
+              {text}
             </Descriptions.Item>
           ))}
         </Descriptions>

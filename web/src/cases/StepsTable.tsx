@@ -9,6 +9,7 @@ import { api, unwrap } from '../api/client';
 import type { Me } from '../auth/session';
 import { AwaitingDecisionTag, ClaimOverdueTag, ProvisionalMark } from '../common/DeadlineTags';
 import { useDepartmentName } from '../common/directory';
+import { labelledValues } from '../common/field-values';
 import { stepSpec, type FlowDefinition } from '../common/flows';
 import { formatInstant } from '../common/time';
 import { useCaseAction, type CaseView, type StepView } from './case-queries';
@@ -98,6 +99,23 @@ export interface StepsTableProps {
   readonly offset: string;
 }
 
+/** What the step reported: each field of its result with its form title, or a service's answer. */
+function StepResult({ step, definition }: { step: StepView; definition: FlowDefinition | undefined }) {
+  const { t, i18n } = useTranslation();
+  if (step.result === undefined) return null;
+  const fields = labelledValues(step.result, stepSpec(definition, step.id)?.form, i18n.language, t);
+  return (
+    <div data-testid={`result-${step.id}`}>
+      {fields.map(({ name, label, text }) => (
+        <div key={name}>
+          <Typography.Text type="secondary">{label}: </Typography.Text>
+          {text}
+        </div>
+      ))}
+    </div>
+  );
+}
+
 export function StepsTable({ view, me, definition, offset }: StepsTableProps) {
   const { t } = useTranslation();
   const departmentName = useDepartmentName();
@@ -107,7 +125,7 @@ export function StepsTable({ view, me, definition, offset }: StepsTableProps) {
       rowKey="id"
       size="small"
       pagination={false}
-      scroll={{ x: 900 }}
+      scroll={{ x: 1120 }}
       dataSource={steps}
       columns={[
         {
@@ -145,6 +163,11 @@ export function StepsTable({ view, me, definition, offset }: StepsTableProps) {
         {
           title: t('inbox.dueAt'),
           render: (_: unknown, step) => <StepDue step={step} />,
+        },
+        {
+          title: t('case.result'),
+          width: 220,
+          render: (_: unknown, step) => <StepResult step={step} definition={definition} />,
         },
         {
           title: t('common.actions'),

@@ -98,6 +98,7 @@ export const en: Messages = {
     round: 'Round',
     assignee: 'Assignee',
     dueExplanation: 'How the deadline was reached',
+    result: 'Result',
     claim: 'Claim',
     complete: 'Complete',
     return: 'Return',

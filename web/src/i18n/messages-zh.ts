@@ -96,6 +96,7 @@ export const zh = {
     round: '轮次',
     assignee: '承办部门',
     dueExplanation: '时限说明',
+    result: '办理结果',
     claim: '签收',
     complete: '办结',
     return: '退单',

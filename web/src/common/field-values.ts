@@ -1,0 +1,31 @@
+/**
+ * Values of case data and step results as people read them: 是/否 (Yes/No) for booleans, a list's items joined,
+ * numbers and text as they are, anything else as JSON. Labels are the field's title in the user's language, else
+ * its name.
+ */
+import type { TFunction } from 'i18next';
+import { localized, type FieldMap } from './flows';
+
+export function formatFieldValue(value: unknown, t: TFunction): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number'))
+    return value.join('、');
+  return JSON.stringify(value);
+}
+
+/** Each field of `values` with its label from `fields` and its value in words, in the order of `values`. */
+export function labelledValues(
+  values: Readonly<Record<string, unknown>>,
+  fields: FieldMap | undefined,
+  language: string,
+  t: TFunction,
+): { name: string; label: string; text: string }[] {
+  return Object.entries(values).map(([name, value]) => ({
+    name,
+    label: localized(fields?.[name]?.title, language, name),
+    text: formatFieldValue(value, t),
+  }));
+}
