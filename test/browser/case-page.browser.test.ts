@@ -3,7 +3,8 @@
  * What the case page tells the people who read it, in Chromium against the real API and worker, with the shipped
  * flows: the stage bar marks only the stages the case went through (an emergency neither finishes the stages the
  * case has not reached nor counts as done in a case that never had one); what each step reported (its result) is
- * shown with the form's titles, and the case data in words (是/否, not true/false).
+ * shown with the form's titles, and the case data in words (是/否, not true/false); the timeline names what
+ * happened, the step and the department in words, not by their ids.
  */
 import type { Page } from 'playwright-core';
 import type { Flow } from '../../workflows/engine/flow-model';
@@ -86,6 +87,14 @@ describe('the case page', () => {
     await expect(page.getByTestId('result-verify').innerText()).resolves.toBe(
       '情况属实: 是\nnote: 现场约 2 立方米',
     );
+    // The timeline in words: what happened, to which step (its title), done by whom (the department's name).
+    const completedHandle = page
+      .locator('[data-testid="timeline-entry"][data-type="step-completed"]')
+      .filter({ hasText: '处置' });
+    await expect(completedHandle.innerText()).resolves.toMatch(
+      /^\S+ \S+ 办结处置yuexiu-sanitation-user · 部门 · 越秀区市容环卫\n/,
+    );
+    await page.getByText('时间均为 UTC+08:00（案件日历的时区）').waitFor();
     await checkPage(page, 'case-step-results');
 
     const manhole = await startReferenceCase(app, 'urban.missing-manhole-cover', 'DATA-WORDS');

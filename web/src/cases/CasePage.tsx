@@ -103,9 +103,9 @@ export default function CasePage() {
         {timeline.isError ? (
           <ProblemAlert error={timeline.error} />
         ) : (
-          <CaseTimeline items={timeline.data ?? []} />
+          <CaseTimeline items={timeline.data ?? []} steps={data.steps} />
         )}
-        <Typography.Text type="secondary">{offset}</Typography.Text>
+        <Typography.Text type="secondary">{t('case.timesIn', { offset })}</Typography.Text>
       </Card>
     </Space>
   );
