@@ -53,7 +53,8 @@ export const ConfigSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'a PostgreSQL URL: postgres://user:password@host:5432/database')
       .optional(),
-    LEDGER_FILE: projectPath.default(path.join(projectRoot, '.data', 'ledger.sqlite')),
+    /** Default: `ledger.sqlite` in DEV_DATA_DIR, beside the dev server's own data (below). */
+    LEDGER_FILE: projectPath.optional(),
     AUTH_OIDC_CLIENT_ID: z.string().min(1).optional(),
     AUTH_OIDC_SCOPE: z.string().min(1).default('openid'),
     DEV_DATA_DIR: projectPath.default(path.join(projectRoot, '.data')),
@@ -79,7 +80,11 @@ export const ConfigSchema = z
     data: { flowsDir: env.FLOWS_DIR, directoryPath: env.DIRECTORY_PATH, calendarsDir: env.CALENDARS_DIR },
     open311: { apiKeysPath: env.OPEN311_API_KEYS_PATH },
     /** The case ledger: PostgreSQL at `databaseUrl` when set, else the embedded SQLite `file`. */
-    ledger: { databaseUrl: env.DATABASE_URL, file: env.LEDGER_FILE },
+    ledger: {
+      databaseUrl: env.DATABASE_URL,
+      // With the dev server's data, so that another DEV_DATA_DIR (or deleting it) starts over on both.
+      file: env.LEDGER_FILE ?? path.join(env.DEV_DATA_DIR, 'ledger.sqlite'),
+    },
     auth: {
       jwtSecret: env.AUTH_JWT_SECRET,
       jwksUrl: env.AUTH_JWKS_URL,

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { ConfigInvalidError, loadConfig } from '../../config/load-config';
 
@@ -81,6 +82,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://db/x' }, 'worker')).toThrow(
       /DATABASE_URL: a PostgreSQL URL/,
     );
+  });
+
+  it("keeps the embedded ledger in DEV_DATA_DIR with the dev server's data, unless LEDGER_FILE names another", () => {
+    const dataDir = path.join(os.tmpdir(), 'fullcycle-dev-elsewhere');
+    expect(loadConfig({ DEV_DATA_DIR: dataDir }, 'dev').ledger.file).toBe(
+      path.join(dataDir, 'ledger.sqlite'),
+    );
+    const file = path.join(os.tmpdir(), 'ledger-of-its-own.sqlite');
+    expect(loadConfig({ DEV_DATA_DIR: dataDir, LEDGER_FILE: file }, 'dev').ledger.file).toBe(file);
   });
 });
 
