@@ -4,7 +4,8 @@
  * flows: the stage bar marks only the stages the case went through (an emergency neither finishes the stages the
  * case has not reached nor counts as done in a case that never had one); what each step reported (its result) is
  * shown with the form's titles, and the case data in words (是/否, not true/false); the timeline names what
- * happened, the step and the department in words, not by their ids.
+ * happened, the step and the department in words, not by their ids; on a phone, a clerk's actions on the step stay
+ * in view while the table scrolls sideways.
  */
 import type { Page } from 'playwright-core';
 import type { Flow } from '../../workflows/engine/flow-model';
@@ -12,6 +13,7 @@ import { REFERENCE_CASES } from '../helpers/reference-cases';
 import {
   HttpCaseDriver,
   INTAKE,
+  departmentUser,
   SUPERVISOR,
   expectStatus,
   startReferenceCase,
@@ -101,5 +103,20 @@ describe('the case page', () => {
     const manholePage = await pageFor(SUPERVISOR, `cases/${manhole}`);
     const injuries = manholePage.locator('.ant-descriptions-item', { hasText: '有人员受伤或交通事故' });
     await expect(injuries.locator('.ant-descriptions-item-content').innerText()).resolves.toBe('否');
+  });
+
+  it("keeps a clerk's actions on the step in view on a phone", async () => {
+    const caseId = await startReferenceCase(suite.server().harness.app, 'urban.exposed-garbage', 'PHONE');
+    const phone = { width: 390, height: 844 };
+    const page = await pageFor(departmentUser('datang-grid-1-inspector'), `cases/${caseId}`, phone);
+    const verifyRow = page.locator('tr', { has: page.getByTestId('step-verify') });
+    const claim = verifyRow.getByRole('button', { name: '签 收' });
+    await claim.waitFor();
+    const box = await claim.boundingBox();
+    expect(box).not.toBeNull();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(phone.width);
+    await claim.click();
+    await verifyRow.getByText('办理中').waitFor();
+    await checkPage(page, 'case-department-phone');
   });
 });

@@ -52,7 +52,7 @@ function RequestDecision({
   );
   const label = kind === 'extension' ? t('case.extension') : t('case.park');
   return (
-    <Space>
+    <Space wrap>
       <Button size="small" type="primary" onClick={() => decide.mutate(true)}>
         {`${t('case.approve')} · ${label}`}
       </Button>
@@ -171,6 +171,9 @@ export function StepsTable({ view, me, definition, offset }: StepsTableProps) {
         },
         {
           title: t('common.actions'),
+          // Kept in view while the other columns scroll sideways (a clerk's phone).
+          fixed: 'right',
+          width: 112,
           render: (_: unknown, step) => {
             const open = step.status === 'active' || step.status === 'claimed';
             if (
