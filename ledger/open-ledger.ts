@@ -49,13 +49,53 @@ function pgTypes(): { getTypeParser: typeof pg.types.getTypeParser } {
  */
 export type LedgerUse = 'reads' | 'writes';
 
-function sqliteDatabase(file: string, use: LedgerUse): SQLite.Database {
+/** How long opening waits for another opener's lock on a SQLite file, and the longest pause between tries. */
+const OPENING_WAIT_MS = 30_000;
+const OPENING_RETRY_MAX_MS = 100;
+/** Once open, how long a statement waits for another connection's write (the API and the worker share the file). */
+const BUSY_TIMEOUT_MS = 5000;
+
+/** SQLITE_BUSY and its extended codes; by the code, as better-sqlite3's addon keeps the SqliteError class it was
+ * first loaded with (a test runner's next module registry has another). */
+function isBusy(error: unknown): boolean {
+  const code: unknown =
+    typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+/**
+ * Runs `step` until it does not meet another connection's lock, pausing between tries (5 ms, doubling up to
+ * 100 ms) for at most 30 s. The pauses are timers, not SQLite's busy handler: the other opener may be a connection of
+ * this process (`npm run dev`, tests), and a busy handler would hold the event loop it needs to finish.
+ */
+async function whenNotBusy<T>(step: () => Promise<T> | T): Promise<T> {
+  const giveUpAt = Date.now() + OPENING_WAIT_MS;
+  for (let pause = 5; ; pause = Math.min(pause * 2, OPENING_RETRY_MAX_MS)) {
+    try {
+      return await step();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= giveUpAt) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}
+
+/**
+ * A SQLite file in WAL mode, tuned for `use`, with no busy timeout yet (see `openSqlite`). WAL is kept in the file,
+ * so only its first opener changes it, and that change takes the write lock from within a read, where SQLite never
+ * calls the busy handler (two such waiters would deadlock): a process opening a new file at the same moment as
+ * another failed at once with "database is locked". It now tries again and finds the file in WAL.
+ */
+async function sqliteDatabase(file: string, use: LedgerUse): Promise<SQLite.Database> {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
-  const database = new SQLite(file);
-  database.pragma('journal_mode = WAL');
+  const database = new SQLite(file, { timeout: 0 });
+  try {
+    await whenNotBusy(() => database.pragma('journal_mode = WAL'));
+  } catch (error) {
+    database.close();
+    throw error;
+  }
   database.pragma('synchronous = NORMAL');
-  // The API and the worker may share the file: wait for the other's write instead of failing at once.
-  database.pragma('busy_timeout = 5000');
   if (use === 'reads') {
     // Reads at scale (docs/ledger.md, "Scale"): a page cache that holds a month's metrics index and the probes
     // around it (the default is 2 MB), and pages read through a memory map instead of one system call each.
@@ -90,35 +130,39 @@ export function ledgerMigrator(db: Kysely<LedgerTables>): Migrator {
   });
 }
 
-/** Attempts at migrating before the error is reported, and the wait before the next. */
-const MIGRATION_ATTEMPTS = 5;
-const MIGRATION_RETRY_MS = 200;
-
 /**
- * Applies the pending migrations; undefined when the schema is current. Kysely takes no lock across SQLite
- * connections, so an API and a worker started together on a new file both migrate and one fails ("table already
- * exists"). Each attempt is one transaction (SQLite's DDL is transactional), so the loser tries again and finds
- * the schema current; a migration that really fails fails every attempt and is reported.
+ * Applies SQLite's pending migrations in one transaction that takes the write lock first. Kysely takes no lock
+ * across SQLite connections and runs SQLite's migrations statement by statement, so an API and a worker started
+ * together on a new file both migrated and one failed halfway ("table already exists"). Now the second waits for the
+ * first's commit (BEGIN IMMEDIATE), then finds the schema current.
  */
-async function migrateToLatest(db: Kysely<LedgerTables>): Promise<unknown> {
-  let error: unknown;
-  for (let attempt = 1; attempt <= MIGRATION_ATTEMPTS; attempt += 1) {
-    ({ error } = await ledgerMigrator(db).migrateToLatest());
-    if (error === undefined) return undefined;
-    if (attempt < MIGRATION_ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, MIGRATION_RETRY_MS));
+async function migrateSqlite(db: Kysely<LedgerTables>, database: SQLite.Database): Promise<unknown> {
+  try {
+    await whenNotBusy(() => database.exec('BEGIN IMMEDIATE'));
+  } catch (error) {
+    return error;
   }
+  const { error } = await ledgerMigrator(db).migrateToLatest();
+  if (database.inTransaction) database.exec(error === undefined ? 'COMMIT' : 'ROLLBACK');
   return error;
 }
 
-/** Opens (creating if needed) and migrates the ledger; `use` sizes SQLite's memory for what the process does. */
+/**
+ * Opens (creating if needed) and migrates the ledger; `use` sizes SQLite's memory for what the process does.
+ * PostgreSQL's migrations run in one transaction under Kysely's advisory lock.
+ */
 export async function openLedger(location: LedgerLocation, use: LedgerUse = 'reads'): Promise<Ledger> {
   const engine: LedgerEngine = location.databaseUrl ? 'postgres' : 'sqlite';
+  const database = engine === 'sqlite' ? await sqliteDatabase(location.file ?? ':memory:', use) : undefined;
   const dialect =
-    engine === 'postgres'
+    database === undefined
       ? new PostgresDialect({ pool: postgresPool(location.databaseUrl ?? '') })
-      : new SqliteDialect({ database: withStatementCache(sqliteDatabase(location.file ?? ':memory:', use)) });
+      : new SqliteDialect({ database: withStatementCache(database) });
   const db = new Kysely<LedgerTables>({ dialect });
-  const error = await migrateToLatest(db);
+  const error =
+    database === undefined
+      ? (await ledgerMigrator(db).migrateToLatest()).error
+      : await migrateSqlite(db, database);
   if (error !== undefined) {
     await db.destroy();
     throw new LedgerMigrationError(
@@ -126,5 +170,6 @@ export async function openLedger(location: LedgerLocation, use: LedgerUse = 'rea
       { cause: error },
     );
   }
+  database?.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   return { db, engine, close: () => db.destroy() };
 }
