@@ -32,14 +32,55 @@ function fromRow(row: FlowVersionsTable): PublishedFlowVersion {
   };
 }
 
+/** Thrown when a flow's Open311 service code is claimed by another flow: nothing is stored. */
+export class Open311ServiceCodeClaimedError extends Error {
+  override readonly name = 'Open311ServiceCodeClaimedError';
+  constructor(
+    readonly serviceCode: string,
+    /** The flow that claimed it. */
+    readonly claimedBy: string,
+  ) {
+    super(`Open311 service code '${serviceCode}' is claimed by flow '${claimedBy}'`);
+  }
+}
+
+/**
+ * Claims `serviceCode` for `flowId` unless another flow holds it (Open311ServiceCodeClaimedError). The primary key
+ * decides between two instances claiming it at once: one insert stores, the other stores nothing and reads the
+ * winner back. A flow keeps its code for its later versions.
+ */
+async function claimServiceCode(
+  ledger: Ledger,
+  serviceCode: string,
+  flowId: string,
+  at: number,
+): Promise<void> {
+  await ledger.db
+    .insertInto('open311_service_codes')
+    .values({ service_code: serviceCode, flow_id: flowId, claimed_at: at })
+    .onConflict((conflict) => conflict.column('service_code').doNothing())
+    .execute();
+  const { flow_id: claimedBy } = await ledger.db
+    .selectFrom('open311_service_codes')
+    .select('flow_id')
+    .where('service_code', '=', serviceCode)
+    .executeTakeFirstOrThrow();
+  if (claimedBy !== flowId) throw new Open311ServiceCodeClaimedError(serviceCode, claimedBy);
+}
+
 /**
  * Stores `publication` unless its (flow, version) is stored already; answers the stored version either way, and
  * whether this call stored it. Two instances publishing the same version at once: one stores, both read it back.
+ * A flow that offers an Open311 service claims its `serviceCode` first: when another flow holds it, nothing is
+ * stored (Open311ServiceCodeClaimedError).
  */
 export async function publishFlowVersion(
   ledger: Ledger,
   publication: PublishedFlowVersion,
+  serviceCode?: string,
 ): Promise<{ readonly stored: PublishedFlowVersion; readonly created: boolean }> {
+  if (serviceCode !== undefined)
+    await claimServiceCode(ledger, serviceCode, publication.flowId, publication.publishedAt);
   const inserted = await ledger.db
     .insertInto('flow_versions')
     .values({

@@ -169,6 +169,14 @@ export interface FlowVersionsTable {
   published_by: string;
 }
 
+/** The Open311 service code each flow published through the API claimed, one flow per code. */
+export interface Open311ServiceCodesTable {
+  service_code: string;
+  flow_id: string;
+  /** Epoch ms of the publication that claimed it. */
+  claimed_at: number;
+}
+
 export interface LedgerTables {
   ledger_cases: CasesTable;
   ledger_events: EventsTable;
@@ -179,4 +187,5 @@ export interface LedgerTables {
   calendar_revisions: CalendarRevisionsTable;
   ledger_watermarks: WatermarksTable;
   flow_versions: FlowVersionsTable;
+  open311_service_codes: Open311ServiceCodesTable;
 }

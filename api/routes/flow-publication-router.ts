@@ -9,7 +9,7 @@
 import { Router } from 'express';
 import { Open311ServiceCodeDuplicateError } from '../../config/flow/flow-problem';
 import type { FlowFile } from '../../config/flow/load-flows';
-import { publishFlowVersion } from '../../ledger/flow-versions';
+import { Open311ServiceCodeClaimedError, publishFlowVersion } from '../../ledger/flow-versions';
 import { actorOf, requireRole } from '../auth';
 import { flowDigest, publishedFlowLocation } from '../cases/published-flows';
 import { ConflictProblemError } from '../problems';
@@ -54,8 +54,8 @@ export function createFlowPublicationRouter(deps: RouteDependencies, bodyLimit: 
       format: sent.format,
       published: { by: actor.sub, at: publishedAt },
     };
-    servable(() => flows.check(file));
-    const { stored, created } = await publishFlowVersion(deps.ledger, {
+    await servable(() => flows.check(file));
+    const publication = {
       flowId: id,
       version,
       digest,
@@ -63,7 +63,10 @@ export function createFlowPublicationRouter(deps: RouteDependencies, bodyLimit: 
       source: sent.text,
       publishedBy: actor.sub,
       publishedAt,
-    });
+    };
+    const { stored, created } = await servable(() =>
+      publishFlowVersion(deps.ledger, publication, flow.open311?.serviceCode),
+    );
     // Published meanwhile on another instance: the same content is that version, other content is refused.
     if (!created && stored.digest !== digest) throw versionTaken(id, version);
     const served: FlowFile = { ...file, published: { by: stored.publishedBy, at: stored.publishedAt } };
@@ -77,18 +80,24 @@ export function createFlowPublicationRouter(deps: RouteDependencies, bodyLimit: 
   return router;
 }
 
-/** Runs the catalog's check: an Open311 service code another flow offers is a 409. */
-function servable(check: () => void): void {
+/**
+ * Runs the catalog's check or the ledger's claim: an Open311 service code another flow offers here, or claimed in
+ * the ledger by another flow published on another instance at the same moment, is a 409.
+ */
+async function servable<T>(step: () => T | Promise<T>): Promise<T> {
   try {
-    check();
+    return await step();
   } catch (error) {
-    if (error instanceof Open311ServiceCodeDuplicateError) {
-      const [other] = error.flowIds;
-      throw new ConflictProblemError(
-        `Open311 service code '${error.serviceCode}' is offered by flow '${other}': give this flow its own`,
-        { slug: 'open311-service-code-taken', title: 'Open311 service code offered by another flow' },
-      );
-    }
-    throw error;
+    const taken =
+      error instanceof Open311ServiceCodeDuplicateError
+        ? { serviceCode: error.serviceCode, other: error.flowIds[0] }
+        : error instanceof Open311ServiceCodeClaimedError
+          ? { serviceCode: error.serviceCode, other: error.claimedBy }
+          : undefined;
+    if (taken === undefined) throw error;
+    throw new ConflictProblemError(
+      `Open311 service code '${taken.serviceCode}' is offered by flow '${taken.other}': give this flow its own`,
+      { slug: 'open311-service-code-taken', title: 'Open311 service code offered by another flow' },
+    );
   }
 }

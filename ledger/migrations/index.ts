@@ -10,6 +10,7 @@ import * as calendarRevisionSource from './007-calendar-revision-source';
 import * as watermarks from './008-watermarks';
 import * as flowVersions from './009-flow-versions';
 import * as stepClock from './010-step-clock';
+import * as open311ServiceCodes from './011-open311-service-codes';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-create-ledger': createLedger,
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '008-watermarks': watermarks,
   '009-flow-versions': flowVersions,
   '010-step-clock': stepClock,
+  '011-open311-service-codes': open311ServiceCodes,
 };
 
 /** Kysely's migrator reads the migrations from here (no file-system scan: they are bundled code). */

@@ -1,12 +1,18 @@
 /**
  * Flow versions published through the API, in the ledger on SQLite and PostgreSQL: stored once per (flow, version)
- * with who published it and when, and caught up by another API instance's catalog from a count in the ledger.
+ * with who published it and when, and caught up by another API instance's catalog from a count in the ledger; an
+ * Open311 service code claimed by one flow only.
  */
 import pino from 'pino';
 import { flowDigest, followPublishedFlows } from '../../api/cases/published-flows';
 import { loadFlowCatalog } from '../../config/flow/load-flows';
 import { openLedger, type Ledger } from '../../ledger';
-import { publishedFlowVersionCount, publishFlowVersion, readFlowVersion } from '../../ledger/flow-versions';
+import {
+  Open311ServiceCodeClaimedError,
+  publishedFlowVersionCount,
+  publishFlowVersion,
+  readFlowVersion,
+} from '../../ledger/flow-versions';
 import { serviceData } from '../helpers/case-fixtures';
 import { describeEachLedger } from '../helpers/ledger-engines';
 import {
@@ -82,6 +88,36 @@ describeEachLedger('flow versions', (ledger) => {
     expect(warnings.map((line) => JSON.parse(line) as { msg: string; version: number })).toEqual([
       expect.objectContaining({ msg: 'Published flow version is not valid here; not served', version: 4 }),
     ]);
+  });
+
+  it('lets one flow claim an Open311 service code: another flow with it stores nothing', async () => {
+    // Two instances that both found the code free in their catalogs publish at once: the ledger decides.
+    const version = (flowId: string, publishedAt: number) => ({
+      flowId,
+      version: 1,
+      digest: `digest-${flowId}`,
+      format: 'yaml' as const,
+      source: `id: ${flowId}`,
+      publishedBy: 'designer-chen',
+      publishedAt,
+    });
+    const [first, second] = await Promise.allSettled([
+      publishFlowVersion(ledger(), version('fixture.claim-a', 5_000), 'claimed-code'),
+      publishFlowVersion(ledger(), version('fixture.claim-b', 5_000), 'claimed-code'),
+    ]);
+    expect(first).toMatchObject({ status: 'fulfilled', value: { created: true } });
+    expect(second).toMatchObject({
+      status: 'rejected',
+      reason: new Open311ServiceCodeClaimedError('claimed-code', 'fixture.claim-a'),
+    });
+    expect(await readFlowVersion(ledger(), 'fixture.claim-b', 1)).toBeUndefined();
+    // The flow that holds the code keeps it for its next versions.
+    const next = await publishFlowVersion(
+      ledger(),
+      { ...version('fixture.claim-a', 6_000), version: 2 },
+      'claimed-code',
+    );
+    expect(next.created).toBe(true);
   });
 });
 

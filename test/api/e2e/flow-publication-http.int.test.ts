@@ -5,7 +5,8 @@
  * catalog as loaded from the fixture folder at its start: a version published on the first is listed, shown,
  * started (by number and as the latest) and migrated to on the second. A version is immutable (200 for the same
  * content, 409 for other content, a file's version included), an invalid flow is a 422 with every problem located,
- * and only designers and admins publish.
+ * and only designers and admins publish. Two flows published with one Open311 service code at the same moment on
+ * the two instances: one is stored, the other is a 409.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -171,6 +172,38 @@ describe.each(ledgerEngines())(
         'publish with a service',
       );
       expect(await services()).toContain('round-the-clock');
+    });
+
+    it('stores one of two flows published with one Open311 service code at the same moment, 409 for the other', async () => {
+      // Each instance checks the code against the flows it holds; published at once, neither holds the other's
+      // yet: the ledger's claim on the code decides. Several codes, as one race may happen to run in turn.
+      for (const round of [1, 2, 3, 4]) {
+        const code = `race-${round}`;
+        const flowOf = (side: string) =>
+          `${flowVersionText(1).replace(`id: ${FLOW_ID}`, `id: fixture.${code}-${side}`)}\n` +
+          `open311:\n  serviceCode: ${code}\n  group: test\n  request: { address_string: address }\n`;
+        const answers = await Promise.all([
+          publish(instances.first, flowOf('a')),
+          publish(instances.second, flowOf('b')),
+        ]);
+        expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
+        const refused = answers.find((answer) => answer.status === 409);
+        const stored = answers.find((answer) => answer.status === 201);
+        const winner = (stored?.body as { id: string }).id;
+        expect(refused?.body).toMatchObject({
+          type: expect.stringMatching(/open311-service-code-taken$/),
+          detail: `Open311 service code '${code}' is offered by flow '${winner}': give this flow its own`,
+        });
+        const loser = winner === `fixture.${code}-a` ? `fixture.${code}-b` : `fixture.${code}-a`;
+        for (const instance of [instances.first, instances.second]) {
+          const flow = async (id: string) =>
+            request(instance.app)
+              .get(`/v1/flows/${id}`)
+              .set('Authorization', await bearer(ADMIN));
+          expect((await flow(winner)).status).toBe(200);
+          expect((await flow(loser)).status).toBe(404);
+        }
+      }
     });
 
     it('publishes through `fullcycle flows publish`, printing the problems of a refused file', async () => {
