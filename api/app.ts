@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { WorkingCalendar } from '../workflows/engine/calendar-model';
 import { publishedYearsWarnings } from '../config/calendars/published-years';
 import { registerCalendarGauge } from './operations/calendar-gauge';
-import { createHttpMetrics } from './operations/http-metrics';
+import { createHttpMetrics, type HttpMetrics } from './operations/http-metrics';
 import { createProblemHandler, notFoundHandler } from './problems';
 import { createOperationsRouter } from './operations/operations-router';
 import { createRequestLogging } from './request-logging';
@@ -19,6 +19,8 @@ export interface AppDependencies {
   calendars?: ReadonlyMap<string, WorkingCalendar>;
   /** The clock of those warnings; `Date.now` unless a test gives its own. */
   now?: () => number;
+  /** The HTTP metrics `/metrics` serves; new ones unless the server counts its parser's refusals there too. */
+  metrics?: HttpMetrics;
 }
 
 /** Creates the app: request logging, metrics, operations endpoints, the product routes, then 404 and problems. */
@@ -26,7 +28,7 @@ export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  const metrics = createHttpMetrics();
+  const metrics = deps.metrics ?? createHttpMetrics();
   app.use(createRequestLogging(deps.logger));
   app.use(metrics.middleware);
   const calendars = deps.calendars ?? new Map<string, WorkingCalendar>();

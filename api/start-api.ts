@@ -10,6 +10,7 @@ import { loadServiceData, type ServiceData } from '../config/load-service-data';
 import { loadApiKeys } from '../config/open311/load-api-keys';
 import type { TemporalConnectionSettings } from '../config/temporal-connection';
 import { createApp } from './app';
+import { createHttpMetrics } from './operations/http-metrics';
 import { createTokenVerifier } from './auth';
 import { createCaseGateway, type CaseGateway } from './cases/case-gateway';
 import { createTemporalHealthCheck } from './operations/temporal-health-check';
@@ -58,8 +59,10 @@ export async function startApi(
     issuer: config.auth.issuer,
     audience: config.auth.audience,
   });
+  const metrics = createHttpMetrics();
   const app = createApp({
     logger,
+    metrics,
     checkTemporal: createTemporalHealthCheck(connection),
     calendars: service.calendars,
     routers: [
@@ -70,7 +73,7 @@ export async function startApi(
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.http.port, config.http.host, () => resolve(listening));
     listening.once('error', reject);
-    listening.on('clientError', createClientErrorHandler(logger));
+    listening.on('clientError', createClientErrorHandler(logger, metrics));
   });
   return {
     url: `http://${config.http.host}:${config.http.port}`,

@@ -6,7 +6,15 @@ export interface HttpMetrics {
   registry: Registry;
   /** Records each request's duration, labelled by method, matched route and status. */
   middleware: RequestHandler;
+  /**
+   * Counts a request Node's HTTP parser refused (it never reached Express): method `unknown`, route `unmatched`,
+   * its status, and no duration (it is answered as soon as the parser fails; when it began is not known).
+   */
+  refused(status: number): void;
 }
+
+/** The route label of a request no route matched (a 404, a problem before routing, one the parser refused). */
+const UNMATCHED = 'unmatched';
 
 /** A fresh registry per app, so tests and several apps in one process do not collide. */
 export function createHttpMetrics(): HttpMetrics {
@@ -24,10 +32,12 @@ export function createHttpMetrics(): HttpMetrics {
     res.on('finish', () => {
       // The matched route pattern keeps label cardinality bounded (no case ids in labels).
       const matched = (req.route as { path?: unknown } | undefined)?.path;
-      const route = typeof matched === 'string' ? `${req.baseUrl}${matched}` : 'unmatched';
+      const route = typeof matched === 'string' ? `${req.baseUrl}${matched}` : UNMATCHED;
       end({ method: req.method, route, status: String(res.statusCode) });
     });
     next();
   };
-  return { registry, middleware };
+  const refused = (status: number): void =>
+    duration.observe({ method: 'unknown', route: UNMATCHED, status: String(status) }, 0);
+  return { registry, middleware, refused };
 }

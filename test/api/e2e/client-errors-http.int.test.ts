@@ -1,7 +1,8 @@
 /**
  * Requests Node's HTTP parser refuses before any route runs, sent on a raw socket to the real API (`startApi`):
- * each is answered as a problem (431 for oversized headers, 400 for a malformed request), and a client that goes
- * away mid-request leaves the API serving.
+ * each is answered as a problem (431 for oversized headers, 400 for a malformed request) with its own
+ * `X-Request-Id`, logged once with that id and counted in the HTTP metrics like any other answer, and a client that
+ * goes away mid-request leaves the API serving.
  */
 import { connect } from 'node:net';
 import { findFreePort } from '../../../scripts/temporal/dev-server';
@@ -16,6 +17,21 @@ interface RawAnswer {
   readonly statusLine: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: unknown;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The parser's refusals of `status` as `/metrics` counts them (route `unmatched`, method unknown). */
+async function refusalsCounted(port: number, status: number): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const line = text
+    .split('\n')
+    .find((row) =>
+      row.startsWith(
+        `http_request_duration_seconds_count{method="unknown",route="unmatched",status="${status}"} `,
+      ),
+    );
+  return Number(line?.split(' ')[1] ?? 0);
 }
 
 describe('requests the HTTP parser refuses', () => {
@@ -61,6 +77,7 @@ describe('requests the HTTP parser refuses', () => {
     headers: expect.objectContaining({
       'content-type': 'application/problem+json; charset=utf-8',
       connection: 'close',
+      'x-request-id': expect.stringMatching(UUID),
     }),
     body: { type: `https://fullcycle.dev/problems/${slug}`, title, status, detail, instance: '' },
   });
@@ -91,6 +108,29 @@ describe('requests the HTTP parser refuses', () => {
     expect(await exchange(bytes)).toEqual(
       problem(400, 'malformed-request', 'Malformed request', 'The request is not well-formed HTTP/1.1'),
     );
+  });
+
+  it('logs each refusal once under the request id it answered, and counts it in the HTTP metrics', async () => {
+    const counted = { 400: await refusalsCounted(port, 400), 431: await refusalsCounted(port, 431) };
+    const answers = [
+      await exchange('HELLO\r\n\r\n'),
+      await exchange(`GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`),
+      await exchange('GET /healthz HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n'),
+    ];
+    const ids = answers.map((answer) => answer.headers['x-request-id']);
+    expect(new Set(ids).size).toBe(3);
+    for (const [index, id] of ids.entries()) {
+      const logged = log.lines().filter((line) => (line['req'] as { id?: unknown } | undefined)?.id === id);
+      expect(logged).toEqual([
+        expect.objectContaining({
+          level: 40,
+          msg: 'Request refused by the HTTP parser',
+          res: { statusCode: [400, 431, 400][index] },
+        }),
+      ]);
+    }
+    expect(await refusalsCounted(port, 400)).toBe(counted[400] + 2);
+    expect(await refusalsCounted(port, 431)).toBe(counted[431] + 1);
   });
 
   it('keeps serving after clients that reset their connection mid-request', async () => {

@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { createHttpMetrics } from '../../../api/operations/http-metrics';
 import { createClientErrorHandler } from '../../../api/problems/client-error-handler';
 import { createTestLogger } from '../support/test-logger';
 
@@ -18,7 +19,7 @@ const parseError = Object.assign(new Error('Parse Error: Invalid method encounte
 });
 
 describe('the clientError handler', () => {
-  const handle = createClientErrorHandler(createTestLogger().logger);
+  const handle = createClientErrorHandler(createTestLogger().logger, createHttpMetrics());
 
   it('writes nothing to a socket that is gone, and destroys it', () => {
     const gone = socket();
