@@ -4,7 +4,10 @@
  * `X-Request-Id`, logged once with that id and counted in the HTTP metrics like any other answer, and a client that
  * goes away mid-request leaves the API serving.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { findFreePort } from '../../../scripts/temporal/dev-server';
 import { startApi, type RunningApi } from '../../../api/start-api';
 import { loadConfig } from '../../../config/load-config';
@@ -39,15 +42,28 @@ describe('requests the HTTP parser refuses', () => {
   let port: number;
   const log = createTestLogger();
 
+  // A ledger of its own: the default (.data/ledger.sqlite) may hold a migration another branch left there.
+  const ledgerFolder = mkdtempSync(path.join(tmpdir(), 'client-errors-'));
+
   beforeAll(async () => {
     port = await findFreePort();
-    const config = loadConfig({ AUTH_JWT_SECRET: SECRET, HTTP_PORT: String(port) }, 'api');
+    const config = loadConfig(
+      {
+        AUTH_JWT_SECRET: SECRET,
+        HTTP_PORT: String(port),
+        LEDGER_FILE: path.join(ledgerFolder, 'ledger.sqlite'),
+      },
+      'api',
+    );
     api = await startApi(config, log.logger, {
       connectionOptions: { address: testTemporalAddress() },
       namespace: 'default',
     });
   });
-  afterAll(() => api.close());
+  afterAll(async () => {
+    await api.close();
+    rmSync(ledgerFolder, { recursive: true, force: true });
+  });
 
   /** Writes `bytes` and reads until the server ends the connection. */
   function exchange(bytes: string): Promise<RawAnswer> {

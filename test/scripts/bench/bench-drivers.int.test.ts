@@ -3,6 +3,9 @@
  * 1 → 3 → 1 → 2 → 1 shape, the HTTP driver brings a case to closure through the real API and worker, the raw
  * driver brings the raw baseline to closure, and the baseline's validators refuse what Fullcycle refuses.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker } from '@temporalio/worker';
 import type { WorkflowUpdateFailedError } from '@temporalio/client';
 
@@ -43,6 +46,10 @@ function recorder() {
 }
 
 describe('benchmark drivers', () => {
+  // A ledger of its own: the default (.data/ledger.sqlite) may hold a migration another branch left there.
+  const ledgerFolder = mkdtempSync(path.join(tmpdir(), 'bench-drivers-'));
+  afterAll(() => rmSync(ledgerFolder, { recursive: true, force: true }));
+
   it('plans the bench flow as 1 → 3 → 1 → 2 → 1 tasks of eight departments', async () => {
     const plan = await loadBenchPlan();
     expect(plan.levels.map((level) => level.length)).toEqual([1, 3, 1, 2, 1]);
@@ -57,6 +64,7 @@ describe('benchmark drivers', () => {
         FLOWS_DIR: BENCH_FLOWS_DIR,
         HTTP_PORT: String(await findFreePort()),
         TEMPORAL_TASK_QUEUE: taskQueue,
+        LEDGER_FILE: path.join(ledgerFolder, 'ledger.sqlite'),
       },
       'api',
     );
