@@ -66,3 +66,15 @@ export function installQuietRuntime(): void {
   });
   runtimeInstalled = true;
 }
+
+/**
+ * Shuts the runtime down when nothing of Core uses it (no connection, worker or test server). Core does that itself
+ * when the last of them closes, but never for a runtime that had none: an API harness whose lazy connection never
+ * connected (a test file without a worker that calls no Temporal) left the runtime's log forwarding open, and
+ * with it jest running after the tests. The next use of Core installs it again with the same options.
+ */
+export async function shutDownIdleRuntime(): Promise<void> {
+  // The SDK keeps the singleton and its idle check to itself (`_instance`, `shutdownIfIdle`).
+  const runtime = (Runtime as unknown as { _instance?: { shutdownIfIdle(): Promise<void> } })._instance;
+  await runtime?.shutdownIfIdle();
+}

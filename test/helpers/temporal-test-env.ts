@@ -10,7 +10,13 @@ import type { ActivityDependencies } from '../../activities';
 import { eventually } from './eventually';
 import { installQuietRuntime } from './quiet-runtime';
 
-export { expectActivityFailures, expectWarning, installQuietRuntime, quietTestLogger } from './quiet-runtime';
+export {
+  expectActivityFailures,
+  expectWarning,
+  installQuietRuntime,
+  quietTestLogger,
+  shutDownIdleRuntime,
+} from './quiet-runtime';
 
 /** A variable global-setup sets for the integration tests. */
 export function requiredEnv(name: string): string {

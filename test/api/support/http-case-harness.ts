@@ -30,7 +30,12 @@ import {
 } from '../../helpers/department-systems-stub';
 import { uniqueCaseId } from '../../helpers/case-fixtures';
 import { REFERENCE_CASES } from '../../helpers/reference-cases';
-import { createApiTestClient, uniqueTaskQueue, withCaseWorker } from '../../helpers/temporal-test-env';
+import {
+  createApiTestClient,
+  shutDownIdleRuntime,
+  uniqueTaskQueue,
+  withCaseWorker,
+} from '../../helpers/temporal-test-env';
 
 const SHIPPED_FLOWS_DIR = join(__dirname, '..', '..', '..', 'flows');
 
@@ -120,6 +125,9 @@ export async function startHttpHarness(
     async close() {
       await stub.close();
       await connection.close();
+      // The runtime createApiTestClient installed: Core shuts it down with its last connection, or never if the
+      // connection never connected (no call to Temporal), which kept jest running after the tests.
+      await shutDownIdleRuntime();
       await ledger.close();
     },
   };
