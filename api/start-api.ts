@@ -52,7 +52,9 @@ export async function startApi(
   // Core's client, connected on first use: the API starts (and answers /readyz with 503) even while Temporal is down.
   const connection = new LazyCoreConnection(temporal.connectionOptions);
   const client = new Client({ connection, namespace: temporal.namespace });
-  const gateway = createCaseGateway(client, config.taskQueue);
+  const gateway = createCaseGateway(client, config.taskQueue, {
+    queryTimeoutMs: config.caseReadQueryTimeoutMs,
+  });
   const verifier = createTokenVerifier({
     secret: config.auth.jwtSecret,
     jwksUrl: config.auth.jwksUrl,

@@ -18,6 +18,12 @@ const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/**
+ * How long a read waits for the workflow's answer by default: a Query normally takes well under a second, so 5 s
+ * leaves a loaded worker room while a read no worker answers comes from the ledger long before Core's own 30 s.
+ */
+export const DEFAULT_CASE_READ_QUERY_TIMEOUT_MS = 5_000;
+
 const port = z.coerce.number().int().min(1).max(65_535);
 const projectPath = z
   .string()
@@ -37,6 +43,12 @@ export const ConfigSchema = z
       .default('1mb'),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMIT_PER_MINUTE),
     RATE_LIMITS: RateLimitOverridesSchema.default(NO_RATE_LIMIT_OVERRIDES),
+    CASE_READ_QUERY_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(30_000)
+      .default(DEFAULT_CASE_READ_QUERY_TIMEOUT_MS),
     WORKER_METRICS_PORT: port.default(9464),
     LEDGER_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
     ...WORKER_TUNING_VARIABLES,
@@ -67,6 +79,11 @@ export const ConfigSchema = z
     http: { host: env.HTTP_HOST, port: env.HTTP_PORT, bodyLimit: env.HTTP_BODY_LIMIT },
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     rateLimitOverrides: env.RATE_LIMITS,
+    /**
+     * How long the API waits for a workflow to answer a Query (a case's view or timeline, a plan, a batch's
+     * progress); a read of a case then answers from the ledger's record (docs/api.md, "Answered from the ledger").
+     */
+    caseReadQueryTimeoutMs: env.CASE_READ_QUERY_TIMEOUT_MS,
     /** Where the worker serves its Prometheus metrics (on HTTP_HOST). */
     workerMetricsPort: env.WORKER_METRICS_PORT,
     /** How often the worker looks for cases whose workflow Temporal closed outside the engine (ledger/closures/). */

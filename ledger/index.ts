@@ -14,7 +14,7 @@ export {
 export { createLedgerWriter, writeLedgerBatch, writeLedgerBatches } from './ledger-writer';
 export { readCaseRecord, readCaseEvents, type CaseRecord } from './readers/case-record';
 export { readCaseSnapshots } from './readers/case-snapshots';
-export { caseViewOfRecord, timelineOfEvents } from './readers/case-view-of-record';
+export { caseViewOfRecord, isRecordOverdue, timelineOfEvents } from './readers/case-view-of-record';
 export {
   searchCases,
   CASE_SORTS,

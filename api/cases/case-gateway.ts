@@ -67,9 +67,15 @@ export interface KeyedAction {
 }
 
 export interface CaseGateway {
-  /** Starts the case; the same caseId with the same request again answers `created: false` and the view. */
-  start(input: CaseInput, request: unknown): Promise<{ created: boolean; view: JsonAnswer<CaseView> }>;
-  /** The case view as the workflow's Query answered it (its JSON, decoded only when a route looks into it). */
+  /**
+   * Starts the case and answers its first view; the same caseId with the same request again answers
+   * `created: false` (the caller reads the view it needs: api/ledger/case-view-or-record.ts), another request 409.
+   */
+  start(input: CaseInput, request: unknown): Promise<CaseStarted>;
+  /**
+   * The case view as the workflow's Query answered it (its JSON, decoded only when a route looks into it). Every
+   * Query of the gateway gives up after its `queryTimeoutMs` with DEADLINE_EXCEEDED (a 503 `temporal-unavailable`).
+   */
   view(caseId: string): Promise<JsonAnswer<CaseView>>;
   timeline(caseId: string): Promise<TimelineEntry[]>;
   /**
@@ -94,6 +100,18 @@ export interface CaseGateway {
   calendarPublication(calendar: string, revision: number): Promise<CalendarPublicationProgress>;
   /** How Temporal closed a case's workflow outside the engine, and how it started (api/ledger/closure-on-sight.ts). */
   readonly closures: ClosureSource;
+}
+
+/** A case start: the new case's view, or a repeat of the request that started the case (nothing started). */
+export type CaseStarted = { created: true; view: JsonAnswer<CaseView> } | { created: false };
+
+/** How the gateway asks workflows. */
+export interface CaseGatewayOptions {
+  /**
+   * How long a Query may wait for a worker to answer (CASE_READ_QUERY_TIMEOUT_MS): without a deadline of ours,
+   * Core's client gives a Query no worker answers up after 30 s.
+   */
+  readonly queryTimeoutMs: number;
 }
 
 /** Whether a batch workflow started: false when one with its id runs (or, per its reuse policy, ran) already. */
@@ -148,8 +166,15 @@ const keyReused = (key: string) =>
   );
 
 /** Builds the gateway over a Temporal client and the task queue the case worker polls. */
-export function createCaseGateway(client: Client, taskQueue: string): CaseGateway {
+export function createCaseGateway(
+  client: Client,
+  taskQueue: string,
+  { queryTimeoutMs }: CaseGatewayOptions,
+): CaseGateway {
   const handle = (caseId: string) => client.workflow.getHandle(caseWorkflowId(caseId));
+  /** A Query, ended at our deadline (DEADLINE_EXCEEDED) when no worker answers it sooner. */
+  const asked = <T>(query: () => Promise<T>): Promise<T> =>
+    client.withDeadline(Date.now() + queryTimeoutMs, query);
   // A workflow closed outside the engine (terminated, timed out, failed) refuses the view Query with
   // QueryRejectedError: replayed, it would show the case as it stood, still open. Readers take the ledger's record
   // of its end instead (api/ledger/case-view-or-record.ts).
@@ -157,7 +182,8 @@ export function createCaseGateway(client: Client, taskQueue: string): CaseGatewa
     ...client.workflow.options,
     queryRejectCondition: 'NOT_COMPLETED_CLEANLY',
   });
-  const view = (caseId: string) => queryAnswer(views.getHandle(caseWorkflowId(caseId)), caseViewQuery);
+  const view = (caseId: string) =>
+    asked(() => queryAnswer(views.getHandle(caseWorkflowId(caseId)), caseViewQuery));
   return {
     closures: temporalClosureSource(client),
     async start(input, request) {
@@ -179,13 +205,13 @@ export function createCaseGateway(client: Client, taskQueue: string): CaseGatewa
         if (description.memo?.requestFingerprint !== fingerprint) {
           throw new ConflictProblemError(`Case '${input.caseId}' exists with a different request`);
         }
-        return { created: false, view: await view(input.caseId) };
+        return { created: false };
       }
       // The view the workflow answers for the case it starts at `startedAt` (no Query: one workflow task fewer).
       return { created: true, view: JsonAnswer.ofValue(caseView(started, startedAt)) };
     },
     view,
-    planMigration: (caseId, payload) => handle(caseId).query(migrationPlanQuery, payload),
+    planMigration: (caseId, payload) => asked(() => handle(caseId).query(migrationPlanQuery, payload)),
     startFlowMigration: (request) =>
       startBatch(
         client.workflow.start<(input: FlowMigrationInput) => Promise<BatchMigrationProgress>>(
@@ -199,7 +225,9 @@ export function createCaseGateway(client: Client, taskQueue: string): CaseGatewa
         ),
       ),
     flowMigration: (migrationId) =>
-      client.workflow.getHandle(flowMigrationWorkflowId(migrationId)).query(flowMigrationProgressQuery),
+      asked(() =>
+        client.workflow.getHandle(flowMigrationWorkflowId(migrationId)).query(flowMigrationProgressQuery),
+      ),
     startCalendarPublication: (request) =>
       startBatch(
         client.workflow.start<(input: CalendarPublicationInput) => Promise<CalendarPublicationProgress>>(
@@ -217,10 +245,12 @@ export function createCaseGateway(client: Client, taskQueue: string): CaseGatewa
         ),
       ),
     calendarPublication: (calendar, revision) =>
-      client.workflow
-        .getHandle(calendarPublicationId(calendar, revision))
-        .query(calendarPublicationProgressQuery),
-    timeline: (caseId) => handle(caseId).query(caseTimelineQuery),
+      asked(() =>
+        client.workflow
+          .getHandle(calendarPublicationId(calendar, revision))
+          .query(calendarPublicationProgressQuery),
+      ),
+    timeline: (caseId) => asked(() => handle(caseId).query(caseTimelineQuery)),
     act: (caseId, type, payload, keyed) =>
       actionAnswer(handle(caseId), CASE_ACTION_UPDATES[type], payload, keyed),
   };

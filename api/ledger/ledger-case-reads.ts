@@ -1,8 +1,9 @@
 /**
- * Reading one case for `GET /v1/cases/{caseId}` and its timeline: from Temporal while it knows the case, from the
- * ledger once it has forgotten it (closed and past the namespace's retention) or when its workflow was closed
- * outside the engine (api/ledger/case-view-or-record.ts). A department also sees a case it
- * has held a step of before (改派 away, or closed), as the ledger remembers.
+ * Reading one case for `GET /v1/cases/{caseId}` and its timeline: from Temporal while it knows the case and a
+ * worker answers, from the ledger once Temporal has forgotten it (closed and past the namespace's retention), when
+ * its workflow was closed outside the engine, and when no worker answers in time (api/ledger/case-view-or-record.ts;
+ * the route marks such an answer). A department also sees a case it has held a step of before (改派 away, or
+ * closed), as the ledger remembers.
  */
 import { readCaseEvents, readCaseRecord, timelineOfEvents, type CaseRecord } from '../../ledger';
 import type { CaseView, TimelineEntry } from '../../workflows/engine/case/case-view';
@@ -12,6 +13,15 @@ import { ForbiddenProblemError } from '../problems';
 import { caseFactsOf } from '../routes/case-access';
 import { regionWithin, type RouteDependencies } from '../routes/route-context';
 import { viewOrRecord } from './case-view-or-record';
+
+/** A read answers from the ledger's record when the workflow does not. */
+const READ = { recordWhenUnanswered: true } as const;
+
+/** What a read answers, and the ledger's record when the answer was built from it (the route marks it). */
+export interface CaseRead<T> {
+  readonly answer: T;
+  readonly record?: CaseRecord;
+}
 
 async function assertVisible(
   deps: RouteDependencies,
@@ -37,10 +47,10 @@ export async function readableCase(
   deps: RouteDependencies,
   caseId: string,
   actor: Actor,
-): Promise<JsonAnswer<CaseView>> {
-  const { view, record } = await viewOrRecord(deps, caseId);
+): Promise<CaseRead<JsonAnswer<CaseView>>> {
+  const { view, record } = await viewOrRecord(deps, caseId, READ);
   await assertVisible(deps, actor, view, record);
-  return view;
+  return { answer: view, ...(record === undefined ? {} : { record }) };
 }
 
 /** The case's timeline, when the actor may see the case: Temporal's, else the ledger's events. */
@@ -48,9 +58,19 @@ export async function readableTimeline(
   deps: RouteDependencies,
   caseId: string,
   actor: Actor,
-): Promise<TimelineEntry[]> {
-  const { view, record } = await viewOrRecord(deps, caseId);
+): Promise<CaseRead<TimelineEntry[]>> {
+  const { view, record } = await viewOrRecord(deps, caseId, READ);
   await assertVisible(deps, actor, view, record);
-  if (record === undefined) return deps.gateway.timeline(caseId);
-  return timelineOfEvents(await readCaseEvents(deps.ledger, caseId), record.snapshot.timezone);
+  if (record === undefined) return { answer: await deps.gateway.timeline(caseId) };
+  const events = await readCaseEvents(deps.ledger, caseId);
+  return { answer: timelineOfEvents(events, record.snapshot.timezone), record };
+}
+
+/** The view of a case whose start was repeated (no visibility check: the request that started it is the caller's). */
+export async function repeatedStartView(
+  deps: RouteDependencies,
+  caseId: string,
+): Promise<CaseRead<JsonAnswer<CaseView>>> {
+  const { view, record } = await viewOrRecord(deps, caseId, READ);
+  return { answer: view, ...(record === undefined ? {} : { record }) };
 }

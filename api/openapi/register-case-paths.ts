@@ -11,11 +11,28 @@ import {
   StartCaseRequestSchema,
   TimelineSchema,
 } from '../schemas';
+import { RECORD_WRITTEN_HEADER, SOURCE_HEADER } from '../ledger/case-view-or-record';
 import { jsonBody, jsonResponse, problems } from './openapi-responses';
 import { registerActionPaths } from './register-action-paths';
 
 const TAG = ['Cases'];
-const view = jsonResponse(CaseViewSchema, 'The case view');
+
+/** The headers of an answer built from the ledger's record (docs/api.md, "Answered from the ledger"). */
+const FromRecordHeadersSchema = z.object({
+  [SOURCE_HEADER]: z
+    .enum(['ledger'])
+    .optional()
+    .meta({
+      description:
+        "Present when the answer comes from the ledger's record, not the live case: no worker answered within " +
+        'CASE_READ_QUERY_TIMEOUT_MS, Temporal was unreachable, or Temporal no longer keeps the case',
+    }),
+  [RECORD_WRITTEN_HEADER]: z.iso
+    .datetime()
+    .optional()
+    .meta({ description: 'With Fullcycle-Source: when the ledger last wrote the case' }),
+});
+const view = jsonResponse(CaseViewSchema, 'The case view', FromRecordHeadersSchema);
 
 export function registerCasePaths(registry: OpenAPIRegistry): void {
   registry.registerPath({
@@ -28,7 +45,11 @@ export function registerCasePaths(registry: OpenAPIRegistry): void {
       'caseId, the same Idempotency-Key (from the same token subject) does the same.',
     request: { headers: OptionalIdempotencyKeyHeadersSchema, ...jsonBody(StartCaseRequestSchema) },
     responses: {
-      200: jsonResponse(CaseViewSchema, 'Already started with this body: the current view'),
+      200: jsonResponse(
+        CaseViewSchema,
+        'Already started with this body: the current view',
+        FromRecordHeadersSchema,
+      ),
       201: jsonResponse(
         CaseViewSchema,
         'Started',
@@ -42,7 +63,9 @@ export function registerCasePaths(registry: OpenAPIRegistry): void {
     path: '/v1/cases/{caseId}',
     tags: TAG,
     summary: 'The case view',
-    description: 'Any role that may see the case.',
+    description:
+      "Any role that may see the case. From the ledger's record (marked Fullcycle-Source: ledger) when no worker " +
+      'answers in time.',
     request: { params: CaseParamsSchema },
     responses: { 200: view, ...problems(403, 404, 503) },
   });
@@ -53,7 +76,10 @@ export function registerCasePaths(registry: OpenAPIRegistry): void {
     summary: 'Everything that happened, oldest first, with who did it',
     description: 'Any role that may see the case.',
     request: { params: CaseParamsSchema },
-    responses: { 200: jsonResponse(TimelineSchema, 'The timeline'), ...problems(403, 404, 503) },
+    responses: {
+      200: jsonResponse(TimelineSchema, 'The timeline', FromRecordHeadersSchema),
+      ...problems(403, 404, 503),
+    },
   });
   registerActionPaths(registry, TAG);
 }

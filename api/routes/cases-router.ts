@@ -1,6 +1,7 @@
 /**
  * `POST /v1/cases` (start, idempotent by caseId, or by Idempotency-Key without one), `GET /v1/cases/{caseId}` and its
- * timeline.
+ * timeline. A read (and a repeated start's view) that no worker answers in time comes from the ledger's record,
+ * marked `Fullcycle-Source: ledger` (docs/api.md, "Answered from the ledger").
  */
 import { Router } from 'express';
 import { actorOf, isRegionWithin, requireRole } from '../auth';
@@ -8,7 +9,8 @@ import { buildCaseInput } from '../cases/build-case-input';
 import { newCaseId } from '../cases/new-case-id';
 import { ForbiddenProblemError } from '../problems';
 import { CaseParamsSchema, StartCaseRequestSchema } from '../schemas';
-import { readableCase, readableTimeline } from '../ledger/ledger-case-reads';
+import { markRecordSource } from '../ledger/case-view-or-record';
+import { readableCase, readableTimeline, repeatedStartView } from '../ledger/ledger-case-reads';
 import { sendJsonAnswer } from './send-json-answer';
 import { regionWithin, requestLogger, type RouteDependencies } from './route-context';
 
@@ -34,26 +36,32 @@ export function createCasesRouter(deps: RouteDependencies): Router {
     // A calendar revision or flow version published on another API instance applies to this case too.
     await deps.published.catchUp();
     const input = buildCaseInput(deps.service, request, actor);
-    const { created, view } = await deps.gateway.start(input, request);
+    const started = await deps.gateway.start(input, request);
     const log = requestLogger(deps.logger, req, actor, request.caseId);
-    if (created) {
+    if (started.created) {
       log.info({ flowId: input.flow.id, flowVersion: input.flow.version }, 'Case started');
       res.location(`/v1/cases/${encodeURIComponent(request.caseId)}`);
-      sendJsonAnswer(res, 201, view);
+      sendJsonAnswer(res, 201, started.view);
       return;
     }
     log.info('Case start repeated; nothing new started');
-    sendJsonAnswer(res, 200, view);
+    const { answer, record } = await repeatedStartView(deps, request.caseId);
+    markRecordSource(res, record);
+    sendJsonAnswer(res, 200, answer);
   });
 
   router.get('/v1/cases/:caseId', async (req, res) => {
     const { caseId } = CaseParamsSchema.parse(req.params);
-    sendJsonAnswer(res, 200, await readableCase(deps, caseId, actorOf(res)));
+    const { answer, record } = await readableCase(deps, caseId, actorOf(res));
+    markRecordSource(res, record);
+    sendJsonAnswer(res, 200, answer);
   });
 
   router.get('/v1/cases/:caseId/timeline', async (req, res) => {
     const { caseId } = CaseParamsSchema.parse(req.params);
-    res.json({ items: await readableTimeline(deps, caseId, actorOf(res)) });
+    const { answer, record } = await readableTimeline(deps, caseId, actorOf(res));
+    markRecordSource(res, record);
+    res.json({ items: answer });
   });
 
   return router;

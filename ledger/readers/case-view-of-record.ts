@@ -1,19 +1,38 @@
 /**
- * The API's case view and timeline rebuilt from the ledger, for a case Temporal no longer knows (closed and past
- * the namespace's retention). Same shapes as the engine's view; step results and metrics are not kept.
+ * The API's case view and timeline rebuilt from the ledger: for a case Temporal no longer knows (closed and past
+ * the namespace's retention), closed outside the engine, or whose workflow no worker answers in time
+ * (api/ledger/case-view-or-record.ts). Same shapes as the engine's view; step results, a step's form answers and
+ * the case's metrics are not kept (docs/api.md, "Answered from the ledger").
  */
 import type { CaseView, StepView, TimelineEntry } from '../../workflows/engine/case/case-view';
 import type { LedgerEvent, LedgerSnapshot, LedgerStep } from '../../workflows/engine/case/ledger-snapshot';
 import { formatInstant } from '../../workflows/engine/time';
 
+/** The instant the case's clocks have reached at `now`: they stand still while it is suspended. */
+function clockOfRecord(snapshot: LedgerSnapshot, now: number): number {
+  return snapshot.status === 'suspended' && snapshot.suspendedAt !== undefined
+    ? Math.min(now, snapshot.suspendedAt)
+    : now;
+}
+
+/**
+ * Whether the case of the record is past its whole-case deadline at `now`, as the engine says of an open or
+ * suspended case (during review: whether it was resolved late); never for a closed one.
+ */
+export function isRecordOverdue(snapshot: LedgerSnapshot, now: number): boolean {
+  if (snapshot.dueAt === undefined || (snapshot.status !== 'open' && snapshot.status !== 'suspended')) {
+    return false;
+  }
+  const clock = clockOfRecord(snapshot, now);
+  const measured = snapshot.review?.status === 'open' ? (snapshot.resolvedAt ?? clock) : clock;
+  return measured > snapshot.dueAt;
+}
+
 function stepView(snapshot: LedgerSnapshot, step: LedgerStep, now: number): StepView {
   const at = (ms: number | undefined) =>
     ms === undefined ? undefined : formatInstant(ms, snapshot.timezone);
   const running = step.status === 'active' || step.status === 'claimed';
-  const clock =
-    snapshot.status === 'suspended' && snapshot.suspendedAt !== undefined
-      ? Math.min(now, snapshot.suspendedAt)
-      : now;
+  const clock = clockOfRecord(snapshot, now);
   const overdue =
     !step.parked &&
     step.dueAt !== undefined &&

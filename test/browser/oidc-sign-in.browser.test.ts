@@ -12,6 +12,7 @@ import express from 'express';
 import type { Browser } from 'playwright-core';
 import { createApp } from '../../api/app';
 import { createTokenVerifier } from '../../api/auth';
+import { DEFAULT_CASE_READ_QUERY_TIMEOUT_MS } from '../../config/load-config';
 import { createCaseGateway } from '../../api/cases/case-gateway';
 import { createApiRouters } from '../../api/create-api-routers';
 import { createWebAppRouter, WEB_DIST_DIR } from '../../api/web/web-app-router';
@@ -74,7 +75,9 @@ describe('signing in through an OIDC provider', () => {
         logger,
         checkTemporal: () => Promise.resolve(),
         routers: createApiRouters({
-          gateway: createCaseGateway(test.client, uniqueTaskQueue('oidc')),
+          gateway: createCaseGateway(test.client, uniqueTaskQueue('oidc'), {
+            queryTimeoutMs: DEFAULT_CASE_READ_QUERY_TIMEOUT_MS,
+          }),
           ledger: await openLedger({ file: ':memory:' }),
           service: await serviceData(),
           verifier: createTokenVerifier({

@@ -129,3 +129,18 @@ describe('loadConfig: rate limits', () => {
     ]);
   });
 });
+
+describe('loadConfig: how long a read waits for the workflow', () => {
+  it('waits 5 s for a Query by default', () => {
+    expect(loadConfig({}, 'cli').caseReadQueryTimeoutMs).toBe(5_000);
+  });
+
+  it('takes 100 ms to 30 s (Core gives a Query up at 30 s itself) and refuses anything else at start', () => {
+    expect(loadConfig({ CASE_READ_QUERY_TIMEOUT_MS: '1000' }, 'cli').caseReadQueryTimeoutMs).toBe(1_000);
+    for (const bad of ['50', '30001', 'soon', '1.5']) {
+      expect(() => loadConfig({ CASE_READ_QUERY_TIMEOUT_MS: bad }, 'cli')).toThrow(
+        /CASE_READ_QUERY_TIMEOUT_MS/,
+      );
+    }
+  });
+});

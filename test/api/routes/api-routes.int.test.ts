@@ -3,6 +3,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../../../api/app';
 import { createTokenVerifier, mintToken, type Actor } from '../../../api/auth';
+import { DEFAULT_CASE_READ_QUERY_TIMEOUT_MS } from '../../../config/load-config';
 import { createCaseGateway } from '../../../api/cases/case-gateway';
 import { createApiRouters } from '../../../api/create-api-routers';
 import { createFlowCatalog } from '../../../config/flow/load-flows';
@@ -41,7 +42,7 @@ describe('HTTP API over the real gateway and dev server', () => {
     const { logger } = createTestLogger();
     ledger = await openLedger({ file: ':memory:' });
     const routers = createApiRouters({
-      gateway: createCaseGateway(client, taskQueue),
+      gateway: createCaseGateway(client, taskQueue, { queryTimeoutMs: DEFAULT_CASE_READ_QUERY_TIMEOUT_MS }),
       ledger,
       service: { ...data, flows },
       verifier: createTokenVerifier({ secret: SECRET }),

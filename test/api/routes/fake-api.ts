@@ -131,8 +131,9 @@ export function createFakeGateway(): {
   const gateway: CaseGateway = {
     start(input, request) {
       calls.started.push(request);
+      if (calls.started.length > 1) return Promise.resolve({ created: false });
       return Promise.resolve({
-        created: calls.started.length === 1,
+        created: true,
         view: JsonAnswer.ofValue({ ...fakeView(), caseId: input.caseId }),
       });
     },

@@ -18,6 +18,7 @@ import type { CaseWorkerOptions } from '../../../worker/create-case-worker';
 import { createLedgerWriter, openLedger, type Ledger, type LedgerLocation } from '../../../ledger';
 import type { ApiKeyStore } from '../../../api/open311/api-keys';
 import type { ServiceData } from '../../../config/load-service-data';
+import { DEFAULT_CASE_READ_QUERY_TIMEOUT_MS } from '../../../config/load-config';
 import { loadFlowCatalog } from '../../../config/flow/load-flows';
 import type { CaseView, StepView } from '../../../workflows/engine/case/case-view';
 import type { Flow } from '../../../workflows/engine/flow-model';
@@ -80,12 +81,14 @@ export interface HttpHarnessOptions {
   readonly taskQueue?: string;
   /** The workflow code the case worker runs (read when the harness starts); the project's own by default. */
   readonly workflowBundle?: () => Promise<CaseWorkerOptions['workflowBundle']>;
+  /** How long a Query may wait for a worker (CASE_READ_QUERY_TIMEOUT_MS); the configuration's default otherwise. */
+  readonly queryTimeoutMs?: number;
 }
 
 /** Builds the app over the dev server, with a stub for the departmental systems and no practical rate limit. */
 export async function startHttpHarness(
   logger: Logger,
-  { apiKeys, flowsDir, ledger: location, taskQueue: queue }: HttpHarnessOptions = {},
+  { apiKeys, flowsDir, ledger: location, taskQueue: queue, queryTimeoutMs }: HttpHarnessOptions = {},
 ): Promise<HttpHarness> {
   // The API's own connection (Core's), so every HTTP test also shows how its errors map.
   const { client, connection } = createApiTestClient();
@@ -105,7 +108,9 @@ export async function startHttpHarness(
   const taskQueue = queue ?? uniqueTaskQueue('e2e');
   const ledger = await openLedger(location ?? { file: ':memory:' });
   const routers = createApiRouters({
-    gateway: createCaseGateway(client, taskQueue),
+    gateway: createCaseGateway(client, taskQueue, {
+      queryTimeoutMs: queryTimeoutMs ?? DEFAULT_CASE_READ_QUERY_TIMEOUT_MS,
+    }),
     ledger,
     service,
     verifier: createTokenVerifier({ secret: SECRET }),
