@@ -12,6 +12,7 @@ import { QueryRejectedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Response } from 'express';
 import { caseViewOfRecord, isRecordOverdue, readCaseRecord, type CaseRecord } from '../../ledger';
 import type { CaseView } from '../../workflows/engine/case/case-view';
+import { formatInstant } from '../../workflows/engine/time';
 import { JsonAnswer } from '../cases/json-answer';
 import { isTemporalBusy, isTemporalUnreachable } from '../problems/temporal-problems';
 import { recordClosureOnSight } from './closure-on-sight';
@@ -51,9 +52,12 @@ export async function viewOrRecord(
   }
 }
 
-/** Marks an answer built from the ledger's record (`Fullcycle-Source: ledger` and the record's write instant). */
+/**
+ * Marks an answer built from the ledger's record: `Fullcycle-Source: ledger` and the instant the ledger last wrote
+ * the case, in the case's time zone as every time of a case.
+ */
 export function markRecordSource(res: Response, record: CaseRecord | undefined): void {
   if (record === undefined) return;
   res.set(SOURCE_HEADER, 'ledger');
-  res.set(RECORD_WRITTEN_HEADER, new Date(record.writtenAt).toISOString());
+  res.set(RECORD_WRITTEN_HEADER, formatInstant(record.writtenAt, record.snapshot.timezone));
 }

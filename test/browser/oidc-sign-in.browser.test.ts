@@ -12,14 +12,13 @@ import express from 'express';
 import type { Browser } from 'playwright-core';
 import { createApp } from '../../api/app';
 import { createTokenVerifier } from '../../api/auth';
-import { DEFAULT_CASE_READ_QUERY_TIMEOUT_MS } from '../../config/load-config';
 import { createCaseGateway } from '../../api/cases/case-gateway';
 import { createApiRouters } from '../../api/create-api-routers';
 import { createWebAppRouter, WEB_DIST_DIR } from '../../api/web/web-app-router';
 import { openLedger } from '../../ledger';
 import type { Connection } from '@temporalio/client';
 import { serviceData } from '../helpers/case-fixtures';
-import { createTestClient, uniqueTaskQueue } from '../helpers/temporal-test-env';
+import { createTestClient, TEST_QUERY_TIMEOUT_MS, uniqueTaskQueue } from '../helpers/temporal-test-env';
 import { createTestLogger } from '../api/support/test-logger';
 import { launchChromium, openPage } from './support/chromium';
 import { checkPage } from './support/page-checks';
@@ -76,7 +75,7 @@ describe('signing in through an OIDC provider', () => {
         checkTemporal: () => Promise.resolve(),
         routers: createApiRouters({
           gateway: createCaseGateway(test.client, uniqueTaskQueue('oidc'), {
-            queryTimeoutMs: DEFAULT_CASE_READ_QUERY_TIMEOUT_MS,
+            queryTimeoutMs: TEST_QUERY_TIMEOUT_MS,
           }),
           ledger: await openLedger({ file: ':memory:' }),
           service: await serviceData(),

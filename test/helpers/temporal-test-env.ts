@@ -52,6 +52,13 @@ export function createApiTestClient(): { client: Client; connection: LazyCoreCon
  * Runs a case worker on `taskQueue` (with the shared bundle) while `fn` runs, then shuts it down; `options` as
  * createCaseWorker takes them (the ledger sink's resend request).
  */
+/**
+ * How long the API of a test waits for a Query (CASE_READ_QUERY_TIMEOUT_MS): Core's own 30 s, as before that
+ * setting, because the shared test machine runs many suites at once and a first workflow task can take longer than
+ * the production default of 5 s. Tests of the deadline itself set a short one.
+ */
+export const TEST_QUERY_TIMEOUT_MS = 30_000;
+
 export async function withCaseWorker<T>(
   taskQueue: string,
   fn: () => Promise<T>,

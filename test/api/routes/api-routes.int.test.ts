@@ -3,14 +3,18 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../../../api/app';
 import { createTokenVerifier, mintToken, type Actor } from '../../../api/auth';
-import { DEFAULT_CASE_READ_QUERY_TIMEOUT_MS } from '../../../config/load-config';
 import { createCaseGateway } from '../../../api/cases/case-gateway';
 import { createApiRouters } from '../../../api/create-api-routers';
 import { createFlowCatalog } from '../../../config/flow/load-flows';
 import { createLedgerWriter, openLedger, type Ledger } from '../../../ledger';
 import { flowFromYaml, serviceData, uniqueCaseId } from '../../helpers/case-fixtures';
 import { eventually } from '../../helpers/eventually';
-import { createTestClient, uniqueTaskQueue, withCaseWorker } from '../../helpers/temporal-test-env';
+import {
+  createTestClient,
+  TEST_QUERY_TIMEOUT_MS,
+  uniqueTaskQueue,
+  withCaseWorker,
+} from '../../helpers/temporal-test-env';
 import { createTestLogger } from '../support/test-logger';
 import { taskThenNotifyFlow } from '../../helpers/scenario-flow';
 
@@ -42,7 +46,7 @@ describe('HTTP API over the real gateway and dev server', () => {
     const { logger } = createTestLogger();
     ledger = await openLedger({ file: ':memory:' });
     const routers = createApiRouters({
-      gateway: createCaseGateway(client, taskQueue, { queryTimeoutMs: DEFAULT_CASE_READ_QUERY_TIMEOUT_MS }),
+      gateway: createCaseGateway(client, taskQueue, { queryTimeoutMs: TEST_QUERY_TIMEOUT_MS }),
       ledger,
       service: { ...data, flows },
       verifier: createTokenVerifier({ secret: SECRET }),

@@ -18,7 +18,6 @@ import type { CaseWorkerOptions } from '../../../worker/create-case-worker';
 import { createLedgerWriter, openLedger, type Ledger, type LedgerLocation } from '../../../ledger';
 import type { ApiKeyStore } from '../../../api/open311/api-keys';
 import type { ServiceData } from '../../../config/load-service-data';
-import { DEFAULT_CASE_READ_QUERY_TIMEOUT_MS } from '../../../config/load-config';
 import { loadFlowCatalog } from '../../../config/flow/load-flows';
 import type { CaseView, StepView } from '../../../workflows/engine/case/case-view';
 import type { Flow } from '../../../workflows/engine/flow-model';
@@ -34,6 +33,7 @@ import { REFERENCE_CASES } from '../../helpers/reference-cases';
 import {
   createApiTestClient,
   shutDownIdleRuntime,
+  TEST_QUERY_TIMEOUT_MS,
   uniqueTaskQueue,
   withCaseWorker,
 } from '../../helpers/temporal-test-env';
@@ -81,7 +81,7 @@ export interface HttpHarnessOptions {
   readonly taskQueue?: string;
   /** The workflow code the case worker runs (read when the harness starts); the project's own by default. */
   readonly workflowBundle?: () => Promise<CaseWorkerOptions['workflowBundle']>;
-  /** How long a Query may wait for a worker (CASE_READ_QUERY_TIMEOUT_MS); the configuration's default otherwise. */
+  /** How long a Query may wait for a worker (CASE_READ_QUERY_TIMEOUT_MS); TEST_QUERY_TIMEOUT_MS otherwise. */
   readonly queryTimeoutMs?: number;
 }
 
@@ -109,7 +109,7 @@ export async function startHttpHarness(
   const ledger = await openLedger(location ?? { file: ':memory:' });
   const routers = createApiRouters({
     gateway: createCaseGateway(client, taskQueue, {
-      queryTimeoutMs: queryTimeoutMs ?? DEFAULT_CASE_READ_QUERY_TIMEOUT_MS,
+      queryTimeoutMs: queryTimeoutMs ?? TEST_QUERY_TIMEOUT_MS,
     }),
     ledger,
     service,
