@@ -25,6 +25,8 @@ export interface WorkbenchServer {
   /** The sign-in link `npm run dev` would print for this actor. */
   link(actor: Actor, path?: string): Promise<string>;
   token(actor: Actor): Promise<string>;
+  /** Stops the case worker, the only one on the task queue (reads then come from the ledger); the API keeps serving. */
+  stopWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,10 +52,18 @@ export async function startWorkbenchServer(
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const token = (actor: Actor) => mintToken(SECRET, actor, { expiresIn: '30m' });
+  let workerStopped: Promise<void> | undefined;
+  const stopWorker = () =>
+    (workerStopped ??= (async () => {
+      worker.shutdown();
+      await running;
+      await connection.close();
+    })());
   return {
     url,
     harness,
     token,
+    stopWorker,
     async link(actor, path = '') {
       const link = signInLink(url, await token(actor));
       return path === '' ? link : link.replace('/app/#', `/app/${path}#`);
@@ -61,9 +71,7 @@ export async function startWorkbenchServer(
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      worker.shutdown();
-      await running;
-      await connection.close();
+      await stopWorker();
       await harness.close();
     },
   };

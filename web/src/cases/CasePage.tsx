@@ -2,7 +2,7 @@
  * One case: its facts, the six stages, its steps (with the department's and the supervisor's actions, a pending
  * rework decision, the intake seat's follow-up visit) and its timeline. Every time is shown as the case's calendar writes it.
  */
-import { Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Loading, ProblemAlert } from '../app/StatusPages';
@@ -11,7 +11,7 @@ import { AwaitingDecisionTag, ProvisionalMark } from '../common/DeadlineTags';
 import { useRegionName } from '../common/directory';
 import { localized, useFlowDefinition } from '../common/flows';
 import { formatInstant } from '../common/time';
-import { useCaseView, useTimeline } from './case-queries';
+import { useCaseView, useTimeline, type FromRecord } from './case-queries';
 import { CaseTimeline } from './CaseTimeline';
 import { caseOffset } from './DepartmentStepActions';
 import { FeedbackForm } from './FeedbackForm';
@@ -21,20 +21,40 @@ import { labelledValues } from '../common/field-values';
 import { StepsTable } from './StepsTable';
 import { SupervisorActions } from './SupervisorActions';
 
+/**
+ * Says that the page shows the ledger's record, not the live case, and when it was written; while the case is open,
+ * that its actions wait for the service (the page asks again by itself).
+ */
+function FromRecordBanner({ fromRecord, waiting }: { fromRecord: FromRecord; waiting: boolean }) {
+  const { t } = useTranslation();
+  const at = formatInstant(fromRecord.writtenAt);
+  return (
+    <Alert
+      data-testid="case-from-record"
+      type="warning"
+      showIcon
+      message={t('case.fromRecord')}
+      description={waiting ? t('case.fromRecordWaiting', { at }) : t('case.fromRecordKept', { at })}
+    />
+  );
+}
+
 export default function CasePage() {
   const { t, i18n } = useTranslation();
   const { caseId = '' } = useParams();
   const { me } = useSession();
   const view = useCaseView(caseId);
   const timeline = useTimeline(caseId);
-  const definition = useFlowDefinition(view.data?.flowId, view.data?.flowVersion);
+  const definition = useFlowDefinition(view.data?.view.flowId, view.data?.view.flowVersion);
   const regionName = useRegionName();
   if (view.isPending || me === undefined) return <Loading />;
   if (view.isError) return <ProblemAlert error={view.error} />;
-  const data = view.data;
+  const { view: data, fromRecord } = view.data;
   const offset = caseOffset(data);
-  const supervises = me.role === 'supervisor' || me.role === 'admin';
-  const intake = me.role === 'intake' || me.role === 'admin';
+  // An open case shown from the ledger's record: no worker answered, so no action could be applied now.
+  const waiting = fromRecord !== undefined && (data.status === 'open' || data.status === 'suspended');
+  const supervises = !waiting && (me.role === 'supervisor' || me.role === 'admin');
+  const intake = !waiting && (me.role === 'intake' || me.role === 'admin');
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap align="center">
@@ -51,6 +71,7 @@ export default function CasePage() {
           <Tag color="red">{`${t('case.emergency')} ${data.emergencyLevel}`}</Tag>
         ) : null}
       </Space>
+      {fromRecord === undefined ? null : <FromRecordBanner fromRecord={fromRecord} waiting={waiting} />}
       <Card size="small">
         <StageProgress view={data} />
       </Card>
@@ -97,7 +118,7 @@ export default function CasePage() {
         </Descriptions>
       </Card>
       <Card size="small" title={<h2 className="section-title">{t('case.steps')}</h2>}>
-        <StepsTable view={data} me={me} definition={definition.data} offset={offset} />
+        <StepsTable view={data} me={me} definition={definition.data} offset={offset} actionsWait={waiting} />
       </Card>
       <Card size="small" title={<h2 className="section-title">{t('case.timeline')}</h2>}>
         {timeline.isError ? (

@@ -97,6 +97,8 @@ export interface StepsTableProps {
   readonly me: Me;
   readonly definition: FlowDefinition | undefined;
   readonly offset: string;
+  /** The view is the ledger's record of an open case no worker answers: no action can be applied now. */
+  readonly actionsWait?: boolean;
 }
 
 /** What the step reported: each field of its result with its form title, or a service's answer. */
@@ -116,7 +118,7 @@ function StepResult({ step, definition }: { step: StepView; definition: FlowDefi
   );
 }
 
-export function StepsTable({ view, me, definition, offset }: StepsTableProps) {
+export function StepsTable({ view, me, definition, offset, actionsWait = false }: StepsTableProps) {
   const { t } = useTranslation();
   const departmentName = useDepartmentName();
   const steps = view.steps.filter((step) => step.status !== 'pending' || step.kind === 'task');
@@ -175,6 +177,7 @@ export function StepsTable({ view, me, definition, offset }: StepsTableProps) {
           fixed: 'right',
           width: 112,
           render: (_: unknown, step) => {
+            if (actionsWait) return null;
             const open = step.status === 'active' || step.status === 'claimed';
             if (
               open &&

@@ -117,6 +117,10 @@ export const en: Messages = {
     pendingRequest: 'Pending request',
     overdue: 'Overdue',
     unresolved: 'Closed unresolved',
+    fromRecord: "Shown from the ledger's record, not the live case",
+    fromRecordWaiting:
+      'The service running this case did not answer; this is the case as the ledger recorded it at {{at}}. Actions wait until the service is back: this page checks again by itself.',
+    fromRecordKept: 'This is the case as the ledger recorded it at {{at}}.',
     approve: 'Approve',
     refuse: 'Refuse',
   },

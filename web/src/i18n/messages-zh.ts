@@ -115,6 +115,10 @@ export const zh = {
     pendingRequest: '待审批申请',
     overdue: '已超期',
     unresolved: '未解决结案',
+    fromRecord: '此页显示的是台账记录，不是案件的实时状态',
+    fromRecordWaiting:
+      '办理服务暂未响应，以下是台账于 {{at}} 记录的案件状态。服务恢复前无法办理操作；本页会自动重新查询。',
+    fromRecordKept: '以下是台账于 {{at}} 记录的案件状态。',
     approve: '批准',
     refuse: '不批准',
   },
