@@ -33,7 +33,12 @@ import { uniqueCaseId } from '../helpers/case-fixtures';
 import { eventually } from '../helpers/eventually';
 import { freshLedgerLocation, ledgerEngines, stopSharedPostgres } from '../helpers/ledger-engines';
 import { REFERENCE_CASES } from '../helpers/reference-cases';
-import { createTestClient, uniqueTaskQueue, withCaseWorker } from '../helpers/temporal-test-env';
+import {
+  createTestClient,
+  TEST_QUERY_TIMEOUT_MS,
+  uniqueTaskQueue,
+  withCaseWorker,
+} from '../helpers/temporal-test-env';
 
 const silent = pino({ level: 'silent' });
 const FLOW = 'urban.exposed-garbage';
@@ -74,7 +79,9 @@ describe.each(ledgerEngines())(
     async function terminatedBeforeItsFirstTask(prefix: string): Promise<string> {
       const caseId = uniqueCaseId(prefix);
       const fields = { caseId, ...REFERENCE_CASES[FLOW]!.fields };
-      const unworked = createCaseGateway(harness.client, uniqueTaskQueue('unworked'));
+      const unworked = createCaseGateway(harness.client, uniqueTaskQueue('unworked'), {
+        queryTimeoutMs: TEST_QUERY_TIMEOUT_MS,
+      });
       await unworked.start(buildCaseInput(harness.service, fields, engineActor(INTAKE)), fields);
       await harness.client.workflow.getHandle(caseWorkflowId(caseId)).terminate('filed twice');
       expect(await readCaseRecord(harness.ledger, caseId)).toBeUndefined();
