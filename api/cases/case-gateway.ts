@@ -73,10 +73,12 @@ export interface CaseGateway {
    */
   start(input: CaseInput, request: unknown): Promise<CaseStarted>;
   /**
-   * The case view as the workflow's Query answered it (its JSON, decoded only when a route looks into it). Every
-   * Query of the gateway gives up after its `queryTimeoutMs` with DEADLINE_EXCEEDED (a 503 `temporal-unavailable`).
+   * The case view as the workflow's Query answered it (its JSON, decoded only when a route looks into it). With
+   * `patience: 'deadline'` the Query gives up after the gateway's `queryTimeoutMs` with DEADLINE_EXCEEDED (for a
+   * reader that has the ledger's record to fall back on); by default it waits as long as Temporal's client does
+   * (Core's 30 s), as every other Query of the gateway.
    */
-  view(caseId: string): Promise<JsonAnswer<CaseView>>;
+  view(caseId: string, patience?: QueryPatience): Promise<JsonAnswer<CaseView>>;
   timeline(caseId: string): Promise<TimelineEntry[]>;
   /**
    * Runs the action's Update; its answer as the workflow encoded it. A keyed action whose key the case has
@@ -102,14 +104,18 @@ export interface CaseGateway {
   readonly closures: ClosureSource;
 }
 
+/** How long a Query waits for a worker: the gateway's `queryTimeoutMs`, or as long as Temporal's client does. */
+export type QueryPatience = 'deadline' | 'client';
+
 /** A case start: the new case's view, or a repeat of the request that started the case (nothing started). */
 export type CaseStarted = { created: true; view: JsonAnswer<CaseView> } | { created: false };
 
 /** How the gateway asks workflows. */
 export interface CaseGatewayOptions {
   /**
-   * How long a Query may wait for a worker to answer (CASE_READ_QUERY_TIMEOUT_MS): without a deadline of ours,
-   * Core's client gives a Query no worker answers up after 30 s.
+   * How long a view Query asked with `patience: 'deadline'` may wait for a worker to answer
+   * (CASE_READ_QUERY_TIMEOUT_MS): without a deadline of ours, Core's client gives a Query no worker answers up after
+   * 30 s.
    */
   readonly queryTimeoutMs: number;
 }
@@ -173,7 +179,7 @@ export function createCaseGateway(
 ): CaseGateway {
   const handle = (caseId: string) => client.workflow.getHandle(caseWorkflowId(caseId));
   /** A Query, ended at our deadline (DEADLINE_EXCEEDED) when no worker answers it sooner. */
-  const asked = <T>(query: () => Promise<T>): Promise<T> =>
+  const askedUntilDeadline = <T>(query: () => Promise<T>): Promise<T> =>
     client.withDeadline(Date.now() + queryTimeoutMs, query);
   // A workflow closed outside the engine (terminated, timed out, failed) refuses the view Query with
   // QueryRejectedError: replayed, it would show the case as it stood, still open. Readers take the ledger's record
@@ -182,8 +188,10 @@ export function createCaseGateway(
     ...client.workflow.options,
     queryRejectCondition: 'NOT_COMPLETED_CLEANLY',
   });
-  const view = (caseId: string) =>
-    asked(() => queryAnswer(views.getHandle(caseWorkflowId(caseId)), caseViewQuery));
+  const view = (caseId: string, patience: QueryPatience = 'client') => {
+    const query = () => queryAnswer(views.getHandle(caseWorkflowId(caseId)), caseViewQuery);
+    return patience === 'deadline' ? askedUntilDeadline(query) : query();
+  };
   return {
     closures: temporalClosureSource(client),
     async start(input, request) {
@@ -211,7 +219,7 @@ export function createCaseGateway(
       return { created: true, view: JsonAnswer.ofValue(caseView(started, startedAt)) };
     },
     view,
-    planMigration: (caseId, payload) => asked(() => handle(caseId).query(migrationPlanQuery, payload)),
+    planMigration: (caseId, payload) => handle(caseId).query(migrationPlanQuery, payload),
     startFlowMigration: (request) =>
       startBatch(
         client.workflow.start<(input: FlowMigrationInput) => Promise<BatchMigrationProgress>>(
@@ -225,9 +233,7 @@ export function createCaseGateway(
         ),
       ),
     flowMigration: (migrationId) =>
-      asked(() =>
-        client.workflow.getHandle(flowMigrationWorkflowId(migrationId)).query(flowMigrationProgressQuery),
-      ),
+      client.workflow.getHandle(flowMigrationWorkflowId(migrationId)).query(flowMigrationProgressQuery),
     startCalendarPublication: (request) =>
       startBatch(
         client.workflow.start<(input: CalendarPublicationInput) => Promise<CalendarPublicationProgress>>(
@@ -245,12 +251,11 @@ export function createCaseGateway(
         ),
       ),
     calendarPublication: (calendar, revision) =>
-      asked(() =>
-        client.workflow
-          .getHandle(calendarPublicationId(calendar, revision))
-          .query(calendarPublicationProgressQuery),
-      ),
-    timeline: (caseId) => asked(() => handle(caseId).query(caseTimelineQuery)),
+      client.workflow
+        .getHandle(calendarPublicationId(calendar, revision))
+        .query(calendarPublicationProgressQuery),
+    // Asked right after the view answered (api/ledger/ledger-case-reads.ts): the worker is there.
+    timeline: (caseId) => handle(caseId).query(caseTimelineQuery),
     act: (caseId, type, payload, keyed) =>
       actionAnswer(handle(caseId), CASE_ACTION_UPDATES[type], payload, keyed),
   };

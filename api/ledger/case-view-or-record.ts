@@ -14,7 +14,7 @@ import { caseViewOfRecord, isRecordOverdue, readCaseRecord, type CaseRecord } fr
 import type { CaseView } from '../../workflows/engine/case/case-view';
 import { formatInstant } from '../../workflows/engine/time';
 import { JsonAnswer } from '../cases/json-answer';
-import { isTemporalBusy, isTemporalUnreachable } from '../problems/temporal-problems';
+import { isDeadlineExceeded, isTemporalBusy, isTemporalUnreachable } from '../problems/temporal-problems';
 import { recordClosureOnSight } from './closure-on-sight';
 import type { RouteDependencies } from '../routes/route-context';
 
@@ -39,13 +39,18 @@ export async function viewOrRecord(
   { recordWhenUnanswered }: ViewReading = ACTION,
 ): Promise<{ view: JsonAnswer<CaseView>; record?: CaseRecord }> {
   try {
-    return { view: await deps.gateway.view(caseId) };
+    return { view: await deps.gateway.view(caseId, recordWhenUnanswered ? 'deadline' : 'client') };
   } catch (error) {
     const gone = error instanceof WorkflowNotFoundError || error instanceof QueryRejectedError;
     if (!gone && !(recordWhenUnanswered && isUnanswered(error))) throw error;
     if (error instanceof QueryRejectedError) await recordClosureOnSight(deps, caseId);
     const record = await readCaseRecord(deps.ledger, caseId);
-    if (record === undefined) throw error;
+    if (record === undefined) {
+      // No record yet (the case's first workflow task has not run, e.g. on a loaded worker): only the workflow can
+      // answer, so wait for it as long as Temporal's client does, as reads did before the deadline.
+      if (!isDeadlineExceeded(error)) throw error;
+      return { view: await deps.gateway.view(caseId, 'client') };
+    }
     const now = deps.now();
     const view = caseViewOfRecord(record.snapshot, isRecordOverdue(record.snapshot, now), now);
     return { view: JsonAnswer.ofValue(view), record };

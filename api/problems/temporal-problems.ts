@@ -19,8 +19,10 @@ import {
 } from './http-problem-error';
 import type { HttpProblemError } from './http-problem-error';
 
+/** gRPC DEADLINE_EXCEEDED: the call's deadline passed without an answer (no worker answered a Query in time). */
+const DEADLINE_EXCEEDED = 4;
 /** gRPC status codes meaning "the server is not there (now)": UNAVAILABLE and DEADLINE_EXCEEDED. */
-const UNREACHABLE_GRPC_CODES = new Set([14, 4]);
+const UNREACHABLE_GRPC_CODES = new Set([14, DEADLINE_EXCEEDED]);
 /** gRPC RESOURCE_EXHAUSTED: the server sheds load (e.g. "consistent query buffer is full"). */
 const RESOURCE_EXHAUSTED = 8;
 /** gRPC FAILED_PRECONDITION, transient only with this message: a Query while the case's workflow task is failing. */
@@ -125,4 +127,13 @@ export function isTemporalUnreachable(error: unknown): boolean {
     current = current.cause;
   }
   return sawServiceError && !sawGrpcStatus;
+}
+
+/** True when the call's deadline passed (gRPC DEADLINE_EXCEEDED, on the error or a cause): Temporal answered nothing. */
+export function isDeadlineExceeded(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 10; depth++) {
+    if ((current as { code?: unknown }).code === DEADLINE_EXCEEDED) return true;
+    current = current.cause;
+  }
+  return false;
 }
