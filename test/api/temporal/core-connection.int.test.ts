@@ -135,7 +135,11 @@ describe("the API's connection to Temporal (Core's client)", () => {
       const handle = await client.workflow.start('caseWorkflowNobodyRuns', options);
       // No worker polls the queue: Core's client gives the Query up at its own deadline (about 30 s).
       const unanswered = await failureOf(() => handle.query('caseView'));
-      expect(isGrpcDeadlineError(unanswered)).toBe(true);
+      // The error itself is in the comparison, so that a failure shows what Temporal answered instead.
+      expect({ deadline: isGrpcDeadlineError(unanswered), error: errorChain(unanswered) }).toEqual({
+        deadline: true,
+        error: expect.any(String),
+      });
       expect(temporalProblemOf(unanswered, 5)).toMatchObject({ status: 503, slug: 'temporal-unavailable' });
       await handle.terminate();
     } finally {
@@ -178,3 +182,13 @@ describe("the API's connection to Temporal (Core's client)", () => {
     expect(temporalProblemOf(closed, 5)).toMatchObject({ status: 503, slug: 'temporal-unavailable' });
   });
 });
+
+/** The error and its causes, each as `name code: message`, for a failure message. */
+function errorChain(error: unknown): string {
+  const parts: string[] = [];
+  for (let current = error, depth = 0; current instanceof Error && depth < 10; depth++) {
+    parts.push(`${current.name} ${String((current as { code?: unknown }).code)}: ${current.message}`);
+    current = current.cause;
+  }
+  return parts.join(' <- ');
+}
