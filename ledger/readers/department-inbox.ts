@@ -121,17 +121,12 @@ export async function departmentInbox(
     .execute();
   const calendarOf = calendarParser();
   const remaining = (dueAt: number, clock: Clock | undefined, calendar: WorkingCalendar | undefined) => {
-    const calendarMinutes = Math.trunc((dueAt - request.now) / MINUTE);
-    if (calendar === undefined) {
-      return clock === 'calendar' ? { dueClock: clock, remainingMinutes: calendarMinutes } : {};
-    }
-    const provisional = provisionalNote(calendar, request.now, dueAt);
-    const workingMinutes = Math.trunc(workingMillisBetween(calendar, request.now, dueAt) / MINUTE);
+    const working = calendar && Math.trunc(workingMillisBetween(calendar, request.now, dueAt) / MINUTE);
+    const onClock = clock === 'calendar' ? Math.trunc((dueAt - request.now) / MINUTE) : clock && working;
+    const provisional = calendar && provisionalNote(calendar, request.now, dueAt);
     return {
-      remainingWorkingMinutes: workingMinutes,
-      ...(clock === undefined
-        ? {}
-        : { dueClock: clock, remainingMinutes: clock === 'calendar' ? calendarMinutes : workingMinutes }),
+      ...(working === undefined ? {} : { remainingWorkingMinutes: working }),
+      ...(onClock === undefined ? {} : { dueClock: clock, remainingMinutes: onClock }),
       ...(provisional === undefined ? {} : { dueProvisional: provisional }),
     };
   };
