@@ -42,7 +42,7 @@ const EVERY_ENGINE_ERROR: [Error, number, string][] = [
   [new ActionNotAllowedError('return', 'not in allow'), 409, 'action-not-allowed'],
   [new ActionInvalidError('extension', 'until is past'), 422, 'action-invalid'],
   [new CaseClosedError('closed'), 409, 'case-closed'],
-  [new CaseSuspendedError(), 409, 'case-suspended'],
+  [new CaseSuspendedError('urge'), 409, 'case-suspended'],
   [new CaseNotSuspendedError(), 409, 'case-not-suspended'],
   [new ExtensionNotPendingError('handle'), 409, 'extension-not-pending'],
   [new ParkNotPendingError('handle'), 409, 'park-not-pending'],

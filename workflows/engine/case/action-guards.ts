@@ -18,7 +18,7 @@ const WHILE_SUSPENDED = new Set(['resume', 'cancel', 'migrate']);
 /** The case must be open (or suspended, for resume, cancel and migrate). */
 export function requireOpenCase(state: CaseState, action: string): void {
   if (state.status === 'closed' || state.status === 'cancelled') throw new CaseClosedError(state.status);
-  if (state.status === 'suspended' && !WHILE_SUSPENDED.has(action)) throw new CaseSuspendedError();
+  if (state.status === 'suspended' && !WHILE_SUSPENDED.has(action)) throw new CaseSuspendedError(action);
 }
 
 /** The flow's step and its state. */

@@ -77,11 +77,33 @@ export class CaseClosedError extends Error {
   }
 }
 
-/** Thrown when an action other than resume or cancel reaches a suspended case (409). */
+/**
+ * What a supervisor's action on a suspended case would have done, for the refusal: "resume it before <this>". A
+ * department's or the intake seat's action is not named: only a supervisor can resume.
+ */
+const SUPERVISOR_ACTIONS_WHILE_SUSPENDED: Readonly<Record<string, string>> = {
+  urge: 'urging a step',
+  reassign: 'reassigning a step',
+  setEmergency: 'opening, changing or closing an emergency',
+  decideExtension: 'deciding the extension',
+  decidePark: 'deciding the park request',
+  decideRework: 'deciding the rework',
+  retry: 'retrying the step',
+  updateData: 'correcting its data',
+};
+
+function suspendedMessage(action: string): string {
+  if (action === 'suspend') return 'The case is already suspended';
+  const what = SUPERVISOR_ACTIONS_WHILE_SUSPENDED[action];
+  if (what === undefined) return 'The case is suspended; it waits until a supervisor resumes it';
+  return `The case is suspended; resume it before ${what}`;
+}
+
+/** Thrown when an action other than resume, cancel or migrate reaches a suspended case, suspend included (409). */
 export class CaseSuspendedError extends Error {
   override readonly name = 'CaseSuspendedError';
-  constructor() {
-    super('The case is suspended; resume it first');
+  constructor(readonly action: string) {
+    super(suspendedMessage(action));
   }
 }
 
@@ -89,7 +111,7 @@ export class CaseSuspendedError extends Error {
 export class CaseNotSuspendedError extends Error {
   override readonly name = 'CaseNotSuspendedError';
   constructor() {
-    super('The case is not suspended');
+    super('The case is not suspended; there is nothing to resume');
   }
 }
 
