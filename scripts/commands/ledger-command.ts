@@ -17,6 +17,7 @@ import { loadTemporalConnection } from '../../config/temporal-connection';
 import { openLedger, stalledCases, writeLedgerBatch, type Ledger, type StalledRequest } from '../../ledger';
 import { caseLedgerQuery } from '../../workflows/messages';
 import { recordClosuresIn } from '../../worker/closures/closure-reconciler';
+import { namesUnknownToDirectory, writeWarnings } from './directory-warnings';
 
 const RUNNING_CASES = "WorkflowType = 'caseWorkflow' AND ExecutionStatus = 'Running'";
 
@@ -121,14 +122,26 @@ export async function listStalled(
   }
 }
 
+/** Where the `ledger` commands read their settings and write; the process's unless a test gives its own. */
+export interface LedgerCommandIo {
+  readonly env?: NodeJS.ProcessEnv;
+  /** One line of output, without its newline (default: stdout). */
+  readonly write?: (line: string) => void;
+  /** Warnings, each ending in a newline (default: stderr). */
+  readonly writeErr?: (text: string) => void;
+}
+
 /** The `ledger` command group. */
-export function createLedgerCommand(): Command {
+export function createLedgerCommand(io: LedgerCommandIo = {}): Command {
+  const env = () => io.env ?? process.env;
+  const write = io.write ?? ((line: string) => void process.stdout.write(`${line}\n`));
+  const writeErr = io.writeErr ?? ((text: string) => void process.stderr.write(text));
   const ledger = new Command('ledger').description('the case ledger (docs/ledger.md)');
   ledger
     .command('rebuild')
     .description('re-project every running case from Temporal into the ledger (DATABASE_URL or LEDGER_FILE)')
     .action(async () => {
-      await rebuildLedger(process.env, (line) => void process.stdout.write(`${line}\n`));
+      await rebuildLedger(env(), write);
     });
   ledger
     .command('closures')
@@ -136,7 +149,7 @@ export function createLedgerCommand(): Command {
       'record now the cases whose workflow Temporal closed outside the engine (the worker does it every interval)',
     )
     .action(async () => {
-      await recordLedgerClosures(process.env, (line) => void process.stdout.write(`${line}\n`));
+      await recordLedgerClosures(env(), write);
     });
   ledger
     .command('stalled')
@@ -149,15 +162,17 @@ export function createLedgerCommand(): Command {
     .option('--limit <n>', 'at most this many cases', (text) => positiveInteger(text), 50)
     .action(async (options: { department?: string; region?: string; overdue?: true; limit: number }) => {
       const { department, region, overdue, limit } = options;
+      // Listed anyway (the ledger may hold cases of a department since removed), but a mistyped id lists nothing.
+      writeWarnings(await namesUnknownToDirectory(env(), { department, region }), writeErr);
       await listStalled(
-        process.env,
+        env(),
         {
           limit,
           ...(department === undefined ? {} : { department }),
           ...(region === undefined ? {} : { region }),
           ...(overdue === undefined ? {} : { overdue }),
         },
-        (line) => void process.stdout.write(`${line}\n`),
+        write,
       );
     });
   return ledger;

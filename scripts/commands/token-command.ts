@@ -3,8 +3,7 @@ import { Command, Option } from 'commander';
 import { ActorSchema, ROLES } from '../../api/auth/actor';
 import type { Role } from '../../api/auth/actor';
 import { mintToken } from '../../api/auth/mint-token';
-import { loadDirectory } from '../../config/directory/load-directory';
-import { loadConfig } from '../../config/load-config';
+import { namesUnknownToDirectory, writeWarnings } from './directory-warnings';
 
 export interface TokenCommandIo {
   /** Where AUTH_JWT_SECRET is read (default: process.env). */
@@ -55,36 +54,12 @@ export function createTokenCommand(io: TokenCommandIo = {}): Command {
       }).catch(() =>
         this.error(`error: --expires '${options.expires}' is not a time span such as 30m, 8h or 2d`),
       );
-      const unknown = await claimsUnknownToDirectory(io.env ?? process.env, claims.data);
-      const writeErr = this.configureOutput().writeErr ?? ((text: string) => process.stderr.write(text));
-      for (const claim of unknown) writeErr(`warning: ${claim}\n`);
+      // Minted anyway (the API's directory may differ), but a mistyped id would only show as empty lists and 404s.
+      const unknown = await namesUnknownToDirectory(io.env ?? process.env, {
+        department: claims.data.dept,
+        region: claims.data.region,
+      });
+      writeWarnings(unknown, this.configureOutput().writeErr ?? ((text) => void process.stderr.write(text)));
       write(`${token}\n`);
     });
-}
-
-/**
- * The claims the configured directory (DIRECTORY_PATH) does not know: the token is minted anyway (the API's
- * directory may differ), but a mistyped department or region would only show as empty lists and 404s.
- */
-async function claimsUnknownToDirectory(
-  env: NodeJS.ProcessEnv,
-  claims: { readonly dept?: string | undefined; readonly region?: string | undefined },
-): Promise<string[]> {
-  let directoryPath: string;
-  try {
-    directoryPath = loadConfig(env, 'cli').data.directoryPath;
-  } catch {
-    return [];
-  }
-  const directory = await loadDirectory(directoryPath).catch(() => undefined);
-  if (directory === undefined)
-    return [`the directory ${directoryPath} could not be read to check the claims`];
-  return [
-    ...(claims.dept === undefined || directory.departments.some((department) => department.id === claims.dept)
-      ? []
-      : [`department '${claims.dept}' is not in the directory ${directoryPath}`]),
-    ...(claims.region === undefined || directory.regions.some((region) => region.code === claims.region)
-      ? []
-      : [`region '${claims.region}' is not in the directory ${directoryPath}`]),
-  ];
 }

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { openLedger, writeLedgerBatch } from '../../../ledger';
-import { listStalled } from '../../../scripts/commands/ledger-command';
+import { createLedgerCommand, listStalled } from '../../../scripts/commands/ledger-command';
 import { ledgerBatch } from '../../../workflows/engine/case/ledger-snapshot';
 import { CaseDriver, caseInput } from '../../workflows/engine/case/fixtures/case-driver';
 import { flow, sla, task } from '../../workflows/engine/case/fixtures/flow-builder';
@@ -65,6 +65,35 @@ describe('fullcycle ledger stalled', () => {
     expect(await ids({ limit: 10, department: 'check-dept' })).toEqual(['L-MOVED']);
     expect(await ids({ limit: 10, overdue: true })).toEqual(['L-LATE']);
     expect(await ids({ limit: 1 })).toEqual(['L-LATE']);
+  });
+
+  /** `fullcycle ledger <args>` over the test's ledger: what it prints on stdout and on stderr. */
+  async function cli(args: string[]): Promise<{ out: string[]; err: string }> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const command = createLedgerCommand({
+      env,
+      write: (line) => void out.push(line),
+      writeErr: (text) => void err.push(text),
+    }).exitOverride();
+    await command.parseAsync(args, { from: 'user' });
+    return { out, err: err.join('') };
+  }
+
+  it('warns on stderr of a region or department the directory does not know, and lists all the same', async () => {
+    const region = await cli(['stalled', '--region', '99']);
+    expect(region.err).toMatch(/^warning: region '99' is not in the directory .*directory\.yaml\n$/);
+    expect(region.out).toEqual([expect.stringMatching(/^caseId\t/)]);
+    const department = await cli(['stalled', '--department', 'nope']);
+    expect(department.err).toMatch(
+      /^warning: department 'nope' is not in the directory .*directory\.yaml\n$/,
+    );
+    expect(department.out).toHaveLength(1);
+    const known = await cli(['stalled', '--region', '440104', '--department', 'yuexiu-sanitation']);
+    expect(known.err).toBe('');
+    const unfiltered = await cli(['stalled']);
+    expect(unfiltered.err).toBe('');
+    expect(unfiltered.out).toHaveLength(3);
   });
 
   it('refuses a LEDGER_FILE that does not exist instead of listing a new, empty ledger', async () => {
