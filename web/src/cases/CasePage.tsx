@@ -83,7 +83,7 @@ export default function CasePage() {
               .map((step) => (
                 <ReworkDecision key={step.id} view={data} step={step} definition={definition.data} />
               ))}
-            <SupervisorActions view={data} />
+            <SupervisorActions view={data} dataFields={definition.data?.data} offset={offset} />
           </Space>
         </Card>
       ) : null}

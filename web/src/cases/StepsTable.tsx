@@ -1,7 +1,7 @@
 /**
  * The case's steps: title, stage, status (with 签收超时 and 待决定返工), round, assignee, deadline with its explanation
  * (暂定 when provisional, the claim limit while unclaimed); the assigned department acts on its open steps from here,
- * a supervisor decides pending extensions.
+ * a supervisor decides pending extensions and retries a step in an incident (重试).
  */
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { stepSpec, type FlowDefinition } from '../common/flows';
 import { formatInstant } from '../common/time';
 import { useCaseAction, type CaseView, type StepView } from './case-queries';
 import { DepartmentStepActions } from './DepartmentStepActions';
+import { retriable, StepRetry } from './StepRetry';
 
 const STATUS_COLOR: Record<string, string> = {
   active: 'orange',
@@ -197,6 +198,7 @@ export function StepsTable({ view, me, definition, offset, actionsWait = false }
               );
             }
             const decides = me.role === 'supervisor' || me.role === 'admin';
+            if (decides && retriable(step)) return <StepRetry caseId={view.caseId} step={step} />;
             if (decides && step.request !== undefined)
               return <RequestDecision caseId={view.caseId} step={step} kind={step.request.kind} />;
             return null;

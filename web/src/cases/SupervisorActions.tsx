@@ -1,13 +1,16 @@
 /**
  * What a supervisor does with a case (督办): 催办 urge, 改派 reassign, emergency (open, re-grade, close),
- * suspend, resume, cancel, and deciding a pending extension. Each result shows on the timeline.
+ * suspend, resume, cancel, 数据更正 (DataCorrection). Each result shows on the timeline. Deciding a pending request
+ * and 重试 of a step in an incident sit on the step's row (StepsTable).
  */
 import { Form, Input, InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 import { ActionModal } from '../common/ActionModal';
 import { useDepartments } from '../common/directory';
+import type { FieldMap } from '../common/flows';
 import { useCaseAction, type CaseView } from './case-queries';
+import { DataCorrection } from './DataCorrection';
 
 const isOpen = (status: string) => status === 'active' || status === 'claimed';
 
@@ -30,7 +33,15 @@ function ReasonField({ required = true }: { required?: boolean }) {
   );
 }
 
-export function SupervisorActions({ view }: { view: CaseView }) {
+export interface SupervisorActionsProps {
+  readonly view: CaseView;
+  /** The flow's `data` fields (undefined until its definition has come: no 数据更正 before). */
+  readonly dataFields: FieldMap | undefined;
+  /** The offset of the case's calendar, for times the user enters. */
+  readonly offset: string;
+}
+
+export function SupervisorActions({ view, dataFields, offset }: SupervisorActionsProps) {
   const { t } = useTranslation();
   const caseId = view.caseId;
   const path = { caseId };
@@ -136,6 +147,15 @@ export function SupervisorActions({ view }: { view: CaseView }) {
         >
           <ReasonField />
         </ActionModal>
+      )}
+      {dataFields === undefined ? null : (
+        // Mounted afresh when the case's data changes: the form starts from the values now.
+        <DataCorrection
+          key={JSON.stringify([view.data, view.priority])}
+          view={view}
+          fields={dataFields}
+          offset={offset}
+        />
       )}
       <ActionModal<{ reason: string }>
         label={t('supervision.cancelCase')}

@@ -46,6 +46,8 @@ export const en: Messages = {
     actions: 'Actions',
     all: 'All',
     search: 'Search',
+    confirm: 'Confirm',
+    back: 'Back',
   },
   stage: {
     assessment: 'Assessment',
@@ -179,6 +181,21 @@ export const en: Messages = {
       'This deadline runs through a year whose holiday arrangement the calendar has not published yet; statutory holidays are assumed, and it may move once the arrangement is published',
     claimDueAt: 'Claim by',
   },
+  correction: {
+    correct: 'Correct data',
+    reason: 'Reason for the correction',
+    confirm: 'Correct the case as follows?',
+    nothingChanged: 'Nothing was changed',
+    cannotEmpty: 'A value cannot be emptied: {{fields}}',
+    done: 'Case data corrected',
+  },
+  retry: {
+    retry: 'Retry',
+    explain:
+      'Call the departmental system again (round {{round}}, with the same idempotency key: the system does the work once).',
+    failedAt: 'Failed at {{at}}:',
+    done: 'Retried',
+  },
   rework: {
     decide: 'Decide rework',
     waiting:
@@ -272,6 +289,10 @@ export const en: Messages = {
     'action-invalid': 'The decision does not match what was filled in; check and try again.',
     unprocessable: 'What was sent cannot be processed; check and try again.',
     'case-closed': 'The case is closed.',
+    'case-suspended':
+      'While the case is suspended, every action but resume and cancel waits until it resumes.',
+    'incident-not-open':
+      'The step has no incident any more (someone may have retried it); refresh to see it.',
   },
   returnReason: {
     'wrong-area': 'Wrong area',

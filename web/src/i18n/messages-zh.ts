@@ -44,6 +44,8 @@ export const zh = {
     actions: '操作',
     all: '全部',
     search: '查询',
+    confirm: '确认',
+    back: '返回修改',
   },
   stage: {
     assessment: '问题研判',
@@ -176,6 +178,20 @@ export const zh = {
     provisionalWhy: '该时限跨越了日历尚未公布放假安排的年份，暂按法定节假日推算；公布后可能调整',
     claimDueAt: '签收时限',
   },
+  correction: {
+    correct: '数据更正',
+    reason: '更正原因',
+    confirm: '确认按以下内容更正案件信息？',
+    nothingChanged: '没有修改任何内容',
+    cannotEmpty: '不能清空已有内容：{{fields}}',
+    done: '案件信息已更正',
+  },
+  retry: {
+    retry: '重试',
+    explain: '再次调用部门系统（第 {{round}} 轮，使用同一幂等键，部门系统不会重复办理）。',
+    failedAt: '{{at}} 调用失败：',
+    done: '已重试',
+  },
   rework: {
     decide: '返工决定',
     waiting: '「{{step}}」已返工 {{reworks}} 次仍未通过，超过上限，自 {{since}} 起等待督办决定。',
@@ -267,6 +283,8 @@ export const zh = {
     'action-invalid': '所选决定与填写内容不符，请检查后重试。',
     unprocessable: '提交的内容无法处理，请检查后重试。',
     'case-closed': '案件已结案。',
+    'case-suspended': '案件挂起期间，除恢复办理和撤销外，其他操作须等恢复后进行。',
+    'incident-not-open': '该环节已没有故障（可能已由他人重试），请刷新后查看。',
   },
   returnReason: {
     'wrong-area': '非本辖区',
