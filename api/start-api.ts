@@ -54,6 +54,7 @@ export async function startApi(
   const client = new Client({ connection, namespace: temporal.namespace });
   const gateway = createCaseGateway(client, config.taskQueue, {
     queryTimeoutMs: config.caseReadQueryTimeoutMs,
+    actionTimeoutMs: config.caseActionUpdateTimeoutMs,
   });
   const verifier = createTokenVerifier({
     secret: config.auth.jwtSecret,

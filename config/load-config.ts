@@ -24,6 +24,13 @@ const booleanString = z
  */
 export const DEFAULT_CASE_READ_QUERY_TIMEOUT_MS = 5_000;
 
+/**
+ * How long an action waits for the case's worker to apply it by default: an action normally takes well under a
+ * second, so 10 s leaves a loaded worker room while a clerk (or a department's system) whose case no worker runs
+ * gets a 503 to retry well before an HTTP client or proxy gives up (often 30 s or 60 s).
+ */
+export const DEFAULT_CASE_ACTION_UPDATE_TIMEOUT_MS = 10_000;
+
 const port = z.coerce.number().int().min(1).max(65_535);
 const projectPath = z
   .string()
@@ -49,6 +56,12 @@ export const ConfigSchema = z
       .min(100)
       .max(30_000)
       .default(DEFAULT_CASE_READ_QUERY_TIMEOUT_MS),
+    CASE_ACTION_UPDATE_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(120_000)
+      .default(DEFAULT_CASE_ACTION_UPDATE_TIMEOUT_MS),
     WORKER_METRICS_PORT: port.default(9464),
     LEDGER_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
     ...WORKER_TUNING_VARIABLES,
@@ -84,6 +97,11 @@ export const ConfigSchema = z
      * progress); a read of a case then answers from the ledger's record (docs/api.md, "Answered from the ledger").
      */
     caseReadQueryTimeoutMs: env.CASE_READ_QUERY_TIMEOUT_MS,
+    /**
+     * How long the API waits for an action's Update to be applied; then it answers 503 `action-not-delivered`, and
+     * the retry with the same Idempotency-Key answers the outcome (docs/api.md, "An action no worker takes").
+     */
+    caseActionUpdateTimeoutMs: env.CASE_ACTION_UPDATE_TIMEOUT_MS,
     /** Where the worker serves its Prometheus metrics (on HTTP_HOST). */
     workerMetricsPort: env.WORKER_METRICS_PORT,
     /** How often the worker looks for cases whose workflow Temporal closed outside the engine (ledger/closures/). */

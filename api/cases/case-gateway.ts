@@ -82,7 +82,10 @@ export interface CaseGateway {
   timeline(caseId: string): Promise<TimelineEntry[]>;
   /**
    * Runs the action's Update; its answer as the workflow encoded it. A keyed action whose key the case has
-   * applied with another request is a 409 (`idempotency-key-reused`).
+   * applied with another request is a 409 (`idempotency-key-reused`). An Update not applied within the gateway's
+   * `actionTimeoutMs` (no worker took it, or Temporal did not answer) ends with WorkflowUpdateRPCTimeoutOrCancelledError
+   * (a 503 `action-not-delivered`); Temporal may still apply it once a worker runs, and the retry with the same key
+   * (the same Update id) answers that outcome.
    */
   act<K extends CaseActionType>(
     caseId: string,
@@ -118,6 +121,11 @@ export interface CaseGatewayOptions {
    * 30 s.
    */
   readonly queryTimeoutMs: number;
+  /**
+   * How long an action's Update may wait to be applied (CASE_ACTION_UPDATE_TIMEOUT_MS): without a deadline of ours,
+   * Temporal holds an Update no worker takes, and the client waits for it, as long as no worker runs.
+   */
+  readonly actionTimeoutMs: number;
 }
 
 /** Whether a batch workflow started: false when one with its id runs (or, per its reuse policy, ran) already. */
@@ -175,7 +183,7 @@ const keyReused = (key: string) =>
 export function createCaseGateway(
   client: Client,
   taskQueue: string,
-  { queryTimeoutMs }: CaseGatewayOptions,
+  { queryTimeoutMs, actionTimeoutMs }: CaseGatewayOptions,
 ): CaseGateway {
   const handle = (caseId: string) => client.workflow.getHandle(caseWorkflowId(caseId));
   /** A Query, ended at our deadline (DEADLINE_EXCEEDED) when no worker answers it sooner. */
@@ -256,7 +264,10 @@ export function createCaseGateway(
         .query(calendarPublicationProgressQuery),
     // Asked right after the view answered (api/ledger/ledger-case-reads.ts): the worker is there.
     timeline: (caseId) => handle(caseId).query(caseTimelineQuery),
+    // Every call of the Update (sent again until Temporal admits it, then polled for its outcome) ends by one deadline.
     act: (caseId, type, payload, keyed) =>
-      actionAnswer(handle(caseId), CASE_ACTION_UPDATES[type], payload, keyed),
+      client.withDeadline(Date.now() + actionTimeoutMs, () =>
+        actionAnswer(handle(caseId), CASE_ACTION_UPDATES[type], payload, keyed),
+      ),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Temporal's own errors as HTTP problems: an unknown workflow is an unknown case (404), a workflow id already taken
  * is a conflict (409), and a cluster that cannot be reached, one too busy to answer now, or an action it could not
- * hand to a worker, is a 503 with `Retry-After`.
+ * hand to a worker (or no worker applied by the API's deadline), is a 503 with `Retry-After`.
  */
 import {
   ApplicationFailure,
@@ -54,6 +54,15 @@ export function temporalProblemOf(error: unknown, retryAfterSeconds: number): Ht
       title: 'Case already exists',
     });
   }
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+    return new ServiceUnavailableProblemError(
+      'The action was received but is not applied yet: no worker of the case took it in time (they may be restarting), ' +
+        'or the workflow service did not answer. It may still be applied once a worker runs: retry with the same ' +
+        'Idempotency-Key, which answers its outcome and never applies it twice',
+      retryAfterSeconds,
+      { slug: 'action-not-delivered' },
+    );
+  }
   if (isActionNotDelivered(error)) {
     return new ServiceUnavailableProblemError(
       'The case could not take the action now (its worker is restarting); retry with the same Idempotency-Key',
@@ -81,9 +90,9 @@ export function temporalProblemOf(error: unknown, retryAfterSeconds: number): Ht
 }
 
 /**
- * True when an action's Update never reached the case's code, so nothing was applied: the server gave it up
- * because no worker processed it (`UnprocessedUpdate`, seen while a worker restarts), or the call ended before
- * the Update was accepted.
+ * True when an action's Update has not reached the case's code: the server gave it up because no worker processed
+ * it (`UnprocessedUpdate`, seen while a worker restarts: nothing was applied), or the call ended (the API's action
+ * deadline, CASE_ACTION_UPDATE_TIMEOUT_MS) before a worker applied it (Temporal may still hold it and apply it).
  */
 export function isActionNotDelivered(error: unknown): boolean {
   if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;

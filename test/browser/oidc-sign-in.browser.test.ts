@@ -18,7 +18,7 @@ import { createWebAppRouter, WEB_DIST_DIR } from '../../api/web/web-app-router';
 import { openLedger } from '../../ledger';
 import type { Connection } from '@temporalio/client';
 import { serviceData } from '../helpers/case-fixtures';
-import { createTestClient, TEST_QUERY_TIMEOUT_MS, uniqueTaskQueue } from '../helpers/temporal-test-env';
+import { createTestClient, TEST_GATEWAY_TIMEOUTS, uniqueTaskQueue } from '../helpers/temporal-test-env';
 import { createTestLogger } from '../api/support/test-logger';
 import { launchChromium, openPage } from './support/chromium';
 import { checkPage } from './support/page-checks';
@@ -74,9 +74,7 @@ describe('signing in through an OIDC provider', () => {
         logger,
         checkTemporal: () => Promise.resolve(),
         routers: createApiRouters({
-          gateway: createCaseGateway(test.client, uniqueTaskQueue('oidc'), {
-            queryTimeoutMs: TEST_QUERY_TIMEOUT_MS,
-          }),
+          gateway: createCaseGateway(test.client, uniqueTaskQueue('oidc'), TEST_GATEWAY_TIMEOUTS),
           ledger: await openLedger({ file: ':memory:' }),
           service: await serviceData(),
           verifier: createTokenVerifier({

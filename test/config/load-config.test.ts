@@ -130,6 +130,23 @@ describe('loadConfig: rate limits', () => {
   });
 });
 
+describe('loadConfig: how long an action waits to be applied', () => {
+  it('waits 10 s for an Update by default', () => {
+    expect(loadConfig({}, 'cli').caseActionUpdateTimeoutMs).toBe(10_000);
+  });
+
+  it('takes 100 ms to 120 s and refuses anything else at start', () => {
+    expect(loadConfig({ CASE_ACTION_UPDATE_TIMEOUT_MS: '1000' }, 'cli').caseActionUpdateTimeoutMs).toBe(
+      1_000,
+    );
+    for (const bad of ['50', '120001', 'soon', '1.5']) {
+      expect(() => loadConfig({ CASE_ACTION_UPDATE_TIMEOUT_MS: bad }, 'cli')).toThrow(
+        /CASE_ACTION_UPDATE_TIMEOUT_MS/,
+      );
+    }
+  });
+});
+
 describe('loadConfig: how long a read waits for the workflow', () => {
   it('waits 5 s for a Query by default', () => {
     expect(loadConfig({}, 'cli').caseReadQueryTimeoutMs).toBe(5_000);

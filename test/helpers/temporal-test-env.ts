@@ -41,10 +41,16 @@ export async function createTestClient(): Promise<{ client: Client; connection: 
   return { client: new Client({ connection, namespace: 'default' }), connection };
 }
 
-/** A client of the shared dev server over the connection the API uses (Core's, opened on first use). */
-export function createApiTestClient(): { client: Client; connection: LazyCoreConnection } {
+/**
+ * A client of the shared dev server (or of `address`, a forwarder in front of it) over the connection the API uses
+ * (Core's, opened on first use).
+ */
+export function createApiTestClient(address = testTemporalAddress()): {
+  client: Client;
+  connection: LazyCoreConnection;
+} {
   installQuietRuntime();
-  const connection = new LazyCoreConnection({ address: testTemporalAddress() });
+  const connection = new LazyCoreConnection({ address });
   return { client: new Client({ connection, namespace: 'default' }), connection };
 }
 
@@ -58,6 +64,18 @@ export function createApiTestClient(): { client: Client; connection: LazyCoreCon
  * the production default of 5 s. Tests of the deadline itself set a short one.
  */
 export const TEST_QUERY_TIMEOUT_MS = 30_000;
+
+/**
+ * How long the API of a test waits for an action's Update to be applied (CASE_ACTION_UPDATE_TIMEOUT_MS): far past
+ * the production default of 10 s, for the same reason. Tests of the deadline itself set a short one.
+ */
+export const TEST_ACTION_TIMEOUT_MS = 60_000;
+
+/** The gateway's deadlines in tests: the ones above. */
+export const TEST_GATEWAY_TIMEOUTS = {
+  queryTimeoutMs: TEST_QUERY_TIMEOUT_MS,
+  actionTimeoutMs: TEST_ACTION_TIMEOUT_MS,
+} as const;
 
 export async function withCaseWorker<T>(
   taskQueue: string,

@@ -35,7 +35,7 @@ import { freshLedgerLocation, ledgerEngines, stopSharedPostgres } from '../helpe
 import { REFERENCE_CASES } from '../helpers/reference-cases';
 import {
   createTestClient,
-  TEST_QUERY_TIMEOUT_MS,
+  TEST_GATEWAY_TIMEOUTS,
   uniqueTaskQueue,
   withCaseWorker,
 } from '../helpers/temporal-test-env';
@@ -79,9 +79,7 @@ describe.each(ledgerEngines())(
     async function terminatedBeforeItsFirstTask(prefix: string): Promise<string> {
       const caseId = uniqueCaseId(prefix);
       const fields = { caseId, ...REFERENCE_CASES[FLOW]!.fields };
-      const unworked = createCaseGateway(harness.client, uniqueTaskQueue('unworked'), {
-        queryTimeoutMs: TEST_QUERY_TIMEOUT_MS,
-      });
+      const unworked = createCaseGateway(harness.client, uniqueTaskQueue('unworked'), TEST_GATEWAY_TIMEOUTS);
       await unworked.start(buildCaseInput(harness.service, fields, engineActor(INTAKE)), fields);
       await harness.client.workflow.getHandle(caseWorkflowId(caseId)).terminate('filed twice');
       expect(await readCaseRecord(harness.ledger, caseId)).toBeUndefined();

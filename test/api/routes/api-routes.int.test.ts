@@ -11,7 +11,7 @@ import { flowFromYaml, serviceData, uniqueCaseId } from '../../helpers/case-fixt
 import { eventually } from '../../helpers/eventually';
 import {
   createTestClient,
-  TEST_QUERY_TIMEOUT_MS,
+  TEST_GATEWAY_TIMEOUTS,
   uniqueTaskQueue,
   withCaseWorker,
 } from '../../helpers/temporal-test-env';
@@ -46,7 +46,7 @@ describe('HTTP API over the real gateway and dev server', () => {
     const { logger } = createTestLogger();
     ledger = await openLedger({ file: ':memory:' });
     const routers = createApiRouters({
-      gateway: createCaseGateway(client, taskQueue, { queryTimeoutMs: TEST_QUERY_TIMEOUT_MS }),
+      gateway: createCaseGateway(client, taskQueue, TEST_GATEWAY_TIMEOUTS),
       ledger,
       service: { ...data, flows },
       verifier: createTokenVerifier({ secret: SECRET }),

@@ -33,6 +33,7 @@ import { REFERENCE_CASES } from '../../helpers/reference-cases';
 import {
   createApiTestClient,
   shutDownIdleRuntime,
+  TEST_ACTION_TIMEOUT_MS,
   TEST_QUERY_TIMEOUT_MS,
   uniqueTaskQueue,
   withCaseWorker,
@@ -83,15 +84,27 @@ export interface HttpHarnessOptions {
   readonly workflowBundle?: () => Promise<CaseWorkerOptions['workflowBundle']>;
   /** How long a Query may wait for a worker (CASE_READ_QUERY_TIMEOUT_MS); TEST_QUERY_TIMEOUT_MS otherwise. */
   readonly queryTimeoutMs?: number;
+  /** How long an action may wait to be applied (CASE_ACTION_UPDATE_TIMEOUT_MS); TEST_ACTION_TIMEOUT_MS otherwise. */
+  readonly actionTimeoutMs?: number;
+  /** Where the API reaches Temporal (a forwarder in front of the dev server); the dev server itself otherwise. */
+  readonly temporalAddress?: string;
 }
 
 /** Builds the app over the dev server, with a stub for the departmental systems and no practical rate limit. */
 export async function startHttpHarness(
   logger: Logger,
-  { apiKeys, flowsDir, ledger: location, taskQueue: queue, queryTimeoutMs }: HttpHarnessOptions = {},
+  {
+    apiKeys,
+    flowsDir,
+    ledger: location,
+    taskQueue: queue,
+    queryTimeoutMs,
+    actionTimeoutMs,
+    temporalAddress,
+  }: HttpHarnessOptions = {},
 ): Promise<HttpHarness> {
   // The API's own connection (Core's), so every HTTP test also shows how its errors map.
-  const { client, connection } = createApiTestClient();
+  const { client, connection } = createApiTestClient(temporalAddress);
   const stub = await startDepartmentSystemsStub();
   const data = await serviceData();
   const flows = await loadFlowCatalog(flowsDir ?? SHIPPED_FLOWS_DIR, data.validation);
@@ -110,6 +123,7 @@ export async function startHttpHarness(
   const routers = createApiRouters({
     gateway: createCaseGateway(client, taskQueue, {
       queryTimeoutMs: queryTimeoutMs ?? TEST_QUERY_TIMEOUT_MS,
+      actionTimeoutMs: actionTimeoutMs ?? TEST_ACTION_TIMEOUT_MS,
     }),
     ledger,
     service,

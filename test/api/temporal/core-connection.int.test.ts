@@ -2,8 +2,6 @@
  * The API's connection to Temporal (Core's client, opened on first use), against the real dev server and against an
  * address where nothing listens yet: what an operator and a client of the API see must be what grpc-js gave.
  */
-import { once } from 'node:events';
-import net from 'node:net';
 import {
   Client,
   WorkflowExecutionAlreadyStartedError,
@@ -18,6 +16,7 @@ import { temporalProblemOf } from '../../../api/problems/temporal-problems';
 import { LazyCoreConnection } from '../../../api/temporal/core-connection';
 import { installQuietRuntime, testTemporalAddress, uniqueTaskQueue } from '../../helpers/temporal-test-env';
 import { uniqueCaseId } from '../../helpers/case-fixtures';
+import { forwardToDevServer, freePort, type Forwarder } from '../../helpers/temporal-forwarder';
 
 const silent = pino({ level: 'silent' });
 
@@ -29,56 +28,6 @@ async function failureOf(call: () => Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error('the call succeeded');
-}
-
-/** A local port where nothing listens (yet). */
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** A TCP forwarder in front of the dev server that can stop passing bytes: a Temporal that no longer answers. */
-interface Forwarder {
-  readonly port: number;
-  /** Drops every byte from now on, both ways (connections stay open). */
-  hold(): void;
-  stop(): Promise<void>;
-}
-
-/** Forwards `port` to the dev server: Temporal "coming up" at the address the API was given. */
-async function forwardToDevServer(port: number): Promise<Forwarder> {
-  const [host, target] = testTemporalAddress().split(':');
-  const sockets = new Set<net.Socket>();
-  let holding = false;
-  const server = net.createServer((inbound) => {
-    const outbound = net.connect(Number(target), host);
-    for (const [from, to] of [
-      [inbound, outbound],
-      [outbound, inbound],
-    ] as const) {
-      sockets.add(from);
-      from.on('close', () => sockets.delete(from));
-      from.on('error', () => from.destroy());
-      from.on('data', (bytes) => {
-        if (!holding) to.write(bytes);
-      });
-    }
-  });
-  server.listen(port, '127.0.0.1');
-  await once(server, 'listening');
-  return {
-    port,
-    hold: () => {
-      holding = true;
-    },
-    async stop() {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
 }
 
 describe("the API's connection to Temporal (Core's client)", () => {
