@@ -22,11 +22,19 @@ import { openLedger, type Ledger } from '../ledger';
 import { usePublishedCalendars } from './cases/published-calendars';
 import { followPublishedFlows } from './cases/published-flows';
 import { LazyCoreConnection } from './temporal/core-connection';
+import { stopHttpServer } from './stop-http-server';
+
+/**
+ * How long a stopping API lets the requests in flight finish before it closes their connections: past an action's
+ * default deadline (CASE_ACTION_UPDATE_TIMEOUT_MS, 10 s), within the 30 s an orchestrator waits by default.
+ */
+const IN_FLIGHT_GRACE_MS = 20_000;
 
 export interface RunningApi {
   url: string;
   gateway: CaseGateway;
   service: ServiceData;
+  /** Stops taking connections, answers the requests in flight (cut off after 20 s), then closes what it opened. */
   close(): Promise<void>;
 }
 
@@ -83,7 +91,7 @@ export async function startApi(
     gateway,
     service,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopHttpServer(server, IN_FLIGHT_GRACE_MS);
       await connection.close();
       if (sharedLedger === undefined) await ledger.close();
     },

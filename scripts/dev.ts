@@ -6,15 +6,17 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Runtime } from '@temporalio/worker';
+import type { Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { mintToken } from '../api/auth';
 import { generateApiKey, hashApiKey } from '../api/open311/api-keys';
 import { startApi } from '../api/start-api';
+import { stopOnSignals, type StoppableProcess } from '../api/stop-on-signals';
 import { createLogger } from '../config/create-logger';
-import { loadConfig } from '../config/load-config';
+import { loadConfig, type Config } from '../config/load-config';
 import { apiKeyEntryYaml } from '../config/open311/api-key-entry-yaml';
 import { createLedgerWriter, openLedger } from '../ledger';
-import { createCaseWorker } from '../worker/create-case-worker';
+import { createCaseWorker, WORKER_PROCESS_SHUTDOWN } from '../worker/create-case-worker';
 import { startWorkerClosureReconciler } from '../worker/start-closure-reconciler';
 import { serveMetrics } from '../worker/metrics-server';
 import { PinoTemporalLogger } from '../config/pino-temporal-logger';
@@ -92,7 +94,19 @@ async function main(): Promise<void> {
     logger: new PinoTemporalLogger(logger.child({ component: 'temporal' })),
     shutdownSignals: [],
   });
+  const running = start(config, logger, secret, open311.key);
+  // Before the start completes: Ctrl-C (or SIGTERM) while it starts stops everything once it has started.
+  stopOnSignals(running, logger);
+  await running;
+}
 
+/** Starts the dev server, the worker, the API and the demo systems, seeds the demo cases; answers how to stop it all. */
+async function start(
+  config: Config,
+  logger: Logger,
+  secret: string,
+  open311Key: string,
+): Promise<StoppableProcess> {
   await assertPortFree(config.http.port, 'HTTP API, HTTP_PORT');
   await assertPortFree(config.dev.demoSystemsPort, 'demo departmental systems, DEMO_SYSTEMS_PORT');
   await assertPortFree(config.workerMetricsPort, 'worker metrics, WORKER_METRICS_PORT');
@@ -119,6 +133,7 @@ async function main(): Promise<void> {
     taskQueue: config.taskQueue,
     activityDependencies: { env: process.env, ledger: createLedgerWriter(ledger), metricsRegistry },
     tuning: config.workerTuning,
+    shutdown: WORKER_PROCESS_SHUTDOWN,
   });
   const workerRun = worker.run();
   const reconciler = startWorkerClosureReconciler({
@@ -138,7 +153,7 @@ async function main(): Promise<void> {
   API          ${api.url}   (GET /readyz, docs at ${api.url}/docs)
   Temporal UI  ${server.uiUrl}   (gRPC ${server.address})
   Demo cases   DEMO-GARBAGE-1, DEMO-MANHOLE-1, DEMO-12345-1, DEMO-STARTUP-1, DEMO-HEALTH-1
-  Open311      ${api.url}/open311/v2/services.json   (GeoReport v2; demo api_key ${open311.key})
+  Open311      ${api.url}/open311/v2/services.json   (GeoReport v2; demo api_key ${open311Key})
   Tokens (12 h):
 ${Object.entries(tokens)
   .map(([who, token]) => `    ${who}: ${token}`)
@@ -149,33 +164,19 @@ ${Object.entries(tokens)
   .join('\n')}
   Ctrl-C stops everything.\n`);
 
-  let stopping = false;
-  const stop = async (): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('Stopping');
-    await api.close();
-    worker.shutdown();
-    await workerRun;
-    await reconciler.stop();
-    await connection.close();
-    await stopSystems();
-    await stopMetrics();
-    await ledger.close();
-    await server.stop();
-    logger.info('Stopped');
+  return {
+    async close() {
+      await api.close();
+      worker.shutdown();
+      await workerRun;
+      await reconciler.stop();
+      await connection.close();
+      await stopSystems();
+      await stopMetrics();
+      await ledger.close();
+      await server.stop();
+    },
   };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      stop().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          console.error(error);
-          process.exit(1);
-        },
-      );
-    });
-  }
 }
 
 main().catch((error: unknown) => {

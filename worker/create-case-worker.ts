@@ -17,7 +17,20 @@ export interface CaseWorkerOptions {
   tuning?: WorkerTuning;
   /** Replaces the ledger sink's resend request (a signal through this worker's connection); tests only. */
   askLedgerResend?: LedgerSinkDependencies['askResend'];
+  /** How a process's worker stops (WORKER_PROCESS_SHUTDOWN); the SDK's defaults without (tests stop at once). */
+  shutdown?: Pick<WorkerOptions, 'shutdownGraceTime' | 'shutdownForceTime'>;
 }
+
+/**
+ * How the worker of `npm run worker` and `npm run dev` stops on SIGINT/SIGTERM: it polls no more, finishes the
+ * workflow tasks in flight, and lets the activities in flight finish for up to 10 s (a department call gives up
+ * after 10 s itself) instead of cancelling them at once, which would send the call again on the next worker. Past
+ * 25 s (within the 30 s an orchestrator waits by default) it gives up: `run()` throws and the process exits 1.
+ */
+export const WORKER_PROCESS_SHUTDOWN = {
+  shutdownGraceTime: '10 s',
+  shutdownForceTime: '25 s',
+} as const satisfies CaseWorkerOptions['shutdown'];
 
 export interface CaseWorker {
   worker: Worker;
@@ -39,6 +52,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Case
       options.askLedgerResend,
     ),
     ...options.tuning,
+    ...options.shutdown,
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath, bundlerOptions: { preloadModules } }),

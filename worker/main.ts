@@ -1,4 +1,9 @@
-/** Worker process: config -> logger -> ledger -> connection -> Worker.run -> clean shutdown on SIGINT/SIGTERM. */
+/**
+ * Worker process: config -> logger -> ledger -> connection -> Worker.run -> clean shutdown. On SIGINT or SIGTERM the
+ * SDK's runtime (its default `shutdownSignals`) shuts the worker down: `run()` resolves once the worker has drained
+ * (WORKER_PROCESS_SHUTDOWN), then the process closes what it opened and exits 0. A signal while the worker starts
+ * stops it as soon as it runs; a second signal ends the process at once (the runtime listens for the first only).
+ */
 import { Runtime } from '@temporalio/worker';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { createLogger } from '../config/create-logger';
@@ -6,7 +11,7 @@ import { loadConfig } from '../config/load-config';
 import { loadTemporalConnection } from '../config/temporal-connection';
 import { createLedgerWriter, openLedger } from '../ledger';
 import { prebuiltCaseWorkflowBundle } from './case-workflow-bundle';
-import { createCaseWorker } from './create-case-worker';
+import { createCaseWorker, WORKER_PROCESS_SHUTDOWN } from './create-case-worker';
 import { serveMetrics } from './metrics-server';
 import { startWorkerClosureReconciler } from './start-closure-reconciler';
 import { PinoTemporalLogger } from '../config/pino-temporal-logger';
@@ -27,6 +32,7 @@ async function main(): Promise<void> {
     taskQueue: config.taskQueue,
     activityDependencies: { env: process.env, ledger: createLedgerWriter(ledger), metricsRegistry },
     tuning: config.workerTuning,
+    shutdown: WORKER_PROCESS_SHUTDOWN,
   });
   logger.info(
     {
@@ -57,7 +63,11 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  // Nothing left to wait for (an idle keep-alive socket to a departmental system must not hold the process).
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

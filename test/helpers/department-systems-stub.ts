@@ -12,11 +12,14 @@ export interface RecordedCall {
   readonly body: { caseId: string; stepId: string; round: number; input: Record<string, unknown> };
 }
 
-/** Decides one answer: a status, and a body for 2xx. Absent: 200 with a generated result. */
+/**
+ * Decides one answer: a status, a body for 2xx, and how long the system takes to send it (none by default). Absent:
+ * 200 with a generated result at once.
+ */
 export type Responder = (
   call: RecordedCall,
   attempt: number,
-) => { status: number; body?: unknown } | undefined;
+) => { status: number; body?: unknown; delayMs?: number } | undefined;
 
 export interface DepartmentSystemsStub {
   readonly url: string;
@@ -54,8 +57,10 @@ export async function startDepartmentSystemsStub(): Promise<DepartmentSystemsStu
       const attempt = (attempts.get(key) ?? 0) + 1;
       attempts.set(key, attempt);
       const answer = responders.get(operation)?.(call, attempt) ?? { status: 200, body: defaultResult(call) };
-      res.writeHead(answer.status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(answer.body ?? { error: `status ${answer.status}` }));
+      setTimeout(() => {
+        res.writeHead(answer.status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(answer.body ?? { error: `status ${answer.status}` }));
+      }, answer.delayMs ?? 0);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

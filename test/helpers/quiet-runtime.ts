@@ -63,6 +63,9 @@ export function installQuietRuntime(): void {
   Runtime.install({
     logger,
     telemetryOptions: { logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} } },
+    // Tests stop their workers themselves. The SDK's default listeners made a test process (a jest worker, a
+    // process a test spawns) ignore SIGINT and SIGTERM unless a worker ran: only SIGKILL stopped it.
+    shutdownSignals: [],
   });
   runtimeInstalled = true;
 }
