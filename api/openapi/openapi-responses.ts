@@ -19,7 +19,8 @@ const PROBLEM_RESPONSES = {
   500: { name: 'InternalError', description: 'Unexpected error (logged with the request id)' },
   503: {
     name: 'ServiceUnavailable',
-    description: 'Temporal is not reachable, or the action could not reach the case now: retry',
+    description:
+      'Temporal is not reachable, or no worker applied the action in time: retry (an action with the same Idempotency-Key)',
     header: 'Retry-After',
   },
 } as const;
