@@ -34,6 +34,7 @@ import {
   startHttpHarness,
   startReferenceCase,
   stepIn,
+  terminateCases,
   timelineOf,
   type HttpHarness,
 } from '../api/support/http-case-harness';
@@ -88,10 +89,7 @@ describe('npm run api, on SIGTERM', () => {
   });
   afterAll(async () => {
     api?.child.kill('SIGKILL');
-    await temporalClient.client.workflow
-      .getHandle(caseWorkflowId(caseId))
-      .terminate('test over')
-      .catch(() => undefined);
+    await terminateCases(temporalClient.client, [caseId]);
     await temporalClient.connection.close();
   });
 
@@ -159,12 +157,7 @@ describe('npm run worker, on SIGTERM', () => {
   });
   afterAll(async () => {
     worker?.child.kill('SIGKILL');
-    for (const id of caseIds) {
-      await harness.client.workflow
-        .getHandle(caseWorkflowId(id))
-        .terminate('test over')
-        .catch(() => undefined);
-    }
+    await terminateCases(harness.client, caseIds);
     await harness?.close();
   });
 

@@ -8,7 +8,6 @@
 import pino from 'pino';
 import request from 'supertest';
 import type { CaseView, StepView } from '../../../workflows/engine/case/case-view';
-import { caseWorkflowId } from '../../../workflows/messages';
 import { flowStep, happyResult } from '../../helpers/case-driver';
 import { eventually } from '../../helpers/eventually';
 import { forwardToDevServer, freePort, type Forwarder } from '../../helpers/temporal-forwarder';
@@ -21,6 +20,7 @@ import {
   startHttpHarness,
   startReferenceCase,
   stepIn,
+  terminateCases,
   timelineOf,
   type HttpHarness,
 } from '../support/http-case-harness';
@@ -99,12 +99,7 @@ describe('an action no worker takes', () => {
     harness = await startHttpHarness(pino({ level: 'silent' }), { actionTimeoutMs: ACTION_TIMEOUT_MS });
   });
   afterAll(async () => {
-    for (const id of started) {
-      await harness.client.workflow
-        .getHandle(caseWorkflowId(id))
-        .terminate('test over')
-        .catch(() => undefined);
-    }
+    await terminateCases(harness.client, started);
     await harness?.close();
   });
 
@@ -144,12 +139,7 @@ describe('an action Temporal does not answer', () => {
     });
   });
   afterAll(async () => {
-    for (const id of started) {
-      await harness.client.workflow
-        .getHandle(caseWorkflowId(id))
-        .terminate('test over')
-        .catch(() => undefined);
-    }
+    await terminateCases(harness.client, started);
     await harness?.close();
     await forwarder?.stop();
   });

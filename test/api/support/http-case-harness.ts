@@ -1,4 +1,5 @@
 import { CaseViewSchema } from '../../../api/schemas';
+import { caseWorkflowId } from '../../../workflows/messages';
 /**
  * The real API over the shared dev server, for end-to-end tests that act only through HTTP: the app (supertest, no
  * port), the shipped directory with its systems pointed at a local stub, role tokens, and a driver that reads the
@@ -339,6 +340,16 @@ export class HttpCaseDriver {
     const dept = step.assignee?.department;
     if (dept === undefined) throw new Error(`step ${step.id} has no assignee`);
     return departmentUser(dept);
+  }
+}
+
+/** Terminates the cases a test file leaves running on the shared server (those already ended are skipped). */
+export async function terminateCases(client: Client, caseIds: readonly string[]): Promise<void> {
+  for (const caseId of caseIds) {
+    await client.workflow
+      .getHandle(caseWorkflowId(caseId))
+      .terminate('test over')
+      .catch(() => undefined);
   }
 }
 
