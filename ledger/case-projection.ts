@@ -157,6 +157,7 @@ export function stepRows(snapshot: LedgerSnapshot): StepsTable[] {
     case_id: snapshot.caseId,
     step_id: step.id,
     title: step.title,
+    title_en: step.titleEn ?? null,
     stage: step.stage,
     kind: step.kind,
     status: step.status,

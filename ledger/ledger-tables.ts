@@ -80,6 +80,8 @@ export interface StepsTable {
   case_id: string;
   step_id: string;
   title: string;
+  /** The flow's English title of the step; null without one (or for rows written before migration 015). */
+  title_en: string | null;
   stage: string;
   kind: string;
   status: string;

@@ -40,6 +40,9 @@ export const StepViewSchema = z
     title: z
       .string()
       .describe('The step title: Chinese when the flow gives it, else English, else the step id'),
+    titleEn: z.string().optional().meta({
+      description: "The step's English title, when the flow gives one: what an English UI shows (addition)",
+    }),
     stage: StageSchema,
     kind: z.enum(['task', 'service', 'notify', 'wait']),
     status: z.enum(['pending', 'active', 'claimed', 'completed', 'skipped', 'returned', 'cancelled']),
@@ -51,6 +54,10 @@ export const StepViewSchema = z
     completedAt: TimestampSchema.optional(),
     dueAt: TimestampSchema.optional(),
     dueExplanation: z.string().optional().meta({ description: 'How dueAt was reached, in words' }),
+    dueExplanationZh: z.string().optional().meta({
+      description:
+        'dueExplanation in Chinese (时限说明), from the same facts; absent for a deadline set before the engine kept them: show dueExplanation (addition)',
+    }),
     dueProvisional: z.string().optional().meta({
       description:
         'Present when dueAt may still move: why (a year it is counted through has no published holiday arrangement yet) (addition)',
@@ -82,6 +89,9 @@ export const StepViewSchema = z
       .string()
       .optional()
       .meta({ description: 'How claimDueAt was reached, in words (addition)' }),
+    claimDueExplanationZh: z.string().optional().meta({
+      description: 'claimDueExplanation in Chinese, when known (addition)',
+    }),
     claimOverdue: z
       .boolean()
       .optional()
@@ -117,6 +127,10 @@ export const CaseViewSchema = z
     closedAt: TimestampSchema.optional(),
     dueAt: TimestampSchema.optional().meta({ description: 'Whole-case deadline' }),
     dueExplanation: z.string().optional().meta({ description: 'How dueAt was reached, in words (addition)' }),
+    dueExplanationZh: z.string().optional().meta({
+      description:
+        'dueExplanation in Chinese (时限说明), from the same facts; absent for a deadline set before the engine kept them: show dueExplanation (addition)',
+    }),
     dueProvisional: z.string().optional().meta({
       description:
         'Present when dueAt may still move: why (a year it is counted through has no published holiday arrangement yet) (addition)',

@@ -26,6 +26,9 @@ export const InboxItemSchema = z
     title: z
       .string()
       .describe('The step title: Chinese when the flow gives it, else English, else the step id'),
+    titleEn: z.string().optional().meta({
+      description: "The step's English title, when the flow gives one: what an English UI shows (addition)",
+    }),
     stage: StageSchema,
     status: z.enum(['active', 'claimed']),
     dueAt: TimestampSchema.optional(),

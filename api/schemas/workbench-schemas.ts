@@ -66,6 +66,13 @@ const ExplainedSlaSchema = z
     within: z.string(),
     clock: z.enum(['working', 'calendar']),
     starts: z.enum(['activated', 'claimed']),
+    days: z.number().meta({
+      description:
+        'The days of `within` (working days on a working clock), negative before the deadline (addition)',
+    }),
+    minutes: z.number().meta({
+      description: 'The hours and minutes of `within`, in minutes, negative before the deadline (addition)',
+    }),
   })
   .meta({ id: 'ExplainedSla' });
 
@@ -74,6 +81,7 @@ const LimitExplanationSchema = z
     sla: ExplainedSlaSchema.nullable(),
     dueAt: TimestampSchema.nullable(),
     explanation: z.string(),
+    explanationZh: z.string().meta({ description: '`explanation` in Chinese (addition)' }),
   })
   .meta({ id: 'LimitExplanation' });
 
@@ -90,6 +98,7 @@ export const FlowExplanationSchema = z
         sla: ExplainedSlaSchema.nullable(),
         dueAt: TimestampSchema.nullable().meta({ description: "In the calendar's zone" }),
         explanation: z.string(),
+        explanationZh: z.string().meta({ description: '`explanation` in Chinese (addition)' }),
       }),
     ),
     case: LimitExplanationSchema,

@@ -11,6 +11,7 @@ import * as watermarks from './008-watermarks';
 import * as flowVersions from './009-flow-versions';
 import * as stepClock from './010-step-clock';
 import * as open311ServiceCodes from './011-open311-service-codes';
+import * as stepEnglishTitle from './015-step-english-title';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001-create-ledger': createLedger,
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '009-flow-versions': flowVersions,
   '010-step-clock': stepClock,
   '011-open311-service-codes': open311ServiceCodes,
+  '015-step-english-title': stepEnglishTitle,
 };
 
 /** Kysely's migrator reads the migrations from here (no file-system scan: they are bundled code). */

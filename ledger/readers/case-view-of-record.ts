@@ -52,6 +52,7 @@ function stepView(snapshot: LedgerSnapshot, step: LedgerStep, now: number): Step
     completedAt: at(step.completedAt),
     dueAt: at(step.dueAt),
     dueExplanation: step.dueExplanation,
+    dueExplanationZh: step.dueExplanationZh,
     dueProvisional: step.dueProvisional,
     incident: step.incident && { at: at(step.incident.at), error: step.incident.error },
     request: step.request && {
@@ -65,6 +66,7 @@ function stepView(snapshot: LedgerSnapshot, step: LedgerStep, now: number): Step
   return {
     id: step.id,
     title: step.title,
+    ...(step.titleEn === undefined ? {} : { titleEn: step.titleEn }),
     stage: step.stage,
     kind: step.kind,
     status: step.status,
@@ -95,6 +97,7 @@ export function caseViewOfRecord(snapshot: LedgerSnapshot, overdue: boolean, now
       : {
           dueAt: at(snapshot.dueAt),
           ...optionalText('dueExplanation', snapshot.dueExplanation),
+          ...optionalText('dueExplanationZh', snapshot.dueExplanationZh),
           ...optionalText('dueProvisional', snapshot.dueProvisional),
         }),
     overdue,
@@ -124,7 +127,7 @@ export function timelineOfEvents(events: readonly LedgerEvent[], timezone: strin
   }));
 }
 
-function optionalText<K extends 'dueExplanation' | 'dueProvisional'>(
+function optionalText<K extends 'dueExplanation' | 'dueExplanationZh' | 'dueProvisional'>(
   key: K,
   value: string | undefined,
 ): { [P in K]?: string } {

@@ -28,6 +28,8 @@ export interface InboxTask {
   readonly caseId: string;
   readonly stepId: string;
   readonly title: string;
+  /** The flow's English title of the step, when it has one (and the ledger holds it). */
+  readonly titleEn?: string;
   readonly stage: Stage;
   readonly status: Extract<StepStatus, 'active' | 'claimed'>;
   readonly dueAt?: string;
@@ -87,6 +89,7 @@ export async function departmentInbox(
       's.case_id',
       's.step_id',
       's.title',
+      's.title_en',
       's.stage',
       's.status',
       's.due_at',
@@ -135,6 +138,7 @@ export async function departmentInbox(
       caseId: row.case_id,
       stepId: row.step_id,
       title: row.title,
+      ...(row.title_en === null ? {} : { titleEn: row.title_en }),
       stage: row.stage as Stage,
       status: row.status as InboxTask['status'],
       ...(row.due_at === null || Number(row.sort_due_at) === NO_DEADLINE

@@ -23,6 +23,8 @@ export interface MadeUpCase {
   readonly stepDueAt?: number;
   /** The clock of the step's deadline, as the feed sends it (absent: as rows written before it was kept). */
   readonly stepDueClock?: Clock;
+  /** The flow's English title of the step (absent: the flow has none). */
+  readonly stepTitleEn?: string;
   readonly reworked?: boolean;
   readonly extended?: boolean;
   readonly satisfaction?: 'satisfied' | 'basically-satisfied' | 'unsatisfied';
@@ -50,6 +52,7 @@ export function madeUpBatch(c: MadeUpCase, calendar: WorkingCalendar): LedgerBat
     {
       id: 'handle',
       title: '处置',
+      ...(c.stepTitleEn === undefined ? {} : { titleEn: c.stepTitleEn }),
       stage: 'action',
       kind: 'task',
       status: open ? 'active' : 'completed',

@@ -23,9 +23,14 @@ const START = at('2026-03-02T09:00:00+08:00');
 const NOW = at('2026-03-02T12:00:00+08:00');
 
 /** A case up to `handle` active for sanitation-district, in the given grid. */
-function garbageCase(caseId: string, region = '440104001001001', start = START): CaseDriver {
+function garbageCase(
+  caseId: string,
+  region = '440104001001001',
+  start = START,
+  flow = exposedGarbage(),
+): CaseDriver {
   const regionPath = [region, region.slice(0, 12), region.slice(0, 9), region.slice(0, 6), '440100'];
-  const input = caseInput(exposedGarbage(), {
+  const input = caseInput(flow, {
     caseId,
     region,
     regionPath,
@@ -97,6 +102,36 @@ describeEachLedger('the ledger', (ledger) => {
     const events = await readCaseEvents(ledger(), 'L-VIEW');
     expect(timelineOfEvents(events, 'Asia/Shanghai')).toEqual(caseTimeline(c.state));
     expect(caseView(c.state, later).status).toBe('closed');
+  });
+
+  it('shows the English title and the Chinese deadline words in the inbox and the view of record', async () => {
+    const plain = exposedGarbage();
+    const titled = {
+      ...plain,
+      steps: plain.steps.map((step) =>
+        step.id === 'handle' ? { ...step, title: { zh: '清运处置', en: 'Remove the garbage' } } : step,
+      ),
+    };
+    const c = garbageCase('L-TITLE-EN', '440104001001001', START, titled).act(
+      { type: 'claim', stepId: 'handle' },
+      START + 30 * 60_000,
+    );
+    await feed(ledger(), c);
+    const inbox = await departmentInbox(ledger(), {
+      department: 'sanitation-district',
+      limit: 500,
+      now: NOW,
+    });
+    expect(inbox.items.find((item) => item.caseId === 'L-TITLE-EN')).toMatchObject({
+      stepId: 'handle',
+      title: '清运处置',
+      titleEn: 'Remove the garbage',
+    });
+    const record = await readCaseRecord(ledger(), 'L-TITLE-EN');
+    const handle = caseViewOfRecord(record!.snapshot, false, NOW).steps.find((step) => step.id === 'handle');
+    expect(handle).toMatchObject({ title: '清运处置', titleEn: 'Remove the garbage' });
+    expect(handle?.dueExplanationZh).toMatch(/^自 2026-03-02（周一）09:30 起 .* → 2026-03-02（周一）/);
+    expect(handle?.dueExplanationZh).toBe(c.step('handle').dueExplanationZh);
   });
 
   it('lists a department inbox soonest deadline first, page by page, within a region', async () => {

@@ -4,13 +4,15 @@
  */
 import type { WorkingCalendar } from './calendar-model';
 import type { Clock, DurationSpec, Flow, SlaSpec, Stage, Step, StepKind } from './flow-model';
-import { addDuration, formatInstant } from './time';
+import { addDuration, explainDeadlineZh, formatInstant } from './time';
 
-/** An SLA as designers wrote it. */
+/** An SLA as designers wrote it, with its amount parsed (days apart: a working day is not 24 hours). */
 export interface ExplainedSla {
   readonly within: string;
   readonly clock: Clock;
   readonly starts: 'activated' | 'claimed';
+  readonly days: number;
+  readonly minutes: number;
 }
 
 /** One step's time limit and the deadline it would get. */
@@ -22,6 +24,8 @@ export interface StepExplanation {
   /** RFC 3339 in the calendar's zone; null when the step has no time limit or it cannot be computed. */
   readonly dueAt: string | null;
   readonly explanation: string;
+  /** `explanation` in Chinese. */
+  readonly explanationZh: string;
 }
 
 /** A limit that is not a step's: the whole case, or the follow-up visit window. */
@@ -29,6 +33,7 @@ export interface LimitExplanation {
   readonly sla: ExplainedSla | null;
   readonly dueAt: string | null;
   readonly explanation: string;
+  readonly explanationZh: string;
 }
 
 export interface FlowExplanation {
@@ -81,17 +86,25 @@ export function explainFlow(flow: Flow, calendar: WorkingCalendar, options: Expl
     start: formatInstant(start, calendar.timezone),
     steps,
     case: caseSla
-      ? explainSla(caseSla, calendar, start, 'whole case: ')
-      : { sla: null, dueAt: null, explanation: 'no whole-case time limit' },
+      ? explainSla(caseSla, calendar, start, { en: 'whole case: ', zh: '全案：' })
+      : { sla: null, dueAt: null, ...words('no whole-case time limit', '全案无时限') },
     review: feedback
-      ? explainSla(
-          { ...feedback, starts: 'activated' },
-          calendar,
-          start,
-          'follow-up visit window, from resolution: ',
-        )
+      ? explainSla({ ...feedback, starts: 'activated' }, calendar, start, {
+          en: 'follow-up visit window, from resolution: ',
+          zh: '回访期限，自办结起：',
+        })
       : null,
   };
+}
+
+/** A prefix (or whole explanation) in both languages. */
+interface Words {
+  readonly en: string;
+  readonly zh: string;
+}
+
+function words(en: string, zh: string): { explanation: string; explanationZh: string } {
+  return { explanation: en, explanationZh: zh };
 }
 
 function explainStep(
@@ -103,39 +116,66 @@ function explainStep(
   const base = { id: step.id, kind: step.kind, stage: step.stage };
   if (step.kind === 'task' || step.kind === 'service') {
     const sla = override ?? step.sla;
-    if (!sla)
-      return { ...base, sla: null, dueAt: null, explanation: `${step.kind} step without a time limit` };
-    const from = override ? 'profile override: ' : '';
-    const claimed = sla.starts === 'claimed' ? 'counted from claim, taken as the start: ' : '';
-    return { ...base, ...explainSla(sla, calendar, start, `${from}${claimed}`) };
+    if (!sla) {
+      const kind = step.kind === 'task' ? '任务' : '服务';
+      return {
+        ...base,
+        sla: null,
+        dueAt: null,
+        ...words(`${step.kind} step without a time limit`, `${kind}步骤，无时限`),
+      };
+    }
+    const claimed = sla.starts === 'claimed';
+    return {
+      ...base,
+      ...explainSla(sla, calendar, start, {
+        en: `${override ? 'profile override: ' : ''}${claimed ? 'counted from claim, taken as the start: ' : ''}`,
+        zh: `${override ? '按方案覆盖：' : ''}${claimed ? '自签收起算（此处以起点为签收时间）：' : ''}`,
+      }),
+    };
   }
   if (step.kind === 'notify') {
-    return { ...base, sla: null, dueAt: null, explanation: 'notify step: sends a notification and moves on' };
+    return {
+      ...base,
+      sla: null,
+      dueAt: null,
+      ...words('notify step: sends a notification and moves on', '通知步骤：发出通知后继续'),
+    };
   }
   if (step.for) {
     const due = deadline(calendar, start, step.for, step.clock);
-    return { ...base, sla: null, ...due, explanation: `wait step resumes: ${due.explanation}` };
+    return {
+      ...base,
+      sla: null,
+      dueAt: due.dueAt,
+      ...words(`wait step resumes: ${due.explanation}`, `等待步骤恢复：${due.explanationZh}`),
+    };
   }
   const until = step.until ?? '';
   return {
     ...base,
     sla: null,
     dueAt: null,
-    explanation: `wait step until ${until} (known only at run time)`,
+    ...words(
+      `wait step until ${until} (known only at run time)`,
+      `等待步骤，直到 ${until}（运行时才能确定）`,
+    ),
   };
 }
 
-function explainSla(
-  sla: SlaSpec,
-  calendar: WorkingCalendar,
-  start: number,
-  prefix: string,
-): LimitExplanation {
+function explainSla(sla: SlaSpec, calendar: WorkingCalendar, start: number, prefix: Words): LimitExplanation {
   const due = deadline(calendar, start, sla.within, sla.clock);
+  const { within } = sla;
   return {
-    sla: { within: sla.within.text, clock: sla.clock, starts: sla.starts },
+    sla: {
+      within: within.text,
+      clock: sla.clock,
+      starts: sla.starts,
+      days: within.negative ? -within.days : within.days,
+      minutes: (within.negative ? -within.millis : within.millis) / 60_000,
+    },
     dueAt: due.dueAt,
-    explanation: `${prefix}${due.explanation}`,
+    ...words(`${prefix.en}${due.explanation}`, `${prefix.zh}${due.explanationZh}`),
   };
 }
 
@@ -145,14 +185,16 @@ function deadline(
   start: number,
   duration: DurationSpec,
   clock: Clock,
-): { dueAt: string | null; explanation: string } {
+): { dueAt: string | null; explanation: string; explanationZh: string } {
   try {
     const computed = addDuration(calendar, start, duration, clock);
-    return { dueAt: formatInstant(computed.at, calendar.timezone), explanation: computed.explanation };
-  } catch (error) {
     return {
-      dueAt: null,
-      explanation: `cannot compute: ${error instanceof Error ? error.message : String(error)}`,
+      dueAt: formatInstant(computed.at, calendar.timezone),
+      explanation: computed.explanation,
+      explanationZh: explainDeadlineZh(computed.facts, calendar),
     };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { dueAt: null, explanation: `cannot compute: ${message}`, explanationZh: `无法计算：${message}` };
   }
 }

@@ -1,5 +1,6 @@
 import type { Express } from 'express';
 import request from 'supertest';
+import { InboxPageSchema } from '../../../api/schemas';
 import { openLedger, writeLedgerBatch, type Ledger } from '../../../ledger';
 import { madeUpBatch, type MadeUpCase } from '../../helpers/ledger-cases';
 import { CN_MAINLAND } from '../../workflows/engine/case/fixtures/calendars';
@@ -83,6 +84,21 @@ describe('case, inbox, supervision and flow reads', () => {
         },
       ],
     });
+  });
+
+  it("gives each inbox item the flow's English title where it has one", async () => {
+    const titled: MadeUpCase = { ...LEDGER_CASE, caseId: 'GZ-EN-1', stepTitleEn: 'Remove the garbage' };
+    const fake = createFakeGateway();
+    const response = await request(await createFakeApp(fake.gateway, await seededLedger([titled])))
+      .get('/v1/departments/yuexiu-sanitation/tasks?pageSize=10')
+      .set('Authorization', await bearer('sanitation'));
+    expect(response.status).toBe(200);
+    const items = InboxPageSchema.parse(response.body).items;
+    expect(items.find((item) => item.caseId === 'GZ-EN-1')).toMatchObject({
+      title: '处置',
+      titleEn: 'Remove the garbage',
+    });
+    expect(items.find((item) => item.caseId === CASE_ID)).not.toHaveProperty('titleEn');
   });
 
   it('sorts the whole inbox soonest deadline first and pages it with its own tokens', async () => {

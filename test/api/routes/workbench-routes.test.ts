@@ -79,6 +79,10 @@ describe('workbench reads: me, regions, departments, flow explanation', () => {
     // 16:30 Friday + 1 working hour: 17:30 closes the day, so 1 hour is exactly the end of Friday.
     expect(verify?.dueAt).toBe('2026-03-06T17:30:00+08:00');
     expect(verify?.explanation).not.toBe('');
+    expect(verify?.explanationZh).toMatch(
+      /^自 2026-03-06（周五）16:30 起 1 个工作小时，按 cn-mainland 日历.* → 2026-03-06（周五）17:30$/,
+    );
+    expect(verify?.sla).toMatchObject({ within: '1h', clock: 'working', days: 0, minutes: 60 });
   });
 
   it('refuses an unknown profile with 400 naming it, and an unknown flow with 404', async () => {

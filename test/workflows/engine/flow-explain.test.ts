@@ -70,9 +70,10 @@ describe('explainFlow', () => {
       id: 'handle',
       kind: 'task',
       stage: 'action',
-      sla: { within: '4h', clock: 'working', starts: 'activated' },
+      sla: { within: '4h', clock: 'working', starts: 'activated', days: 0, minutes: 240 },
       dueAt: '2026-03-09T11:30:00+08:00',
       explanation: expect.stringContaining('weekend 2026-03-07, 2026-03-08 skipped → Mon 2026-03-09 11:30'),
+      explanationZh: expect.stringContaining('跳过周末 2026-03-07、2026-03-08 → 2026-03-09（周一）11:30'),
     });
   });
 
@@ -97,8 +98,17 @@ describe('explainFlow', () => {
   it('counts a claimed SLA from the start and says so; calendar clocks run through the evening', () => {
     const claimed = explainFlow(flow, cnMainland, { start: FRIDAY_1630 }).steps[1];
     expect(claimed?.dueAt).toBe('2026-03-06T18:30:00+08:00');
-    expect(claimed?.sla).toEqual({ within: '2h', clock: 'calendar', starts: 'claimed' });
+    expect(claimed?.sla).toEqual({
+      within: '2h',
+      clock: 'calendar',
+      starts: 'claimed',
+      days: 0,
+      minutes: 120,
+    });
     expect(claimed?.explanation).toMatch(/^counted from claim, taken as the start: 2 hours from Fri/);
+    expect(claimed?.explanationZh).toMatch(
+      /^自签收起算（此处以起点为签收时间）：自 2026-03-06（周五）16:30 起 2 小时，按自然时间计/,
+    );
   });
 
   it('gives steps without a time limit a null sla and dueAt, and wait steps the time they resume', () => {

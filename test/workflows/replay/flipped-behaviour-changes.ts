@@ -1,13 +1,13 @@
 /**
  * The table of engine behaviour changes with one rule flipped, for the replay test that shows an unguarded
- * change fails replay: `reworkRerunsDownstream` moves to a later revision (9, after every real one), so cases of
- * revisions 1 to 8 get the rework rule of revision 0 back, as if someone had changed the rule in place instead of
+ * change fails replay: `reworkRerunsDownstream` moves to a later revision (10, after every real one), so cases of
+ * revisions 1 to 9 get the rework rule of revision 0 back, as if someone had changed the rule in place instead of
  * adding a revision.
  */
 import type { ENGINE_BEHAVIOUR_CHANGES as REAL } from '../../../workflows/engine/case/engine-behaviour-changes';
 
 export const ENGINE_BEHAVIOUR_CHANGES = {
-  reworkRerunsDownstream: 9,
+  reworkRerunsDownstream: 10,
   noOverdueWhileSuspended: 1,
   refuseRetryOfTaskIncident: 1,
   claimLimits: 2,
@@ -22,4 +22,5 @@ export const ENGINE_BEHAVIOUR_CHANGES = {
   ledgerFedBySink: 6,
   formFieldsByOwnName: 7,
   answersCarryRequestDigest: 8,
+  deadlinesKeepFacts: 9,
 } as const satisfies Record<keyof typeof REAL, number>;

@@ -7,6 +7,8 @@
 import type { WorkingCalendar } from '../calendar-model';
 import type { CaseState, Deadline, RungState, StepState } from '../case/case-state';
 import type { Transition } from '../case/commands';
+import type { RevisionFacts } from '../case/deadline-account';
+import { withMove } from '../case/deadline-account';
 import { caseSla, deadlineFrom, describeMillis, rungsFor, stepClockStart, stepSla } from '../case/deadlines';
 import { allSteps } from '../case/flow-graph';
 import { begin, finish, patchCase, record } from '../case/tx';
@@ -53,6 +55,8 @@ interface Revising {
   readonly now: number;
   /** `cn-mainland revision 2 (published Fri 2026-12-04 10:00 by admin-li)`. */
   readonly source: string;
+  /** The same, as facts for the explanation in other languages. */
+  readonly on: RevisionFacts;
 }
 
 /** Applies the revision (checked first); answers the transition and what it did to each deadline. */
@@ -68,7 +72,12 @@ export function reviseCaseCalendar(
   const calendar = revisedCalendar(pinned, revision.calendar, effectiveFrom);
   const published = `(published ${describeLocal(revision.publishedAt, zone)} by ${revision.publishedBy.sub})`;
   const source = `${calendar.name} revision ${revision.calendar.revision} ${published}`;
-  const ctx: Revising = { pinned, calendar, now, source };
+  const on: RevisionFacts = {
+    revision: revision.calendar.revision,
+    publishedAt: revision.publishedAt,
+    publishedBy: revision.publishedBy.sub,
+  };
+  const ctx: Revising = { pinned, calendar, now, source, on };
   const after: CaseState = { ...state, input: { ...state.input, calendar } };
   const deadlines: RevisedDeadline[] = [];
   const note = (of: string, from: Deadline, to: Deadline): Deadline => {
@@ -154,31 +163,40 @@ function reviseDeadline(
   sla: SlaSpec | undefined,
   start: number | undefined,
 ): Deadline {
-  const { pinned, calendar, now, source } = ctx;
+  const { pinned, calendar, now, source, on } = ctx;
   const zone = calendar.timezone;
   if (current.clock === 'calendar') return current;
   if (current.at <= now) {
-    return { ...current, explanation: `${current.explanation}; kept on ${source}: it had passed` };
+    const kept = { ...current, explanation: `${current.explanation}; kept on ${source}: it had passed` };
+    return withMove(kept, { kind: 'calendarPassed', on });
   }
+  const unchanged = () =>
+    withMove(
+      { ...current, explanation: `${current.explanation}; unchanged on ${source}` },
+      { kind: 'calendarUnchanged', on },
+    );
   const asSet =
     sla !== undefined && start !== undefined && deadlineFrom(pinned, sla, start).at === current.at;
   if (asSet) {
-    const fresh = deadlineFrom(calendar, sla, start);
-    if (fresh.at === current.at) {
-      return { ...current, explanation: `${current.explanation}; unchanged on ${source}` };
-    }
+    const fresh = deadlineFrom(calendar, sla, start, current.account !== undefined);
+    if (fresh.at === current.at) return unchanged();
     const was = describeLocal(current.at, zone);
-    return { ...fresh, explanation: `${fresh.explanation} (recomputed on ${source}; was ${was})` };
+    const recomputed = {
+      ...fresh,
+      explanation: `${fresh.explanation} (recomputed on ${source}; was ${was})`,
+    };
+    return withMove(recomputed, { kind: 'calendarRecomputed', on, was: current.at });
   }
   const ahead = workingMillisBetween(pinned, now, current.at);
   const at = addWorkingMillis(calendar, now, ahead);
-  if (at === current.at) return { ...current, explanation: `${current.explanation}; unchanged on ${source}` };
+  if (at === current.at) return unchanged();
   const counted = `the ${describeMillis(ahead)} of working time still ahead at ${describeLocal(now, zone)} counted on its days`;
-  return {
+  const recounted = {
     ...current,
     at,
     explanation: `${current.explanation}; on ${source}: ${counted} → ${describeLocal(at, zone)}`,
   };
+  return withMove(recounted, { kind: 'calendarRecounted', on, ahead, now, at });
 }
 
 /**

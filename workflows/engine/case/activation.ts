@@ -7,7 +7,7 @@ import { bindingsOf, tryInputs, tryInstant } from './bindings';
 import type { StepState } from './case-state';
 import { startClaimClock } from './claim-limits';
 import { completeStep } from './completion';
-import { deadlineFrom, rungsFor, stepSla } from './deadlines';
+import { deadlineFrom, keepsFacts, rungsFor, stepSla } from './deadlines';
 import { isEmergencyStep, stepTitle } from './flow-graph';
 import type { Tx } from './tx';
 import { notify, patchStep, record, stepFacts, stepState } from './tx';
@@ -45,7 +45,7 @@ export function activateStep(tx: Tx, step: Step): void {
 export function startClock(tx: Tx, step: Step): void {
   const sla = stepSla(tx.state, step);
   if (sla === undefined) return;
-  const deadline = deadlineFrom(tx.state.input.calendar, sla, tx.now);
+  const deadline = deadlineFrom(tx.state.input.calendar, sla, tx.now, keepsFacts(tx.state));
   patchStep(tx, step.id, { deadline, rungs: rungsFor(tx.state, step, deadline, tx.now) });
 }
 

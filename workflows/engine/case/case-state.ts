@@ -5,6 +5,7 @@
 import type { Actor, CaseInput, Priority, ResolvedAssignee } from '../case-input';
 import type { Clock } from '../flow-model';
 import type { MigrationRecord, RetiredStep } from '../migration/migration-model';
+import type { DeadlineAccount } from './deadline-account';
 
 export type CaseStatus = 'open' | 'suspended' | 'closed' | 'cancelled';
 
@@ -24,6 +25,8 @@ export interface Deadline {
   readonly explanation: string;
   /** Why the deadline may still move (a year counted through has no published arrangement); absent: final. */
   readonly provisional?: string;
+  /** The facts the explanation words, for other languages; absent on deadlines set before session 11. */
+  readonly account?: DeadlineAccount;
 }
 
 /** An escalation rung of the current round: when it fires, and whether it has. */

@@ -4,6 +4,7 @@ import type { Step } from '../flow-model';
 import { formatInstant } from '../time';
 import { isCaseOverdue } from './case-clock';
 import type { CaseState, CaseStatus, StepState } from './case-state';
+import { explanationZh } from './deadline-account';
 import { allSteps } from './flow-graph';
 import type { CaseMetrics } from './metrics';
 import { caseMetrics } from './metrics';
@@ -14,7 +15,7 @@ import { stepView } from './step-view';
 
 export type { StepView } from './step-view';
 
-/** The contract's case view; `dueExplanation`, `overdue`, `suspendedAt` and `review` are additions. */
+/** The contract's case view; `dueExplanation` (and in Chinese), `overdue`, `suspendedAt` and `review` are additions. */
 export interface CaseView {
   readonly caseId: string;
   readonly flowId: string;
@@ -31,6 +32,8 @@ export interface CaseView {
   /** Whole-case deadline. */
   readonly dueAt?: string;
   readonly dueExplanation?: string;
+  /** `dueExplanation` in Chinese; absent for a deadline set before session 11 (show `dueExplanation`). */
+  readonly dueExplanationZh?: string;
   /** Why `dueAt` may still move: a year it is counted through has no published arrangement yet. */
   readonly dueProvisional?: string;
   /** Past the whole-case deadline while open (in review: resolved after it). */
@@ -102,6 +105,7 @@ export function caseView(state: CaseState, now: number): CaseView {
       ? {
           dueAt: formatInstant(state.caseDeadline.at, zone),
           dueExplanation: state.caseDeadline.explanation,
+          ...definedZh(explanationZh(state.caseDeadline, input.calendar)),
           ...(state.caseDeadline.provisional !== undefined
             ? { dueProvisional: state.caseDeadline.provisional }
             : {}),
@@ -123,6 +127,10 @@ export function caseView(state: CaseState, now: number): CaseView {
       : {}),
     metrics: caseMetrics(state, now),
   };
+}
+
+function definedZh(text: string | undefined): { dueExplanationZh?: string } {
+  return text === undefined ? {} : { dueExplanationZh: text };
 }
 
 /** Everything that happened, oldest first, each with who did it (the engine itself as a `system` actor). */

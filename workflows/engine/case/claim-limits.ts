@@ -5,7 +5,7 @@
  */
 import type { Step } from '../flow-model';
 import type { StepState } from './case-state';
-import { deadlineFrom, stepSla, timeRungs } from './deadlines';
+import { deadlineFrom, keepsFacts, stepSla, timeRungs } from './deadlines';
 import { behaves } from './engine-revision';
 import type { Tx } from './tx';
 import { patchStep } from './tx';
@@ -19,6 +19,7 @@ export function startClaimClock(tx: Tx, step: Step): void {
     tx.state.input.calendar,
     { within: sla.claimWithin, clock: sla.clock, starts: 'activated' },
     tx.now,
+    keepsFacts(tx.state),
   );
   patchStep(tx, step.id, {
     claimDeadline,

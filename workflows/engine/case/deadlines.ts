@@ -3,6 +3,8 @@ import type { WorkingCalendar } from '../calendar-model';
 import type { Clock, EscalationRung, SlaSpec, Step } from '../flow-model';
 import { addDuration, addWorkingMillis, formatInstant, workingMillisBetween } from '../time';
 import type { CaseState, Deadline, RungState, StepState } from './case-state';
+import { withMove } from './deadline-account';
+import { behaves } from './engine-revision';
 
 /** The step's SLA: the case profile's override, else the step's own (task and service steps only). */
 export function stepSla(state: CaseState, step: Step): SlaSpec | undefined {
@@ -23,11 +25,29 @@ export function caseSla(state: Pick<CaseState, 'input'>): SlaSpec | undefined {
   return (profile !== undefined ? flow.profiles[profile]?.caseSla : undefined) ?? flow.sla;
 }
 
-/** `start` plus the SLA's duration on its clock, explained. */
-export function deadlineFrom(calendar: WorkingCalendar, sla: SlaSpec, start: number): Deadline {
+/**
+ * `start` plus the SLA's duration on its clock, explained; with `keepFacts` (a deadline a case of engine revision 9
+ * or later keeps: `keepsFacts(state)`), also the facts of its count, for the explanation in other languages.
+ */
+export function deadlineFrom(
+  calendar: WorkingCalendar,
+  sla: SlaSpec,
+  start: number,
+  keepFacts = false,
+): Deadline {
   const computed = addDuration(calendar, start, sla.within, sla.clock);
-  const deadline = { at: computed.at, clock: sla.clock, explanation: computed.explanation };
+  const deadline = {
+    at: computed.at,
+    clock: sla.clock,
+    explanation: computed.explanation,
+    ...(keepFacts ? { account: { count: computed.facts } } : {}),
+  };
   return computed.provisional === undefined ? deadline : { ...deadline, provisional: computed.provisional };
+}
+
+/** Whether the case keeps the facts of the deadlines it sets (engine revision 9, `deadlinesKeepFacts`). */
+export function keepsFacts(state: CaseState): boolean {
+  return behaves(state, 'deadlinesKeepFacts');
 }
 
 /** When each of a task's rungs fires relative to `deadline`; rungs already fired stay fired if still past. */
@@ -77,10 +97,12 @@ export function shiftDeadline(
 ): Deadline {
   const at = shiftBySuspension(calendar, deadline.at, deadline.clock, since, until);
   const zone = calendar.timezone;
+  const added = at === deadline.at ? 0 : movedMillis(calendar, deadline, since, until);
   const moved = `; suspended ${formatInstant(since, zone)} to ${formatInstant(until, zone)}, ${describeMillis(
-    at === deadline.at ? 0 : movedMillis(calendar, deadline, since, until),
+    added,
   )} of ${deadline.clock} time added → ${formatInstant(at, zone)}`;
-  return { ...deadline, at, explanation: deadline.explanation + moved };
+  const explained = { ...deadline, at, explanation: deadline.explanation + moved };
+  return withMove(explained, { kind: 'suspended', since, until, added, at });
 }
 
 function movedMillis(calendar: WorkingCalendar, deadline: Deadline, since: number, until: number): number {

@@ -3,17 +3,13 @@ import type { Actor } from '../case-input';
 import { bindingsOf, tryCondition } from './bindings';
 import type { EmergencyState } from './case-state';
 import { ENGINE_ACTOR } from './case-state';
-import { deadlineFrom, rungsFor, stepSla } from './deadlines';
+import { deadlineFrom, keepsFacts, rungsFor, stepSla } from './deadlines';
+import { levelName } from './emergency-level';
 import { cancelStep, resetSteps } from './reruns';
 import type { Tx } from './tx';
 import { notify, patchCase, patchStep, record, stepState } from './tx';
 
-const ROMAN = ['none', 'I', 'II', 'III', 'IV'] as const;
-
-/** `IV级` style name of a level, for messages. */
-export function levelName(level: number): string {
-  return `${ROMAN[level] ?? String(level)}级`;
-}
+export { levelName } from './emergency-level';
 
 /** Opens (from 0), raises, lowers or (0) closes the emergency; the scheduler then starts its steps. */
 export function setEmergencyLevel(
@@ -74,10 +70,11 @@ function retimeOpenSteps(tx: Tx, level: number): void {
     const sla = stepSla(tx.state, step);
     if ((state.status !== 'active' && state.status !== 'claimed') || sla === undefined) continue;
     if (sla.starts === 'claimed' && state.status !== 'claimed') continue;
-    const fresh = deadlineFrom(tx.state.input.calendar, sla, tx.now);
+    const fresh = deadlineFrom(tx.state.input.calendar, sla, tx.now, keepsFacts(tx.state));
     const deadline = {
       ...fresh,
       explanation: `re-timed at the change to ${levelName(level)}: ${fresh.explanation}`,
+      ...(fresh.account !== undefined ? { account: { ...fresh.account, retimedAtLevel: level } } : {}),
     };
     patchStep(tx, step.id, { deadline, rungs: rungsFor(tx.state, step, deadline, tx.now) });
   }

@@ -103,4 +103,13 @@ export const ENGINE_BEHAVIOUR_CHANGES = {
    * Before, the answer alone, whatever request was repeated under the id.
    */
   answersCarryRequestDigest: 8,
+  /*
+   * Revision 9: what a case keeps of its deadlines (display data, but it grows the state, and the shell continues a
+   * case as new by the state's size).
+   */
+  /**
+   * A deadline keeps the facts of its count and of each move (`Deadline.account`, deadline-account.ts), from which
+   * the views word its explanation in Chinese (`dueExplanationZh`); before, only the English words.
+   */
+  deadlinesKeepFacts: 9,
 } as const;

@@ -26,6 +26,11 @@ export function stepTitle(step: Step): string {
   return step.title?.zh ?? step.title?.en ?? step.id;
 }
 
+/** The step's English title, when the flow gives one (the English UI shows it instead of `stepTitle`). */
+export function stepTitleEn(step: Step): string | undefined {
+  return step.title?.en;
+}
+
 /** Every step that (transitively) waits for `stepId`, not including it. */
 function descendants(flow: Flow, stepId: string): Set<string> {
   const found = new Set<string>();

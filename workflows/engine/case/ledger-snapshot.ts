@@ -8,7 +8,8 @@ import type { WorkingCalendar } from '../calendar-model';
 import type { Clock, Level, StepKind, Stage } from '../flow-model';
 import type { CaseState, CaseStatus, StepStatus, TimelineEvent } from './case-state';
 import { caseResolvedOnTime } from './case-clock';
-import { allSteps, stageOf, stepTitle } from './flow-graph';
+import { explanationZh } from './deadline-account';
+import { allSteps, stageOf, stepTitle, stepTitleEn } from './flow-graph';
 import { publicNoteOf } from './public-note';
 import type { CaseStage } from './stage';
 import { currentStage } from './stage';
@@ -17,6 +18,8 @@ import { currentStage } from './stage';
 export interface LedgerStep {
   readonly id: string;
   readonly title: string;
+  /** The flow's English title, when it has one. */
+  readonly titleEn?: string;
   readonly stage: Stage;
   readonly kind: StepKind;
   readonly status: StepStatus;
@@ -31,6 +34,8 @@ export interface LedgerStep {
   readonly publicNote?: string;
   readonly dueAt?: number;
   readonly dueExplanation?: string;
+  /** `dueExplanation` in Chinese, when the deadline's facts are known (deadline-account.ts). */
+  readonly dueExplanationZh?: string;
   readonly dueProvisional?: string;
   /** The clock `dueAt` runs on: working time on the case's calendar, or calendar (wall-clock) time. */
   readonly dueClock?: Clock;
@@ -76,6 +81,7 @@ export interface LedgerSnapshot {
   /** Whole-case deadline. */
   readonly dueAt?: number;
   readonly dueExplanation?: string;
+  readonly dueExplanationZh?: string;
   readonly dueProvisional?: string;
   /** Closed by the whole-case deadline; absent while open or without one. */
   readonly onTime?: boolean;
@@ -145,6 +151,7 @@ export function ledgerSnapshot(state: CaseState, withCalendar = false): LedgerSn
     lastProgressAt: state.lastProgressAt,
     ...optional('dueAt', state.caseDeadline?.at),
     ...optional('dueExplanation', state.caseDeadline?.explanation),
+    ...optional('dueExplanationZh', explanationZh(state.caseDeadline, input.calendar)),
     ...optional('dueProvisional', state.caseDeadline?.provisional),
     ...optional('onTime', onTime),
     ...(state.review === undefined
@@ -174,6 +181,7 @@ function ledgerSteps(state: CaseState): LedgerStep[] {
       {
         id: step.id,
         title: stepTitle(step),
+        ...optional('titleEn', stepTitleEn(step)),
         stage: stageOf(flow, step),
         kind: step.kind,
         status: current.status,
@@ -190,6 +198,7 @@ function ledgerSteps(state: CaseState): LedgerStep[] {
         ),
         ...optional('dueAt', current.deadline?.at),
         ...optional('dueExplanation', current.deadline?.explanation),
+        ...optional('dueExplanationZh', explanationZh(current.deadline, state.input.calendar)),
         ...optional('dueProvisional', current.deadline?.provisional),
         ...optional('dueClock', current.deadline?.clock),
         ...optional('onTime', current.status === 'completed' ? last?.onTime : undefined),

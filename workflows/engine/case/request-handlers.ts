@@ -1,6 +1,7 @@
 /** 延期 and 挂账: a department asks, a supervisor approves or refuses. */
 import { formatInstant } from '../time';
 import type { CaseAction } from './case-actions';
+import { withMove } from './deadline-account';
 import { rungsFor } from './deadlines';
 import { findStep } from './flow-graph';
 import type { Tx } from './tx';
@@ -45,13 +46,16 @@ export function decideExtension(tx: Tx, action: Action<'decideExtension'>): void
   }
   const text = formatInstant(until, tx.state.input.calendar.timezone);
   const by = action.actor.sub;
-  const deadline = {
-    ...current.deadline,
-    at: until,
-    explanation: `${current.deadline.explanation}; extended to ${text}, approved by ${by}${
-      action.note !== undefined ? `: ${action.note}` : ''
-    }`,
-  };
+  const deadline = withMove(
+    {
+      ...current.deadline,
+      at: until,
+      explanation: `${current.deadline.explanation}; extended to ${text}, approved by ${by}${
+        action.note !== undefined ? `: ${action.note}` : ''
+      }`,
+    },
+    { kind: 'extended', until, by, ...(action.note !== undefined ? { note: action.note } : {}) },
+  );
   patchStep(tx, action.stepId, {
     request: undefined,
     deadline,

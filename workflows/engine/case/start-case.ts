@@ -3,7 +3,7 @@ import type { CaseInput } from '../case-input';
 import type { CaseState, StepState } from './case-state';
 import { ENGINE_ACTOR, unstartedStep } from './case-state';
 import type { Transition } from './commands';
-import { caseSla, deadlineFrom } from './deadlines';
+import { caseSla, deadlineFrom, keepsFacts } from './deadlines';
 import { checkTriggers } from './emergency';
 import { allSteps } from './flow-graph';
 import { settle } from './settle';
@@ -17,7 +17,7 @@ export function startCase(input: CaseInput, now: number, engineRevision: number)
   const steps: Record<string, StepState> = {};
   for (const step of allSteps(input.flow)) steps[step.id] = unstartedStep(step.id);
   const sla = caseSla({ input });
-  const state: CaseState = {
+  const started: CaseState = {
     input,
     engineRevision,
     status: 'open',
@@ -26,11 +26,14 @@ export function startCase(input: CaseInput, now: number, engineRevision: number)
     priority: input.priority,
     emergency: { level: 0 },
     steps,
-    ...(sla !== undefined ? { caseDeadline: deadlineFrom(input.calendar, sla, now) } : {}),
     caseOverdueNotified: false,
     lastProgressAt: now,
     timeline: [],
   };
+  const state: CaseState =
+    sla === undefined
+      ? started
+      : { ...started, caseDeadline: deadlineFrom(input.calendar, sla, now, keepsFacts(started)) };
   const tx = begin(state, now);
   const label = `${input.flow.id} v${input.flow.version}${input.profile ? ` (profile ${input.profile})` : ''}`;
   record(tx, 'case-started', `${label} in region ${input.region}`, {

@@ -5,12 +5,19 @@ import { formatInstant } from '../time';
 import { clockNow } from './case-clock';
 import type { CaseState, StepState, StepStatus } from './case-state';
 import { isClaimOverdue } from './claim-limits';
-import { stageOf, stepTitle } from './flow-graph';
+import { explanationZh } from './deadline-account';
+import { stageOf, stepTitle, stepTitleEn } from './flow-graph';
 
-/** The contract's StepView; `incident`, `request`, `parked`, `onTime`, the claim limit and a pending rework decision are additions. */
+/**
+ * The contract's StepView; `titleEn`, the Chinese explanations, `incident`, `request`, `parked`, `onTime`, the
+ * claim limit and a pending rework decision are additions.
+ */
 export interface StepView {
   readonly id: string;
+  /** The flow's Chinese title (its English one, or the step id, when it has none). */
   readonly title: string;
+  /** The flow's English title, when it has one: what the English UI shows. */
+  readonly titleEn?: string;
   readonly stage: Stage;
   readonly kind: StepKind;
   readonly status: StepStatus;
@@ -20,6 +27,8 @@ export interface StepView {
   readonly completedAt?: string;
   readonly dueAt?: string;
   readonly dueExplanation?: string;
+  /** `dueExplanation` in Chinese; absent for a deadline set before session 11 (show `dueExplanation`). */
+  readonly dueExplanationZh?: string;
   /** Why `dueAt` may still move: a year it is counted through has no published arrangement yet. */
   readonly dueProvisional?: string;
   readonly overdue: boolean;
@@ -40,6 +49,8 @@ export interface StepView {
   /** 签收时限: the limit for claiming this round (tasks whose sla sets `claimWithin`). */
   readonly claimDueAt?: string;
   readonly claimDueExplanation?: string;
+  /** `claimDueExplanation` in Chinese, when known. */
+  readonly claimDueExplanationZh?: string;
   /** Unclaimed past its claim limit; present with `claimDueAt`. */
   readonly claimOverdue?: boolean;
   /** Completed, but past its rework's `max`: waiting for a supervisor's decision (`onExceeded: decide`). */
@@ -58,7 +69,8 @@ export function isOverdue(current: StepState, now: number): boolean {
 
 /** The view of one step at `now`, instants in the calendar's zone. */
 export function stepView(state: CaseState, step: Step, current: StepState, now: number): StepView {
-  const zone = state.input.calendar.timezone;
+  const calendar = state.input.calendar;
+  const zone = calendar.timezone;
   const at = (ms: number | undefined): string | undefined =>
     ms === undefined ? undefined : formatInstant(ms, zone);
   const onTime = current.status === 'completed' ? current.history.at(-1)?.onTime : undefined;
@@ -69,6 +81,7 @@ export function stepView(state: CaseState, step: Step, current: StepState, now: 
     completedAt: at(current.completedAt),
     dueAt: at(current.deadline?.at),
     dueExplanation: current.deadline?.explanation,
+    dueExplanationZh: explanationZh(current.deadline, calendar),
     dueProvisional: current.deadline?.provisional,
     result: current.result,
     incident: current.incident && { at: at(current.incident.at), error: current.incident.error },
@@ -81,6 +94,7 @@ export function stepView(state: CaseState, step: Step, current: StepState, now: 
     onTime,
     claimDueAt: at(current.claimDeadline?.at),
     claimDueExplanation: current.claimDeadline?.explanation,
+    claimDueExplanationZh: explanationZh(current.claimDeadline, calendar),
     claimOverdue:
       current.claimDeadline === undefined ? undefined : isClaimOverdue(current, clockNow(state, now)),
     reworkDecision: current.reworkDecision && {
@@ -91,6 +105,7 @@ export function stepView(state: CaseState, step: Step, current: StepState, now: 
   return {
     id: step.id,
     title: stepTitle(step),
+    ...definedOnly({ titleEn: stepTitleEn(step) }),
     stage: stageOf(state.input.flow, step),
     kind: step.kind,
     status: current.status,

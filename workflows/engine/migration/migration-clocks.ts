@@ -8,7 +8,7 @@
 import type { WorkingCalendar } from '../calendar-model';
 import { bindingsOf, tryInstant } from '../case/bindings';
 import type { CaseState, Deadline, RungState, StepState } from '../case/case-state';
-import { caseSla, deadlineFrom, rungsFor, stepClockStart, stepSla } from '../case/deadlines';
+import { caseSla, deadlineFrom, keepsFacts, rungsFor, stepClockStart, stepSla } from '../case/deadlines';
 import type { SlaSpec, Step, WaitStep } from '../flow-model';
 import { addDuration, formatInstant } from '../time';
 import type { DeadlineDecision } from './migration-model';
@@ -76,10 +76,12 @@ function moveDeadline(
       explanation: `none until 签收: version ${version} starts the clock when the step is claimed`,
     };
   }
-  const computed = deadlineFrom(next.calendar, next.sla, next.start);
+  const computed = deadlineFrom(next.calendar, next.sla, next.start, keepsFacts(ctx.after));
   const zone = next.calendar.timezone;
   const explanation = `recomputed for version ${version} (${next.sla.within.text}, ${next.sla.clock} time, from ${formatInstant(next.start, zone)}): ${computed.explanation}`;
-  return { deadline: { ...computed, explanation }, decision: 'recomputed', explanation };
+  const account = computed.account && { ...computed.account, recomputedForVersion: version };
+  const deadline = { ...computed, explanation, ...(account !== undefined ? { account } : {}) };
+  return { deadline, decision: 'recomputed', explanation };
 }
 
 /** The deadline of a running step moving from `from` to `to`. */

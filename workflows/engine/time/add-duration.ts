@@ -1,14 +1,15 @@
 import type { WorkingCalendar } from '../calendar-model';
 import type { Clock, DurationSpec } from '../flow-model';
-import { explainDeadline, skippedDaysBetween } from './explain-deadline';
-import type { SkippedDays } from './explain-deadline';
+import type { CountFacts, SkippedDays } from './count-facts';
+import { countFacts, skippedDaysOf } from './count-facts';
+import { explainDeadline } from './explain-deadline';
+import { describeProvisional } from './provisional';
 import { inZone } from './instants';
-import { provisionalNote } from './provisional';
 import { CalendarNoWorkingTimeError } from './time-errors';
 import { workingDayMillis } from './working-days';
 import { addWorkingMillis } from './working-time';
 
-export type { SkippedDays } from './explain-deadline';
+export type { SkippedDays } from './count-facts';
 
 /** A computed deadline with a readable account of how it was reached. */
 export interface Deadline {
@@ -16,6 +17,8 @@ export interface Deadline {
   readonly at: number;
   readonly explanation: string;
   readonly skipped: SkippedDays;
+  /** What the count went through, for the explanation in other languages (explain-deadline-zh.ts). */
+  readonly facts: CountFacts;
   /** Why the deadline may still move: it is counted through a year whose arrangement is not yet published. */
   readonly provisional?: string;
 }
@@ -34,14 +37,11 @@ export function addDuration(
 ): Deadline {
   const at =
     clock === 'working' ? addWorking(calendar, start, duration) : addCalendar(calendar, start, duration);
-  const skipped =
-    clock === 'working' && at !== start
-      ? skippedDaysBetween(calendar, Math.min(start, at), Math.max(start, at))
-      : { weekends: [], holidays: [], makeUpWorkdays: [], specialDays: [] };
-  const explanation = explainDeadline({ calendar, start, duration, clock, at, skipped });
-  const provisional = provisionalNote(calendar, start, at, clock);
-  if (provisional === undefined) return { at, skipped, explanation };
-  return { at, skipped, explanation: `${explanation} (provisional: ${provisional})`, provisional };
+  const facts = countFacts(calendar, start, duration, clock, at);
+  const explanation = explainDeadline(facts, calendar);
+  const skipped = skippedDaysOf(facts);
+  if (facts.provisional === undefined) return { at, skipped, explanation, facts };
+  return { at, skipped, explanation, facts, provisional: describeProvisional(facts.provisional) };
 }
 
 function addWorking(calendar: WorkingCalendar, start: number, duration: DurationSpec): number {

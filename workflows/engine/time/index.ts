@@ -15,3 +15,8 @@ export {
   TimezoneInvalidError,
   WorkingPeriodInvalidError,
 } from './time-errors';
+export type { CountFacts, SpecialDay } from './count-facts';
+export { explainDeadline } from './explain-deadline';
+export type { CalendarNaming } from './explain-deadline';
+export { explainDeadlineZh, describeProvisionalZh } from './explain-deadline-zh';
+export { describeLocal, describeLocalZh } from './instants';

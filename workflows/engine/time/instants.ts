@@ -60,6 +60,17 @@ function describeInZone(at: number, timezone: string): string {
   return `${WEEKDAY_NAMES[local.weekday - 1] ?? ''} ${local.toFormat('yyyy-MM-dd')} ${time}`;
 }
 
+/** `2026-03-06（周五）16:30` (seconds only when not zero): `describeLocal` in Chinese. */
+export const describeLocalZh = rememberedPerZone(describeInZoneZh);
+
+const WEEKDAY_NAMES_ZH = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const;
+
+function describeInZoneZh(at: number, timezone: string): string {
+  const local = inZone(at, timezone);
+  const time = local.toFormat(local.second === 0 && local.millisecond === 0 ? 'HH:mm' : 'HH:mm:ss');
+  return `${local.toFormat('yyyy-MM-dd')}（${WEEKDAY_NAMES_ZH[local.weekday - 1] ?? ''}）${time}`;
+}
+
 /** The instant in the zone, throwing on an unknown zone. */
 export function inZone(at: number, timezone: string): DateTime {
   if (!Number.isFinite(at)) throw new InstantInvalidError(String(at), 'not a finite epoch millisecond');
