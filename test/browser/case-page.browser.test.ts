@@ -73,6 +73,28 @@ describe('the case page', () => {
     await checkPage(page, 'case-emergency-stages');
   });
 
+  it("explains a step's deadline in Chinese in the Chinese UI, and shows English titles and words in English", async () => {
+    const caseId = await startReferenceCase(suite.server().harness.app, 'urban.exposed-garbage', 'LANGUAGE');
+    const page = await pageFor(SUPERVISOR, `cases/${caseId}`);
+    const due = page.getByTestId('due-verify');
+    const title = page.getByTestId('step-verify');
+    // The case starts now: the hour decides what the count skips, never how it begins and what it counts on.
+    await expect(due.textContent()).resolves.toMatch(
+      /自 \d{4}-\d{2}-\d{2}（周.）\d{2}:\d{2}(:\d{2})? 起 1 个工作小时，按 cn-mainland 日历（08:30–12:00、14:00–17:30，Asia\/Shanghai）.* → \d{4}-\d{2}-\d{2}（周.）\d{2}:\d{2}/,
+    );
+    await expect(due.textContent()).resolves.not.toMatch(/working hour/);
+    await expect(title.textContent()).resolves.toBe('核实');
+    await page.getByTestId('timeline-entry').filter({ hasText: '核实' }).first().waitFor();
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await title.filter({ hasText: 'Verify on site' }).waitFor();
+    await expect(due.textContent()).resolves.toMatch(
+      /1 working hour from \w{3} \d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})? on cn-mainland .* → \w{3} \d{4}-\d{2}-\d{2} \d{2}:\d{2}/,
+    );
+    await page.getByTestId('timeline-entry').filter({ hasText: 'Verify on site' }).first().waitFor();
+    await checkPage(page, 'case-page-english');
+  });
+
   it('shows what each step reported, with the titles of its form, and the case data in words', async () => {
     const app = suite.server().harness.app;
     const caseId = await startReferenceCase(app, 'urban.exposed-garbage', 'RESULTS');

@@ -36,6 +36,13 @@ describe('designer pages and sign-in in a browser', () => {
     await expect(page.getByTestId('explain-start').textContent()).resolves.toMatch(
       /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/,
     );
+    // The time limits and their explanations in the clerk's language, not the engine's English.
+    const verify = page.locator('tr', { has: page.getByRole('cell', { name: 'verify', exact: true }) });
+    await verify.getByRole('cell', { name: '1 小时 · 工作时间', exact: true }).waitFor();
+    await expect(verify.textContent()).resolves.toMatch(
+      /自 \d{4}-\d{2}-\d{2}（周.）\d{2}:\d{2}(:\d{2})? 起 1 个工作小时/,
+    );
+    await expect(verify.textContent()).resolves.not.toMatch(/working/);
     await checkPage(page, 'designer-flow');
   });
 

@@ -5,6 +5,7 @@
 import { Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useDepartmentName } from '../common/directory';
+import { stepTitleIn } from '../common/step-language';
 import { formatInstant } from '../common/time';
 import type { StepView, TimelineEntry } from './case-queries';
 
@@ -17,7 +18,10 @@ export function CaseTimeline({
 }) {
   const { t, i18n } = useTranslation();
   const departmentName = useDepartmentName();
-  const stepTitle = (stepId: string): string => steps.find((step) => step.id === stepId)?.title ?? stepId;
+  const stepTitle = (stepId: string): string => {
+    const step = steps.find((candidate) => candidate.id === stepId);
+    return step === undefined ? stepId : stepTitleIn(step, i18n.language);
+  };
   const typeName = (type: string): string =>
     i18n.exists(`timelineTypes.${type}`) ? t(`timelineTypes.${type}`) : type;
   return (

@@ -9,6 +9,7 @@ import { api, idempotencyKey, unwrap } from '../api/client';
 import { ActionModal } from '../common/ActionModal';
 import type { FieldMap } from '../common/flows';
 import { fieldValues, SchemaFields, showServerErrors } from '../common/SchemaFields';
+import { stepTitleIn } from '../common/step-language';
 import { instantAt, offsetOf } from '../common/time';
 import { useCaseAction, type StepView } from './case-queries';
 
@@ -25,7 +26,7 @@ export interface DepartmentStepActionsProps {
 }
 
 export function DepartmentStepActions({ caseId, step, form, allow, offset }: DepartmentStepActionsProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const path = { caseId, stepId: step.id };
   const claim = useCaseAction(
     caseId,
@@ -81,7 +82,7 @@ export function DepartmentStepActions({ caseId, step, form, allow, offset }: Dep
       ) : null}
       <ActionModal<{ result?: Record<string, unknown> }>
         label={t('case.complete')}
-        title={`${t('case.complete')} · ${step.title}`}
+        title={`${t('case.complete')} · ${stepTitleIn(step, i18n.language)}`}
         buttonProps={{ type: step.status === 'claimed' ? 'primary' : 'default' }}
         onSubmit={(values) => complete.mutateAsync(values)}
         placeErrors={(instance, error) => showServerErrors(instance, error, 'result', form)}

@@ -9,6 +9,7 @@ import { api, unwrap } from '../api/client';
 import { ActionModal } from '../common/ActionModal';
 import { useDepartments } from '../common/directory';
 import { stepSpec, type FlowDefinition } from '../common/flows';
+import { stepTitleIn } from '../common/step-language';
 import { formatInstant } from '../common/time';
 import { useCaseAction, type CaseView, type StepView } from './case-queries';
 
@@ -58,7 +59,7 @@ export function ReworkDecision({
   step: StepView;
   definition: FlowDefinition | undefined;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const departments = useDepartments().data ?? [];
   const goto = stepSpec(definition, step.id)?.rework?.goto;
   const tasks = reworkedTasks(view, step.id, goto);
@@ -81,14 +82,14 @@ export function ReworkDecision({
         type="warning"
         showIcon
         message={t('rework.waiting', {
-          step: step.title,
+          step: stepTitleIn(step, i18n.language),
           reworks: pending.reworks,
           since: formatInstant(pending.since),
         })}
         action={
           <ActionModal<DecisionValues>
             label={t('rework.decide')}
-            title={`${t('rework.decide')} · ${step.title}`}
+            title={`${t('rework.decide')} · ${stepTitleIn(step, i18n.language)}`}
             buttonProps={{ type: 'primary' }}
             initialValues={{
               decision: 'another-round',
@@ -123,7 +124,7 @@ export function ReworkDecision({
                       <Select
                         options={tasks.map((task) => ({
                           value: task.id,
-                          label: `${task.title} (${task.id})`,
+                          label: `${stepTitleIn(task, i18n.language)} (${task.id})`,
                         }))}
                       />
                     </Form.Item>

@@ -11,6 +11,7 @@ import { AwaitingDecisionTag, ClaimOverdueTag, ProvisionalMark } from '../common
 import { useDepartmentName } from '../common/directory';
 import { labelledValues } from '../common/field-values';
 import { stepSpec, type FlowDefinition } from '../common/flows';
+import { explanationIn, stepTitleIn } from '../common/step-language';
 import { formatInstant } from '../common/time';
 import { useCaseAction, type CaseView, type StepView } from './case-queries';
 import { DepartmentStepActions } from './DepartmentStepActions';
@@ -66,7 +67,7 @@ function RequestDecision({
 
 /** A step's deadline with its explanation (暂定 when provisional), and its claim limit while it is unclaimed. */
 function StepDue({ step }: { step: StepView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const explained = (at: string, explanation: string | undefined, provisional?: string) => (
     <div>
       <div>
@@ -82,11 +83,20 @@ function StepDue({ step }: { step: StepView }) {
   const claimBy = step.status === 'active' ? step.claimDueAt : undefined;
   return (
     <div data-testid={`due-${step.id}`}>
-      {step.dueAt === undefined ? null : explained(step.dueAt, step.dueExplanation, step.dueProvisional)}
+      {step.dueAt === undefined
+        ? null
+        : explained(
+            step.dueAt,
+            explanationIn(step.dueExplanation, step.dueExplanationZh, i18n.language),
+            step.dueProvisional,
+          )}
       {claimBy === undefined ? null : (
         <div>
           <Typography.Text>{t('deadline.claimDueAt')}</Typography.Text>
-          {explained(claimBy, step.claimDueExplanation)}
+          {explained(
+            claimBy,
+            explanationIn(step.claimDueExplanation, step.claimDueExplanationZh, i18n.language),
+          )}
         </div>
       )}
     </div>
@@ -120,7 +130,7 @@ function StepResult({ step, definition }: { step: StepView; definition: FlowDefi
 }
 
 export function StepsTable({ view, me, definition, offset, actionsWait = false }: StepsTableProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const departmentName = useDepartmentName();
   const steps = view.steps.filter((step) => step.status !== 'pending' || step.kind === 'task');
   return (
@@ -135,7 +145,9 @@ export function StepsTable({ view, me, definition, offset, actionsWait = false }
           title: t('inbox.step'),
           dataIndex: 'title',
           width: 140,
-          render: (title: string, step) => <span data-testid={`step-${step.id}`}>{title}</span>,
+          render: (_: string, step) => (
+            <span data-testid={`step-${step.id}`}>{stepTitleIn(step, i18n.language)}</span>
+          ),
         },
         {
           title: t('inbox.stage'),

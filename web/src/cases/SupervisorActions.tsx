@@ -9,17 +9,23 @@ import { api, unwrap } from '../api/client';
 import { ActionModal } from '../common/ActionModal';
 import { useDepartments } from '../common/directory';
 import type { FieldMap } from '../common/flows';
+import { stepTitleIn } from '../common/step-language';
 import { useCaseAction, type CaseView } from './case-queries';
 import { DataCorrection } from './DataCorrection';
 
 const isOpen = (status: string) => status === 'active' || status === 'claimed';
 
 function StepSelect({ view }: { view: CaseView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const steps = view.steps.filter((step) => isOpen(step.status));
   return (
     <Form.Item name="stepId" label={t('supervision.step')} rules={[{ required: true }]}>
-      <Select options={steps.map((step) => ({ value: step.id, label: `${step.title} (${step.id})` }))} />
+      <Select
+        options={steps.map((step) => ({
+          value: step.id,
+          label: `${stepTitleIn(step, i18n.language)} (${step.id})`,
+        }))}
+      />
     </Form.Item>
   );
 }

@@ -12,6 +12,7 @@ import { ProblemAlert } from '../app/StatusPages';
 import { useSession } from '../auth/session';
 import { ClaimOverdueTag, ProvisionalMark } from '../common/DeadlineTags';
 import { useRegionName } from '../common/directory';
+import { stepTitleIn } from '../common/step-language';
 import { formatInstant } from '../common/time';
 
 export type InboxItem = Schemas['InboxItem'];
@@ -99,7 +100,7 @@ function Remaining({ item }: { item: InboxItem }) {
 }
 
 export function InboxList() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { me } = useSession();
   const dept = me?.dept ?? '';
   const screens = Grid.useBreakpoint();
@@ -145,8 +146,8 @@ export function InboxList() {
                 extra={<DueTags item={item} />}
               >
                 <div>
-                  <Typography.Text strong>{item.title}</Typography.Text> · {t(`stage.${item.stage}`)} ·{' '}
-                  {t(`stepStatus.${item.status}`)}
+                  <Typography.Text strong>{stepTitleIn(item, i18n.language)}</Typography.Text> ·{' '}
+                  {t(`stage.${item.stage}`)} · {t(`stepStatus.${item.status}`)}
                 </div>
                 <div>
                   {t('inbox.dueAt')}: <DueAt item={item} /> · {t('inbox.remaining')}:{' '}
@@ -166,7 +167,10 @@ export function InboxList() {
           locale={{ emptyText: <Empty description={t('inbox.empty')} /> }}
           columns={[
             { title: t('inbox.case'), render: (_: unknown, item) => caseLink(item) },
-            { title: t('inbox.step'), dataIndex: 'title' },
+            {
+              title: t('inbox.step'),
+              render: (_: unknown, item) => stepTitleIn(item, i18n.language),
+            },
             { title: t('inbox.stage'), dataIndex: 'stage', render: (stage: string) => t(`stage.${stage}`) },
             {
               title: t('inbox.status'),

@@ -6,6 +6,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Form, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
@@ -18,8 +19,22 @@ import { MermaidDiagram } from './MermaidDiagram';
 type FlowExplanation = Schemas['FlowExplanation'];
 type StepExplanation = FlowExplanation['steps'][number];
 
-function slaText(sla: StepExplanation['sla']): string {
-  return sla === null ? '' : `${sla.within} · ${sla.clock}${sla.starts === 'claimed' ? ' · claimed' : ''}`;
+type ExplainedSla = NonNullable<StepExplanation['sla']>;
+
+/** `1 小时 · 工作时间 · 签收起算` / `1h · working · claimed`: the amount, the clock and the start in the UI's language. */
+function slaText(sla: ExplainedSla | null, t: TFunction): string {
+  if (sla === null) return '';
+  const sign = sla.days < 0 || sla.minutes < 0 ? '-' : '';
+  const days = Math.abs(sla.days);
+  const minutes = Math.abs(sla.minutes);
+  const parts = [
+    days === 0 ? '' : t(sla.clock === 'working' ? 'sla.workingDays' : 'sla.days', { count: days }),
+    Math.floor(minutes / 60) === 0 ? '' : t('sla.hours', { count: Math.floor(minutes / 60) }),
+    minutes % 60 === 0 ? '' : t('sla.minutes', { count: minutes % 60 }),
+  ].filter((part) => part !== '');
+  const amount = `${sign}${parts.length === 0 ? '0' : parts.join(' ')}`;
+  const claimed = sla.starts === 'claimed' ? ` · ${t('sla.claimed')}` : '';
+  return `${amount} · ${t(`sla.${sla.clock}`)}${claimed}`;
 }
 
 export function FlowPage() {
@@ -57,6 +72,8 @@ export function FlowPage() {
     setProfile(values.profile === '' ? undefined : values.profile);
   };
   const limits = explanation.data;
+  const explained = (limit: { explanation: string; explanationZh: string }) =>
+    i18n.language === 'en' ? limit.explanation : limit.explanationZh;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <h1 className="page-title">
@@ -113,21 +130,28 @@ export function FlowPage() {
                   dataIndex: 'stage',
                   render: (stage: string) => t(`stage.${stage}`),
                 },
-                { title: t('designer.sla'), dataIndex: 'sla', render: slaText },
+                {
+                  title: t('designer.sla'),
+                  dataIndex: 'sla',
+                  render: (sla: ExplainedSla | null) => slaText(sla, t),
+                },
                 {
                   title: t('designer.dueAt'),
                   dataIndex: 'dueAt',
                   render: (at: string | null) => formatInstant(at),
                 },
-                { title: t('designer.explanation'), dataIndex: 'explanation' },
+                {
+                  title: t('designer.explanation'),
+                  render: (_: unknown, step) => explained(step),
+                },
               ]}
             />
             <Typography.Paragraph style={{ marginTop: 16 }}>
-              {t('designer.caseLimit')}: {formatInstant(limits.case.dueAt)} {limits.case.explanation}
+              {t('designer.caseLimit')}: {formatInstant(limits.case.dueAt)} {explained(limits.case)}
             </Typography.Paragraph>
             {limits.review === null ? null : (
               <Typography.Paragraph>
-                {t('designer.reviewLimit')}: {formatInstant(limits.review.dueAt)} {limits.review.explanation}
+                {t('designer.reviewLimit')}: {formatInstant(limits.review.dueAt)} {explained(limits.review)}
               </Typography.Paragraph>
             )}
           </>

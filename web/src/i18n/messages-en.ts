@@ -421,6 +421,15 @@ export const en: Messages = {
     noCases: 'No running case is on this calendar',
     forgotten: 'Temporal no longer keeps this publication batch; only the revision is recorded.',
   },
+  sla: {
+    days: '{{count}}d',
+    workingDays: '{{count}}d',
+    hours: '{{count}}h',
+    minutes: '{{count}}m',
+    working: 'working',
+    calendar: 'calendar',
+    claimed: 'claimed',
+  },
   designer: {
     flows: 'Flows',
     version: 'Version',

@@ -412,6 +412,15 @@ export const zh = {
     noCases: '没有在办案件使用此日历',
     forgotten: 'Temporal 已不再保留该发布批次，只有修订记录。',
   },
+  sla: {
+    days: '{{count}} 天',
+    workingDays: '{{count}} 个工作日',
+    hours: '{{count}} 小时',
+    minutes: '{{count}} 分钟',
+    working: '工作时间',
+    calendar: '自然时间',
+    claimed: '签收起算',
+  },
   designer: {
     flows: '流程目录',
     version: '版本',
