@@ -2,7 +2,7 @@
 import { assigneeKey } from '../case-input';
 import type { ResolvedAssignee } from '../case-input';
 import type { ServiceStep, Step, WaitStep } from '../flow-model';
-import { addDuration, formatInstant } from '../time';
+import { formatInstant, instantAfter } from '../time';
 import { bindingsOf, tryInputs, tryInstant } from './bindings';
 import type { StepState } from './case-state';
 import { startClaimClock } from './claim-limits';
@@ -78,7 +78,7 @@ export function startWait(tx: Tx, step: WaitStep): void {
   const { calendar } = tx.state.input;
   let until: number;
   if (step.for !== undefined) {
-    until = addDuration(calendar, tx.now, step.for, step.clock).at;
+    until = instantAfter(calendar, tx.now, step.for, step.clock);
   } else {
     const evaluated = tryInstant(step.until ?? 'null', bindingsOf(tx.state));
     if (!evaluated.ok) return openIncident(tx, step.id, evaluated.error);

@@ -1,7 +1,7 @@
 /** Deadlines and escalation instants from the pinned calendar, and how they move (extension, suspension). */
 import type { WorkingCalendar } from '../calendar-model';
 import type { Clock, EscalationRung, SlaSpec, Step } from '../flow-model';
-import { addDuration, addWorkingMillis, formatInstant, workingMillisBetween } from '../time';
+import { addDuration, addWorkingMillis, formatInstant, instantAfter, workingMillisBetween } from '../time';
 import type { CaseState, Deadline, RungState, StepState } from './case-state';
 import { withMove } from './deadline-account';
 import { behaves } from './engine-revision';
@@ -71,7 +71,7 @@ export function timeRungs(
   previous: readonly RungState[] = [],
 ): RungState[] {
   return rungs.map((rung, index) => {
-    const at = addDuration(state.input.calendar, deadline.at, rung.at, deadline.clock).at;
+    const at = instantAfter(state.input.calendar, deadline.at, rung.at, deadline.clock);
     return { at, fired: (previous[index]?.fired ?? false) && at <= now };
   });
 }

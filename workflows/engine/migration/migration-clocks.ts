@@ -10,7 +10,7 @@ import { bindingsOf, tryInstant } from '../case/bindings';
 import type { CaseState, Deadline, RungState, StepState } from '../case/case-state';
 import { caseSla, deadlineFrom, keepsFacts, rungsFor, stepClockStart, stepSla } from '../case/deadlines';
 import type { SlaSpec, Step, WaitStep } from '../flow-model';
-import { addDuration, formatInstant } from '../time';
+import { formatInstant, instantAfter } from '../time';
 import type { DeadlineDecision } from './migration-model';
 
 /** A deadline after the migration, with the decision and the words the plan shows. */
@@ -151,7 +151,7 @@ export function moveWait(
   const start = current.activatedAt ?? after.createdAt;
   const zone = after.input.calendar.timezone;
   if (to.for !== undefined) {
-    const until = addDuration(after.input.calendar, start, to.for, to.clock).at;
+    const until = instantAfter(after.input.calendar, start, to.for, to.clock);
     const text = `${to.for.text} (${to.clock} time) from ${formatInstant(start, zone)}`;
     return { waitUntil: until, explanation: `its timer is recomputed for version ${version}: ${text}` };
   }

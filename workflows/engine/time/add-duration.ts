@@ -35,13 +35,25 @@ export function addDuration(
   duration: DurationSpec,
   clock: Clock,
 ): Deadline {
-  const at =
-    clock === 'working' ? addWorking(calendar, start, duration) : addCalendar(calendar, start, duration);
+  const at = instantAfter(calendar, start, duration, clock);
   const facts = countFacts(calendar, start, duration, clock, at);
   const explanation = explainDeadline(facts, calendar);
   const skipped = skippedDaysOf(facts);
   if (facts.provisional === undefined) return { at, skipped, explanation, facts };
   return { at, skipped, explanation, facts, provisional: describeProvisional(facts.provisional) };
+}
+
+/**
+ * The instant `addDuration` reaches, without the facts and words: for instants nobody reads an explanation of
+ * (escalation rungs, wait timers), which would otherwise pay for the walk over the days skipped.
+ */
+export function instantAfter(
+  calendar: WorkingCalendar,
+  start: number,
+  duration: DurationSpec,
+  clock: Clock,
+): number {
+  return clock === 'working' ? addWorking(calendar, start, duration) : addCalendar(calendar, start, duration);
 }
 
 function addWorking(calendar: WorkingCalendar, start: number, duration: DurationSpec): number {

@@ -2,7 +2,7 @@
  * Working calendars and working-time arithmetic: pure and deterministic, safe inside Temporal workflows.
  */
 export { parseDuration } from './parse-duration';
-export { addDuration } from './add-duration';
+export { addDuration, instantAfter } from './add-duration';
 export type { Deadline, SkippedDays } from './add-duration';
 export { addWorkingMillis, workingMillisBetween, isWorkingTime, nextWorkingMoment } from './working-time';
 export { formatInstant, parseInstant } from './instants';
