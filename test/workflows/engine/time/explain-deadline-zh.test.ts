@@ -97,28 +97,26 @@ const CASES: Case[] = [
   },
 ];
 
+/** The case's deadline, with its English words, and its Chinese words from the same facts. */
+function explained(c: Case): { english: string; chinese: string } {
+  const calendar = c.calendar ?? cnMainland;
+  const clock = c.clock ?? 'working';
+  const deadline = addDuration(calendar, parseInstant(c.start), parseDuration(c.duration), clock);
+  return { english: deadline.explanation, chinese: explainDeadlineZh(deadline.facts, calendar) };
+}
+
+/** The dates and times a text names, sorted. */
+function stamps(text: string): string[] {
+  return [...text.matchAll(/\d{4}-\d{2}-\d{2}|\d{2}:\d{2}/g)].map((m) => m[0]).sort();
+}
+
 describe('explainDeadlineZh', () => {
   it.each(CASES)('$name', (c) => {
-    const calendar = c.calendar ?? cnMainland;
-    const deadline = addDuration(
-      calendar,
-      parseInstant(c.start),
-      parseDuration(c.duration),
-      c.clock ?? 'working',
-    );
-    expect(explainDeadlineZh(deadline.facts, calendar)).toBe(c.zh);
+    expect(explained(c).chinese).toBe(c.zh);
   });
 
   it.each(CASES)('names the same dates and times as the English: $name', (c) => {
-    const calendar = c.calendar ?? cnMainland;
-    const deadline = addDuration(
-      calendar,
-      parseInstant(c.start),
-      parseDuration(c.duration),
-      c.clock ?? 'working',
-    );
-    const stamps = (text: string) =>
-      [...text.matchAll(/\d{4}-\d{2}-\d{2}|\d{2}:\d{2}/g)].map((m) => m[0]).sort();
-    expect(stamps(explainDeadlineZh(deadline.facts, calendar))).toEqual(stamps(deadline.explanation));
+    const { english, chinese } = explained(c);
+    expect(stamps(chinese)).toEqual(stamps(english));
   });
 });
