@@ -102,13 +102,13 @@ function wordAccountZh(account: DeadlineAccount, calendar: CalendarNaming): stri
         text += `；${revision(move.on)}发布时已过期，保持不变`;
         break;
       case 'calendarUnchanged':
-        text += `；按${revision(move.on)}不变`;
+        text += `；按 ${revision(move.on)}不变`;
         break;
       case 'calendarRecomputed':
-        text += `（按${revision(move.on)}重新计算；原为 ${describeLocalZh(move.was, zone)}）`;
+        text += `（按 ${revision(move.on)}重新计算；原为 ${describeLocalZh(move.was, zone)}）`;
         break;
       case 'calendarRecounted':
-        text += `；按${revision(move.on)}：${describeLocalZh(move.now, zone)} 时尚余 ${describeMillisZh(move.ahead)}工作时间，按新日历顺延 → ${describeLocalZh(move.at, zone)}`;
+        text += `；按 ${revision(move.on)}：${describeLocalZh(move.now, zone)} 时尚余 ${describeMillisZh(move.ahead)}工作时间，按新日历顺延 → ${describeLocalZh(move.at, zone)}`;
         break;
     }
   }

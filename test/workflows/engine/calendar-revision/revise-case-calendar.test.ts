@@ -9,6 +9,7 @@ import {
   type CalendarRevision,
 } from '../../../../workflows/engine/calendar-revision';
 import type { WorkingCalendar } from '../../../../workflows/engine/calendar-model';
+import { caseView } from '../../../../workflows/engine/case';
 import { formatInstant } from '../../../../workflows/engine/time';
 import { at, CN_MAINLAND, HOUR } from '../case/fixtures/calendars';
 import { CaseDriver, caseInput } from '../case/fixtures/case-driver';
@@ -66,6 +67,17 @@ describe('applying a published calendar revision to a running case', () => {
     // 5 working days end on Thu 2026-12-31: the new days change nothing for it.
     expect(local(after.steps['long']?.deadline?.at)).toBe('2026-12-31T10:00:00+08:00');
     expect(after.steps['long']?.deadline?.explanation).toMatch(/; unchanged on cn-mainland revision 1/);
+    // The same three outcomes in Chinese, from the facts the deadlines keep.
+    const zh = caseView(after, c.now);
+    const published = 'cn-mainland 日历第 1 版（admin-li 于 2026-12-24（周四）15:00 发布）';
+    expect(zh.dueExplanationZh).toMatch(/跳过节假日 .*2027-01-01/);
+    expect(zh.dueExplanationZh).toContain(`（按 ${published}重新计算；原为 2027-01-21（周四）10:00）`);
+    expect(zh.steps.find((s) => s.id === 'quick')?.dueExplanationZh).toMatch(
+      new RegExp(`；${published.replace(/[()（）]/g, '.')}发布时已过期，保持不变$`),
+    );
+    expect(zh.steps.find((s) => s.id === 'long')?.dueExplanationZh).toMatch(
+      /；按 cn-mainland 日历第 1 版.*不变$/,
+    );
 
     expect(report).toMatchObject({ fromRevision: 0, toRevision: 1, effectiveFrom: '2026-12-25' });
     expect(report.deadlines.map(({ of, decision }) => [of, decision])).toEqual([

@@ -49,6 +49,9 @@ describe('emergency', () => {
     const raised = c.step('report-district');
     expect(raised.dueAt).toBe('2026-03-02T03:00:00+00:00');
     expect(raised.dueExplanation).toMatch(/^re-timed at the change to I级/);
+    expect(raised.dueExplanationZh).toBe(
+      '应急响应调整为I级时重新计时：自 2026-03-02（周一）01:00 起 2 小时，按自然时间计（UTC，always-open 日历） → 2026-03-02（周一）03:00',
+    );
     c.complete('report-district', {}, T0 + 90 * 60_000);
     c.act({ type: 'setEmergency', level: 2, reason: '降级' }, T0 + 2 * HOUR);
     expect(c.step('report-city').dueAt).toBe('2026-03-02T04:00:00+00:00');
