@@ -7,6 +7,7 @@ import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, idempotencyKey, unwrap } from '../api/client';
 import { ActionModal } from '../common/ActionModal';
+import { stepTitleIn } from '../common/step-language';
 import { formatInstant } from '../common/time';
 import { useCaseAction, type StepView } from './case-queries';
 
@@ -17,7 +18,7 @@ export function retriable(step: StepView): boolean {
 }
 
 export function StepRetry({ caseId, step }: { caseId: string; step: StepView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const retry = useCaseAction(
     caseId,
     async () =>
@@ -35,7 +36,7 @@ export function StepRetry({ caseId, step }: { caseId: string; step: StepView }) 
   return (
     <ActionModal<object>
       label={t('retry.retry')}
-      title={`${t('retry.retry')} · ${step.title}`}
+      title={`${t('retry.retry')} · ${stepTitleIn(step, i18n.language)}`}
       buttonProps={{ type: 'primary', danger: true }}
       onSubmit={() => retry.mutateAsync(undefined)}
     >
