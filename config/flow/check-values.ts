@@ -115,6 +115,33 @@ function checkFields(
         message: `field '${name}' has values but is not an enum`,
       });
     }
+    if (field.valueTitles !== undefined) checkValueTitles(field, [...base, name], name, problems);
+  }
+}
+
+type FieldDocument = z.infer<typeof FieldMapDocumentSchema>[string];
+
+/** `valueTitles` names values of the enum it sits on: only on an enum, and only its own values. */
+function checkValueTitles(
+  field: FieldDocument,
+  path: DocumentPath,
+  name: string,
+  problems: PathProblem[],
+): void {
+  if (field.type !== 'enum') {
+    problems.push({
+      path: [...path, 'valueTitles'],
+      message: `field '${name}' has valueTitles but is not an enum`,
+    });
+    return;
+  }
+  for (const value of Object.keys(field.valueTitles ?? {})) {
+    if (!(field.values ?? []).includes(value)) {
+      problems.push({
+        path: [...path, 'valueTitles', value],
+        message: `'${value}' is not a value of '${name}'`,
+      });
+    }
   }
 }
 

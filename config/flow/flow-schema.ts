@@ -29,6 +29,10 @@ export const FieldSpecDocumentSchema = z
     type: z.enum(FIELD_TYPES).describe('Field type; enum needs values'),
     required: z.boolean().optional().describe('Default false'),
     values: z.array(z.string().min(1)).min(1).optional().describe('Allowed values of an enum field'),
+    valueTitles: z
+      .record(z.string().min(1), LocalizedTextSchema)
+      .optional()
+      .describe('enum only: what forms and case pages show for each value (the value itself is stored)'),
     title: LocalizedTextSchema.optional(),
     personal: z
       .boolean()

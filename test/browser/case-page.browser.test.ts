@@ -5,7 +5,8 @@
  * case has not reached nor counts as done in a case that never had one); what each step reported (its result) is
  * shown with the form's titles, and the case data in words (是/否, not true/false); the timeline names what
  * happened, the step and the department in words, not by their ids; on a phone, a clerk's actions on the step stay
- * in view while the table scrolls sideways.
+ * in view while the table scrolls sideways; an enumeration's values are named by their titles (the form's choices,
+ * the result, the case data), in the reader's language.
  */
 import type { Page } from 'playwright-core';
 import type { Flow } from '../../workflows/engine/flow-model';
@@ -16,7 +17,9 @@ import {
   departmentUser,
   SUPERVISOR,
   expectStatus,
+  isOpenTask,
   startReferenceCase,
+  stepIn,
 } from '../api/support/http-case-harness';
 import { browserSuite } from './support/browser-suite';
 import { checkPage } from './support/page-checks';
@@ -125,6 +128,48 @@ describe('the case page', () => {
     const manholePage = await pageFor(SUPERVISOR, `cases/${manhole}`);
     const injuries = manholePage.locator('.ant-descriptions-item', { hasText: '有人员受伤或交通事故' });
     await expect(injuries.locator('.ant-descriptions-item-content').innerText()).resolves.toBe('否');
+  });
+
+  it('names the values of an enumeration by their titles, in the form and on the case page', async () => {
+    const app = suite.server().harness.app;
+    const caseId = await startReferenceCase(app, 'hotline.12345-complaint', 'ENUM-TITLES');
+    const hotline = flow('hotline.12345-complaint');
+    const accept = await driver().until(caseId, (v) => isOpenTask(stepIn(v, 'accept')), 'accept active');
+    await driver().complete(caseId, hotline, stepIn(accept, 'accept'));
+    await driver().until(caseId, (v) => isOpenTask(stepIn(v, 'classify')), 'classify active');
+
+    const page = await pageFor(departmentUser('gz-hotline-12345'), `cases/${caseId}`);
+    const classifyRow = page.locator('tr', { has: page.getByTestId('step-classify') });
+    await classifyRow.getByRole('button', { name: '办 结' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('诉求类别', { exact: true }).click();
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await options.first().waitFor();
+    await expect(options.allInnerTexts()).resolves.toEqual([
+      '危及生命财产（2小时）',
+      '水电气热（24小时）',
+      '一般诉求（7日）',
+      '复杂诉求（15日）',
+    ]);
+    await options.filter({ hasText: '一般诉求（7日）' }).click();
+    await dialog.getByRole('button', { name: '提 交' }).click();
+    await classifyRow.getByText('已完成').waitFor();
+    // What was chosen is stored as the value and shown by its title.
+    await expect(driver().view(caseId)).resolves.toMatchObject({
+      steps: expect.arrayContaining([
+        expect.objectContaining({ id: 'classify', result: { category: 'general' } }),
+      ]) as unknown,
+    });
+    await expect(page.getByTestId('result-classify').innerText()).resolves.toBe('诉求类别: 一般诉求（7日）');
+
+    // The case data too, in the reader's language.
+    const garbage = await startReferenceCase(app, 'urban.exposed-garbage', 'ENUM-DATA');
+    const garbagePage = await pageFor(SUPERVISOR, `cases/${garbage}`);
+    const source = garbagePage.locator('.ant-descriptions-item', { hasText: '信息来源' });
+    await expect(source.locator('.ant-descriptions-item-content').innerText()).resolves.toBe('群众反映');
+    await garbagePage.getByRole('button', { name: 'English' }).click();
+    const reportedBy = garbagePage.locator('.ant-descriptions-item', { hasText: 'Reported by' });
+    await expect(reportedBy.locator('.ant-descriptions-item-content').innerText()).resolves.toBe('Citizen');
   });
 
   it("keeps a clerk's actions on the step in view on a phone", async () => {

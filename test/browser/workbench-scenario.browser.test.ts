@@ -36,7 +36,7 @@ describe('the workbench in a browser', () => {
       await page.locator(`.ant-cascader-menu-item[title="${level}"]`).click();
     }
     await page.getByLabel('地址', { exact: true }).fill('越秀区北京路 99 号');
-    await choose(page, '信息来源', 'citizen');
+    await choose(page, '信息来源', '群众反映');
     await page.getByRole('button', { name: '提 交' }).click();
     const started = page.getByText(/^已受理：/);
     await started.waitFor();

@@ -295,6 +295,37 @@ describe('validateFlowSource', () => {
       });
     });
 
+    it('accepts titles for the values of an enum, and keeps them out of the flow the engine runs', () => {
+      const text = BASE.replace(
+        'count: { type: integer }',
+        'source: { type: enum, values: [citizen, hotline], valueTitles: { citizen: { zh: 群众, en: Citizen } } }',
+      );
+      const result = validateFlowSource(text, 'yaml', ctx);
+      expect(result).toMatchObject({ valid: true });
+      expect(result.valid ? result.flow.data : undefined).toEqual({
+        source: { type: 'enum', required: false, values: ['citizen', 'hotline'] },
+      });
+    });
+
+    it('reports value titles of a value the enum lacks, and value titles off an enum', () => {
+      const text = BASE.replace(
+        'count: { type: integer }',
+        'source: { type: enum, values: [citizen], valueTitles: { robot: { zh: 机器人 } } }\n  note: { type: string, valueTitles: { a: { zh: 甲 } } }',
+      );
+      expect(problemsOf(text)).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            path: 'data.source.valueTitles.robot',
+            message: "'robot' is not a value of 'source'",
+          }),
+          expect.objectContaining({
+            path: 'data.note.valueTitles',
+            message: "field 'note' has valueTitles but is not an enum",
+          }),
+        ]),
+      );
+    });
+
     it('accepts a claim limit with claim rungs, and rework onExceeded: decide', () => {
       const text = `${BASE}    sla: { within: 4h, starts: claimed, claimWithin: 1h }\n    claimEscalation:\n      - { at: 0, do: urge }\n      - { at: 2h, do: escalate, to: { role: inspector, level: grid } }\n  - id: check\n    stage: supervision\n    kind: task\n    after: [verify]\n    assignee: { role: inspector, level: grid }\n    form: { ok: { type: boolean } }\n    rework: { when: '!result.ok', goto: verify, max: 2, onExceeded: decide }\n`;
       const result = validateFlowSource(text, 'yaml', ctx);

@@ -6,7 +6,7 @@
 import { Form, Input, Radio, Select, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ProblemError } from '../api/client';
-import { localized, type FieldMap, type FieldSpec } from './flows';
+import { localized, valueTitle, type FieldMap, type FieldSpec } from './flows';
 
 /** Form.Item hands its child `value` and `onChange` (and `id`); they go on to the input itself. */
 interface FieldInputProps {
@@ -16,7 +16,7 @@ interface FieldInputProps {
 }
 
 function FieldInput({ spec, label, ...injected }: FieldInputProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   switch (spec.type) {
     case 'text':
       return <Input.TextArea {...injected} rows={3} aria-label={label} />;
@@ -42,7 +42,10 @@ function FieldInput({ spec, label, ...injected }: FieldInputProps) {
           {...injected}
           aria-label={label}
           allowClear
-          options={(spec.values ?? []).map((value) => ({ value, label: value }))}
+          options={(spec.values ?? []).map((value) => ({
+            value,
+            label: valueTitle(spec, value, i18n.language),
+          }))}
         />
       );
     case 'list':

@@ -26,6 +26,8 @@ export interface FieldSpec {
   readonly type: FieldType;
   readonly required?: boolean;
   readonly values?: readonly string[];
+  /** What people see for each value of an enum (the value itself is what is sent and stored). */
+  readonly valueTitles?: Readonly<Record<string, LocalizedText>>;
   readonly title?: LocalizedText;
 }
 
@@ -56,6 +58,11 @@ export interface FlowDefinition {
 export function localized(text: LocalizedText | undefined, language: string, fallback = ''): string {
   if (text === undefined) return fallback;
   return (language === 'en' ? (text.en ?? text.zh) : (text.zh ?? text.en)) ?? fallback;
+}
+
+/** An enum value as people read it: its title in `spec.valueTitles` in the current language, else the value. */
+export function valueTitle(spec: FieldSpec | undefined, value: string, language: string): string {
+  return localized(spec?.valueTitles?.[value], language, value);
 }
 
 export function useFlowDefinition(flowId: string | undefined, version?: number) {
