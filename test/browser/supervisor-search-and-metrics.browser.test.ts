@@ -2,8 +2,8 @@
 /**
  * The supervisor's case search and monthly figures in Chromium: a case the intake seat started is found by its case
  * number on the search page (read from the ledger the worker feeds) and opens its case page; the dashboard shows
- * 结案率 / 按期结案率 of a month the ledger holds (made-up cases: 4 due, 3 closed, 2 on time) in its table and chart,
- * and downloads the same figures as the API's CSV.
+ * 结案率 / 按期结案率 / 满意率 of a month the ledger holds (made-up cases: 4 due, 3 closed, 2 on time; 3 rated, 2 of
+ * them satisfied or basically satisfied) in its table and chart, and downloads the same figures as the API's CSV.
  */
 import { readFile } from 'node:fs/promises';
 import { writeLedgerBatch } from '../../ledger';
@@ -19,11 +19,29 @@ const OPENED = at('2026-03-09T09:00:00+08:00');
 const DUE = at('2026-03-10T09:00:00+08:00');
 
 const MARCH_CASE = { grid: '440104001001001', department: 'yuexiu-sanitation', openedAt: OPENED, dueAt: DUE };
-/** March 2026 in 越秀区: two closed on time, one closed late, one still open past its deadline. */
+/** March 2026 in 越秀区: two closed on time, one closed late, one still open past its deadline; three 回访. */
 const MARCH: readonly MadeUpCase[] = [
-  { ...MARCH_CASE, caseId: 'WEB-M-1', status: 'closed', resolvedAt: OPENED + 2 * HOUR },
-  { ...MARCH_CASE, caseId: 'WEB-M-2', status: 'closed', resolvedAt: OPENED + 3 * HOUR },
-  { ...MARCH_CASE, caseId: 'WEB-M-3', status: 'closed', resolvedAt: DUE + 24 * HOUR },
+  {
+    ...MARCH_CASE,
+    caseId: 'WEB-M-1',
+    status: 'closed',
+    resolvedAt: OPENED + 2 * HOUR,
+    satisfaction: 'satisfied',
+  },
+  {
+    ...MARCH_CASE,
+    caseId: 'WEB-M-2',
+    status: 'closed',
+    resolvedAt: OPENED + 3 * HOUR,
+    satisfaction: 'basically-satisfied',
+  },
+  {
+    ...MARCH_CASE,
+    caseId: 'WEB-M-3',
+    status: 'closed',
+    resolvedAt: DUE + 24 * HOUR,
+    satisfaction: 'unsatisfied',
+  },
   { ...MARCH_CASE, caseId: 'WEB-M-4', status: 'open', stepDueAt: DUE },
 ];
 
@@ -54,11 +72,11 @@ describe("the supervisor's case search and monthly figures", () => {
     await page.getByRole('heading', { name: `案件 ${caseId}` }).waitFor();
   });
 
-  it('shows 结案率 and 按期结案率 by month on the dashboard and downloads them as CSV', async () => {
+  it('shows 结案率, 按期结案率 and 满意率 by month on the dashboard and downloads them as CSV', async () => {
     const { ledger } = suite.server().harness;
     for (const c of MARCH) await writeLedgerBatch(ledger, madeUpBatch(c, CN_MAINLAND), Date.now());
     const page = await pageFor(SUPERVISOR, 'supervision?from=2026-01&to=2026-06');
-    await page.getByRole('heading', { name: '结案率 / 按期结案率' }).waitFor();
+    await page.getByRole('heading', { name: '结案率 / 按期结案率 / 满意率' }).waitFor();
     const march = page.locator('tr', { has: page.getByRole('cell', { name: '2026-03', exact: true }) });
     await march.waitFor();
     await expect(march.getByRole('cell').allTextContents()).resolves.toEqual([
@@ -68,6 +86,8 @@ describe("the supervisor's case search and monthly figures", () => {
       '2',
       '75.00%',
       '50.00%',
+      '3',
+      '66.67%',
     ]);
     // Every month of the span is listed, without figures where no case was due.
     const april = page.locator('tr', { has: page.getByRole('cell', { name: '2026-04', exact: true }) });
@@ -78,8 +98,10 @@ describe("the supervisor's case search and monthly figures", () => {
       '0',
       '—',
       '—',
+      '0',
+      '—',
     ]);
-    await page.getByRole('img', { name: '结案率 / 按期结案率' }).locator('svg').waitFor();
+    await page.getByRole('img', { name: '结案率 / 按期结案率 / 满意率' }).locator('svg').waitFor();
     await checkPage(page, 'supervisor-dashboard-monthly');
 
     const downloading = page.waitForEvent('download');

@@ -350,7 +350,7 @@ export const en: Messages = {
     levelNone: 'Close the emergency',
     done: 'Done',
     asOf: 'As of',
-    metrics: 'Closure rate / on-time closure rate',
+    metrics: 'Closure rate / on-time closure rate / satisfaction rate',
     idle: { P1D: '1 day', P3D: '3 days', P7D: '7 days' },
   },
   metrics: {
@@ -362,6 +362,8 @@ export const en: Messages = {
     closedOnTime: 'Closed on time',
     closureRate: 'Closure rate',
     onTimeRate: 'On-time closure rate',
+    rated: 'Rated',
+    satisfactionRate: 'Satisfaction rate',
     downloadCsv: 'Download CSV',
   },
   search: {

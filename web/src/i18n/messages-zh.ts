@@ -342,7 +342,7 @@ export const zh = {
     levelNone: '关闭应急',
     done: '已执行',
     asOf: '统计时间',
-    metrics: '结案率 / 按期结案率',
+    metrics: '结案率 / 按期结案率 / 满意率',
     idle: { P1D: '1 天', P3D: '3 天', P7D: '7 天' },
   },
   metrics: {
@@ -354,6 +354,8 @@ export const zh = {
     closedOnTime: '按期结案数',
     closureRate: '结案率',
     onTimeRate: '按期结案率',
+    rated: '回访数',
+    satisfactionRate: '满意率',
     downloadCsv: '下载 CSV',
   },
   search: {

@@ -1,6 +1,6 @@
 /**
- * 结案率 / 按期结案率 by month (GET /v1/supervision/metrics, docs/metrics.md) for the supervisor's region: a line
- * chart, the same figures as a table, and the API's CSV of them. The months come from the page address
+ * 结案率 / 按期结案率 / 满意率 by month (GET /v1/supervision/metrics, docs/metrics.md) for the supervisor's region: a
+ * line chart, the same figures as a table (with how many cases had a 回访, 满意率's denominator), and the API's CSV. The months come from the page address
  * (`?from=2026-01&to=2026-06`), so a view can be bookmarked; by default the last twelve.
  */
 import { useQuery } from '@tanstack/react-query';
@@ -89,6 +89,13 @@ export function MonthlyRates() {
           data: rows.map((row) => row.onTimeRate),
           itemStyle: { color: '#237804' },
         },
+        {
+          name: t('metrics.satisfactionRate'),
+          type: 'line' as const,
+          connectNulls: false,
+          data: rows.map((row) => row.satisfactionRate),
+          itemStyle: { color: '#ad4e00' },
+        },
       ],
     }),
     [rows, t],
@@ -141,7 +148,7 @@ export function MonthlyRates() {
           loading={metrics.isPending}
           dataSource={rows}
           pagination={false}
-          scroll={{ x: 600 }}
+          scroll={{ x: 760 }}
           columns={[
             { title: t('metrics.month'), dataIndex: 'period' },
             { title: t('metrics.due'), dataIndex: 'due' },
@@ -155,6 +162,12 @@ export function MonthlyRates() {
             {
               title: t('metrics.onTimeRate'),
               dataIndex: 'onTimeRate',
+              render: (rate: number | null) => percent(rate),
+            },
+            { title: t('metrics.rated'), dataIndex: 'rated' },
+            {
+              title: t('metrics.satisfactionRate'),
+              dataIndex: 'satisfactionRate',
               render: (rate: number | null) => percent(rate),
             },
           ]}

@@ -49,7 +49,7 @@ export function monthlyQuery(from: string, to: string) {
 /** What the dashboard shows of a month. */
 export type MonthRow = Pick<
   MetricsRow,
-  'period' | 'due' | 'closed' | 'closedOnTime' | 'closureRate' | 'onTimeRate'
+  'period' | 'due' | 'closed' | 'closedOnTime' | 'closureRate' | 'onTimeRate' | 'rated' | 'satisfactionRate'
 >;
 
 /** One row per month of the span: the API's (it lists only months with due cases) or an empty one. */
@@ -64,6 +64,8 @@ export function rowsByMonth(months: readonly string[], rows: readonly MetricsRow
         closedOnTime: 0,
         closureRate: null,
         onTimeRate: null,
+        rated: 0,
+        satisfactionRate: null,
       },
   );
 }
