@@ -6,10 +6,12 @@
  * shown with the form's titles, and the case data in words (是/否, not true/false); the timeline names what
  * happened, the step and the department in words, not by their ids; on a phone, a clerk's actions on the step stay
  * in view while the table scrolls sideways; an enumeration's values are named by their titles (the form's choices,
- * the result, the case data), in the reader's language.
+ * the result, the case data), in the reader's language; the intake seat finds the cases waiting for their 回访 in a
+ * list and records the visit from there.
  */
 import type { Page } from 'playwright-core';
 import type { Flow } from '../../workflows/engine/flow-model';
+import { eventually } from '../helpers/eventually';
 import { REFERENCE_CASES } from '../helpers/reference-cases';
 import {
   HttpCaseDriver,
@@ -170,6 +172,41 @@ describe('the case page', () => {
     await garbagePage.getByRole('button', { name: 'English' }).click();
     const reportedBy = garbagePage.locator('.ant-descriptions-item', { hasText: 'Reported by' });
     await expect(reportedBy.locator('.ant-descriptions-item-content').innerText()).resolves.toBe('Citizen');
+  });
+
+  it('lists the cases waiting for their 回访 to the intake seat, and the visit is recorded from there', async () => {
+    const app = suite.server().harness.app;
+    const caseId = await startReferenceCase(app, 'urban.exposed-garbage', 'FOLLOW-UP');
+    const garbage = flow('urban.exposed-garbage');
+    await eventually(async () => {
+      const view = await driver().view(caseId);
+      if (view.review?.status === 'open') return view;
+      for (const step of view.steps.filter(isOpenTask)) await driver().complete(caseId, garbage, step);
+      return undefined;
+    }, `${caseId}: the follow-up window open`);
+
+    const page = await pageFor(INTAKE, 'intake');
+    await page.getByRole('link', { name: '待回访' }).click();
+    await page.getByRole('heading', { name: '待回访' }).waitFor();
+    const link = page.getByRole('link', { name: caseId });
+    // The list is the ledger's, which has the case in stage review once the worker's write lands.
+    await eventually(async () => {
+      await page.reload();
+      await page.locator('.ant-table-tbody').first().waitFor();
+      return (await link.count()) > 0;
+    }, 'the case in the follow-up list');
+    const row = page.locator('tr', { has: link });
+    await expect(row.getByRole('cell').nth(1).innerText()).resolves.toBe('暴露垃圾处置');
+    await checkPage(page, 'intake-follow-ups');
+
+    await link.click();
+    await page.waitForURL(`**/app/cases/${caseId}`);
+    await page.getByRole('button', { name: '回 访' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('radio', { name: '满意', exact: true }).check();
+    await dialog.getByRole('button', { name: '提 交' }).click();
+    await page.getByText('已结案', { exact: true }).first().waitFor();
+    await expect(driver().view(caseId)).resolves.toMatchObject({ status: 'closed' });
   });
 
   it("keeps a clerk's actions on the step in view on a phone", async () => {

@@ -14,7 +14,9 @@ function menuItems(me: Me, t: (key: string) => string): ItemType[] {
   const link = (to: string, label: string): ItemType => ({ key: to, label: <Link to={to}>{label}</Link> });
   return [
     ...(mayOpen(me.role, 'department') ? [link('/inbox', t('menu.inbox'))] : []),
-    ...(mayOpen(me.role, 'intake') ? [link('/intake', t('menu.intake'))] : []),
+    ...(mayOpen(me.role, 'intake')
+      ? [link('/intake', t('menu.intake')), link('/intake/follow-ups', t('menu.followUps'))]
+      : []),
     ...(mayOpen(me.role, 'supervisor')
       ? [
           link('/supervision', t('menu.dashboard')),

@@ -13,6 +13,7 @@ export const en: Messages = {
   menu: {
     inbox: 'To do',
     intake: 'New case',
+    followUps: 'Follow-ups',
     dashboard: 'Dashboard',
     stalled: 'Stalled cases',
     search: 'Case search',
@@ -321,6 +322,11 @@ export const en: Messages = {
     feedbackSaved: 'Feedback recorded',
     caseId: 'Case id',
     find: 'Open case',
+  },
+  followUps: {
+    title: 'Waiting for a follow-up call',
+    resolvedAt: 'Resolved',
+    empty: 'No case is waiting for a follow-up call',
   },
   supervision: {
     dashboard: 'Dashboard',

@@ -11,6 +11,7 @@ export const zh = {
   menu: {
     inbox: '待办',
     intake: '受理登记',
+    followUps: '待回访',
     dashboard: '督办看板',
     stalled: '滞留案件',
     search: '案件查询',
@@ -313,6 +314,11 @@ export const zh = {
     feedbackSaved: '回访已记录',
     caseId: '案件编号',
     find: '打开案件',
+  },
+  followUps: {
+    title: '待回访',
+    resolvedAt: '办结时间',
+    empty: '没有等待回访的案件',
   },
   supervision: {
     dashboard: '督办看板',
