@@ -10,6 +10,7 @@ import {
   UnsupportedMediaTypeProblemError,
 } from './http-problem-error';
 import type { ProblemIssue } from './http-problem-error';
+import { requestProblemMessage } from './request-wording';
 
 /** The problem for a zod or body-parser error, or undefined when it is neither. */
 export function requestProblemOf(error: unknown): HttpProblemError | undefined {
@@ -23,9 +24,12 @@ export function requestProblemOf(error: unknown): HttpProblemError | undefined {
   return bodyParserProblemOf(error);
 }
 
-/** Every zod issue as `{ path, message }` with a dotted path (`data.address`, `items.0.id`). */
+/** Every zod issue as `{ path, message }` with a dotted path (`data.address`, `items.0.id`), worded for people. */
 export function zodIssues(error: ZodError): ProblemIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: requestProblemMessage(issue),
+  }));
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Hostile and malformed input the random robustness test does not reach, over the real app and dev server, each
  * once a 500 or a misleading answer: names every object has (`toString`, `__proto__`) where the API looks up a
- * flow's own names, a YAML alias bomb, Open311 coordinates that `Number` reads as 0, JSON that is not an object.
+ * flow's own names, a YAML alias bomb, Open311 coordinates that `Number` reads as 0, JSON that is not an object;
+ * schema problems worded for people (`is required`), not in zod's words (`Invalid input: expected string, …`).
  */
 import pino from 'pino';
 import request from 'supertest';
@@ -9,7 +10,7 @@ import { createApiKeyStore, hashApiKey } from '../../../api/open311/api-keys';
 import { uniqueCaseId } from '../../helpers/case-fixtures';
 import { yamlAliasBomb } from '../../helpers/hostile-documents';
 import { REFERENCE_CASES } from '../../helpers/reference-cases';
-import { bearer, INTAKE, startHttpHarness, type HttpHarness } from '../support/http-case-harness';
+import { bearer, INTAKE, startHttpHarness, SUPERVISOR, type HttpHarness } from '../support/http-case-harness';
 
 const API_KEY = 'hostile-input-test-key-0123456789abcdef';
 /** In the outline of 大塘社区第1网格 (config/directory.yaml). */
@@ -92,6 +93,64 @@ describe('hostile input the API answers with a 4xx naming the problem', () => {
       .set('Content-Type', 'application/json')
       .send('{"flowId":');
     expect(broken.body.detail).toBe('The request body is not valid JSON');
+  });
+
+  it('words schema problems as the form checks do, and keeps the messages the schemas give', async () => {
+    const started = await request(harness.app)
+      .post('/v1/cases')
+      .set('Authorization', await bearer(INTAKE))
+      .send({ caseId: 'no spaces allowed', priority: 'high', title: 7 });
+    expect([started.status, started.body.errors]).toEqual([
+      400,
+      expect.arrayContaining([
+        { path: 'flowId', message: 'is required' },
+        { path: 'data', message: 'is required' },
+        { path: 'priority', message: 'must be one of normal, urgent' },
+        { path: 'title', message: 'must be a string' },
+        { path: 'caseId', message: 'Letters, digits and . _ : - only' },
+      ]),
+    ]);
+
+    const caseId = uniqueCaseId('WORDING');
+    const auth = await bearer(INTAKE);
+    const start = await request(harness.app)
+      .post('/v1/cases')
+      .set('Authorization', auth)
+      .send({ caseId, ...REFERENCE_CASES['urban.exposed-garbage']!.fields });
+    expect(start.status).toBe(201);
+    const feedback = await request(harness.app)
+      .post(`/v1/cases/${caseId}/feedback`)
+      .set('Authorization', auth)
+      .send({ satisfaction: 'great', comment: '' });
+    expect([feedback.status, feedback.body.errors]).toEqual([
+      400,
+      expect.arrayContaining([
+        { path: 'satisfaction', message: 'must be one of satisfied, basically-satisfied, unsatisfied' },
+        { path: 'resolved', message: 'is required' },
+      ]),
+    ]);
+    const emergency = await request(harness.app)
+      .post(`/v1/cases/${caseId}/emergency`)
+      .set('Authorization', await bearer(SUPERVISOR))
+      .send({ level: 5, reason: '' });
+    expect([emergency.status, emergency.body.errors]).toEqual([
+      400,
+      expect.arrayContaining([
+        { path: 'level', message: 'must be at most 4' },
+        { path: 'reason', message: 'must not be empty' },
+      ]),
+    ]);
+    const metrics = await request(harness.app)
+      .get('/v1/supervision/metrics')
+      .query({ period: 'year', from: '2026-01-01' })
+      .set('Authorization', await bearer(SUPERVISOR));
+    expect([metrics.status, metrics.body.errors]).toEqual([
+      400,
+      expect.arrayContaining([
+        { path: 'period', message: 'must be one of day, week, month, quarter' },
+        { path: 'to', message: 'is required' },
+      ]),
+    ]);
   });
 
   it('refuses a body nested deeper than 64 levels with a 400, and starts the case nested 60 deep', async () => {
