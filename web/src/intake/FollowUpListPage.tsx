@@ -5,11 +5,10 @@
  */
 import { Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
 import { ProblemAlert } from '../app/StatusPages';
 import { useRegionName } from '../common/directory';
-import { useFlowTitles } from '../common/flows';
+import { useCaseColumns } from '../common/case-list-columns';
 import { formatInstant } from '../common/time';
 import { MoreButton, pageTokenOf, usePagedList } from '../supervisor/paged-list';
 
@@ -21,7 +20,7 @@ const QUERY = { stage: 'review', sort: 'lastProgressAt', order: 'asc', pageSize:
 export function FollowUpListPage() {
   const { t } = useTranslation();
   const regionName = useRegionName();
-  const flowTitles = useFlowTitles();
+  const caseColumns = useCaseColumns<CaseListItem>();
   const { query: found, items } = usePagedList(['follow-ups'], async (pageToken) =>
     unwrap(await api.GET('/v1/cases', { params: { query: { ...QUERY, ...pageTokenOf(pageToken) } } })),
   );
@@ -38,16 +37,7 @@ export function FollowUpListPage() {
         locale={{ emptyText: t('followUps.empty') }}
         scroll={{ x: 720 }}
         columns={[
-          {
-            title: t('inbox.case'),
-            dataIndex: 'caseId',
-            render: (caseId: string) => <Link to={`/cases/${encodeURIComponent(caseId)}`}>{caseId}</Link>,
-          },
-          {
-            title: t('case.flow'),
-            dataIndex: 'flowId',
-            render: (flowId: string) => flowTitles.get(flowId) ?? flowId,
-          },
+          ...caseColumns,
           { title: t('search.region'), dataIndex: 'region', render: (code: string) => regionName(code) },
           { title: t('case.createdAt'), dataIndex: 'createdAt', render: (at: string) => formatInstant(at) },
           {

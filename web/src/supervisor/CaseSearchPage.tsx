@@ -9,10 +9,10 @@ import { Button, Checkbox, DatePicker, Form, Input, Select, Space, Table, Tag, T
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
 import { ProblemAlert } from '../app/StatusPages';
 import { useRegionName } from '../common/directory';
+import { useCaseColumns } from '../common/case-list-columns';
 import { useFlowList, useFlowTitles } from '../common/flows';
 import { dayStartIn, formatInstant } from '../common/time';
 import {
@@ -105,6 +105,7 @@ export function CaseSearchPage() {
   const flows = useFlowList().data ?? [];
   const regionName = useRegionName();
   const flowTitles = useFlowTitles();
+  const caseColumns = useCaseColumns<CaseListItem>();
   const [form] = Form.useForm<Filters>();
   const pickedFlow = Form.useWatch('flowId', form);
   const zone = calendarZone(flows, pickedFlow);
@@ -177,16 +178,7 @@ export function CaseSearchPage() {
         locale={{ emptyText: t('search.empty') }}
         scroll={{ x: 1000 }}
         columns={[
-          {
-            title: t('inbox.case'),
-            dataIndex: 'caseId',
-            render: (caseId: string) => <Link to={`/cases/${encodeURIComponent(caseId)}`}>{caseId}</Link>,
-          },
-          {
-            title: t('case.flow'),
-            dataIndex: 'flowId',
-            render: (flowId: string) => flowTitles.get(flowId) ?? flowId,
-          },
+          ...caseColumns,
           {
             title: t('search.status'),
             dataIndex: 'status',

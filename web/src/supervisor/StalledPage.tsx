@@ -6,12 +6,11 @@
 import { Button, Checkbox, Form, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
 import { ProblemAlert } from '../app/StatusPages';
 import { AwaitingDecisionTag, ClaimOverdueTag } from '../common/DeadlineTags';
 import { useDepartmentName, useRegionName } from '../common/directory';
-import { useFlowTitles } from '../common/flows';
+import { useCaseColumns } from '../common/case-list-columns';
 import { formatInstant } from '../common/time';
 import {
   DepartmentFilter,
@@ -46,7 +45,7 @@ export function StalledList() {
   const [filters, setFilters] = useState<Filters>({});
   const departmentName = useDepartmentName();
   const regionName = useRegionName();
-  const flowTitles = useFlowTitles();
+  const caseColumns = useCaseColumns<StalledItem>();
   const query = {
     pageSize: 100,
     ...(filters.department === undefined ? {} : { department: filters.department }),
@@ -98,16 +97,7 @@ export function StalledList() {
         pagination={false}
         scroll={{ x: 900 }}
         columns={[
-          {
-            title: t('inbox.case'),
-            dataIndex: 'caseId',
-            render: (caseId: string) => <Link to={`/cases/${encodeURIComponent(caseId)}`}>{caseId}</Link>,
-          },
-          {
-            title: t('case.flow'),
-            dataIndex: 'flowId',
-            render: (flowId: string) => flowTitles.get(flowId) ?? flowId,
-          },
+          ...caseColumns,
           {
             title: t('supervision.stage'),
             dataIndex: 'stage',
