@@ -50,6 +50,7 @@ export function DataCorrection({
     t('correction.done'),
   );
   const title = (name: string) => localized(fields[name]?.title, i18n.language, name);
+  const valueOf = (name: string, value: unknown) => formatFieldValue(value, t, fields[name], i18n.language);
   const priorityName = (priority: Priority) =>
     priority === 'urgent' ? t('case.priorityUrgent') : t('case.priorityNormal');
 
@@ -62,7 +63,7 @@ export function DataCorrection({
     if (changes.length === 0 && priority === undefined) throw new Error(t('correction.nothingChanged'));
     const lines = changes.map(
       ({ name, before, after }) =>
-        `${title(name)}: ${formatFieldValue(before, t) || t('common.none')} → ${formatFieldValue(after, t)}`,
+        `${title(name)}: ${valueOf(name, before) || t('common.none')} → ${valueOf(name, after)}`,
     );
     if (priority !== undefined)
       lines.push(`${t('case.priority')}: ${priorityName(view.priority)} → ${priorityName(priority)}`);
