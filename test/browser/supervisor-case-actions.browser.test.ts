@@ -47,15 +47,17 @@ describe("a supervisor's corrections and retries on the case page", () => {
     // Told apart by their content: a built test page gives every dialog's title the same id, so names blur.
     const dialog = page.getByRole('dialog').filter({ has: page.getByLabel('更正原因') });
     const confirm = page.getByRole('dialog').filter({ has: page.getByTestId('correction-confirm') });
+    // The form's own submit button: its accessible name changes while it shows Ant Design's loading and wave.
+    const submit = dialog.locator('button[type="submit"]');
     // The flow's titles, the case's values.
     await expect(dialog.getByLabel('地址', { exact: true }).inputValue()).resolves.toBe('越秀区北京路 1 号');
     await dialog.getByLabel('更正原因').fill('群众来电更正门牌号');
-    await dialog.getByRole('button', { name: button('提交') }).click();
+    await submit.click();
     await dialog.getByRole('alert').getByText('没有修改任何内容').waitFor();
 
     // A value the flow's type refuses: the server's answer at its field, nothing changed.
     await dialog.getByLabel('纬度', { exact: true }).fill('北纬23度');
-    await dialog.getByRole('button', { name: button('提交') }).click();
+    await submit.click();
     await confirm.getByText('纬度: 无 → 北纬23度').waitFor();
     await confirm.getByRole('button', { name: button('确认') }).click();
     await confirm.waitFor({ state: 'detached' });
@@ -63,7 +65,7 @@ describe("a supervisor's corrections and retries on the case page", () => {
     await dialog.getByLabel('纬度', { exact: true }).fill('');
 
     await dialog.getByLabel('地址', { exact: true }).fill('越秀区北京路 100 号');
-    await dialog.getByRole('button', { name: button('提交') }).click();
+    await submit.click();
     await confirm.getByText('地址: 越秀区北京路 1 号 → 越秀区北京路 100 号').waitFor();
     await checkPage(page, 'supervisor-case-correction-confirm');
     await confirm.getByRole('button', { name: button('确认') }).click();
